@@ -14,11 +14,9 @@ export const targetSchema = z.union([
     .strict(),
   z
     .object({
-      range: z
-        .tuple([z.number().finite(), z.number().finite()])
-        .refine(([low, high]) => low <= high, {
-          message: "the range's low end must not exceed its high end",
-        }),
+      range: z.tuple([z.number().finite(), z.number().finite()]).refine(([low, high]) => low <= high, {
+        message: "the range's low end must not exceed its high end",
+      }),
       tolerance: z.number().finite().nonnegative().optional(),
     })
     .strict(),
