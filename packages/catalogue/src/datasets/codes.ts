@@ -1,0 +1,266 @@
+/**
+ * A code of a statutory code set with the words staff read in breakdowns and tables.
+ *
+ * @example
+ * ```ts
+ * const schools: CodeOption = { code: "2A", label: "Schools" };
+ * ```
+ */
+export interface CodeOption {
+  /** The code as posted, always a string (`"6"`, `"2A"`, `"E11"`). */
+  readonly code: string;
+  /** Plain-English label. */
+  readonly label: string;
+}
+
+/** Sex as the CIN census records it. */
+export const sexCodes = [
+  { code: "M", label: "Male" },
+  { code: "F", label: "Female" },
+  { code: "U", label: "Unknown or indeterminate" },
+] as const satisfies readonly CodeOption[];
+
+/** Source of a contact or referral (CIN census `ReferralSource`). */
+export const referralSourceCodes = [
+  { code: "1A", label: "Individual: family member, relative or carer" },
+  { code: "1B", label: "Individual: acquaintance (including neighbours and child minders)" },
+  { code: "1C", label: "Individual: self" },
+  { code: "1D", label: "Individual: other" },
+  { code: "2A", label: "Schools" },
+  { code: "2B", label: "Education services" },
+  { code: "3A", label: "Health services: GP" },
+  { code: "3B", label: "Health services: health visitor" },
+  { code: "3C", label: "Health services: school nurse" },
+  { code: "3D", label: "Health services: other primary health services" },
+  { code: "3E", label: "Health services: A&E (emergency department)" },
+  { code: "3F", label: "Health services: other" },
+  { code: "4", label: "Housing" },
+  { code: "5A", label: "LA services: social care" },
+  { code: "5B", label: "LA services: other internal" },
+  { code: "5C", label: "LA services: external" },
+  { code: "5D", label: "Early help" },
+  { code: "6", label: "Police" },
+  { code: "7", label: "Other legal agency" },
+  { code: "8", label: "Other" },
+  { code: "9", label: "Anonymous" },
+  { code: "10", label: "Unknown" },
+] as const satisfies readonly CodeOption[];
+
+/** The authority's levels of need (the decision on a contact). */
+export const levelOfNeedCodes = [
+  { code: "1", label: "Level 1: universal" },
+  { code: "2", label: "Level 2: early help" },
+  { code: "3", label: "Level 3: targeted family support" },
+  { code: "4", label: "Level 4: specialist social care (social work assessment)" },
+] as const satisfies readonly CodeOption[];
+
+/** Outcome of a social work assessment. */
+export const assessmentOutcomeCodes = [
+  { code: "CIN", label: "Child in need plan" },
+  { code: "CP", label: "Child protection (section 47)" },
+  { code: "CLA", label: "Became looked after" },
+  { code: "EH", label: "Stepped down to early help" },
+  { code: "NFA", label: "No further action" },
+] as const satisfies readonly CodeOption[];
+
+/** Category of abuse of a child protection plan. */
+export const cpCategoryCodes = [
+  { code: "NEG", label: "Neglect" },
+  { code: "PHY", label: "Physical abuse" },
+  { code: "EMO", label: "Emotional abuse" },
+  { code: "SAB", label: "Sexual abuse" },
+  { code: "MUL", label: "Multiple" },
+] as const satisfies readonly CodeOption[];
+
+/** Why a child in need plan ended. */
+export const cinEndReasonCodes = [
+  { code: "stepped_up_cp", label: "Stepped up to a child protection plan" },
+  { code: "became_looked_after", label: "Became looked after" },
+  { code: "stepped_down_early_help", label: "Stepped down to early help" },
+  { code: "no_longer_in_need", label: "No longer in need" },
+  { code: "transferred", label: "Transferred to another authority" },
+  { code: "other", label: "Other" },
+] as const satisfies readonly CodeOption[];
+
+/** Reason for a new care episode (903 `RNE`). */
+export const reasonNewEpisodeCodes = [
+  { code: "S", label: "Started to be looked after" },
+  { code: "L", label: "Change of legal status only" },
+  { code: "P", label: "Change of placement and carer(s) only" },
+  { code: "T", label: "Change of placement only (same carer(s))" },
+  { code: "B", label: "Change of legal status and of placement and carer(s)" },
+  { code: "U", label: "Change of legal status and of placement only (same carer(s))" },
+] as const satisfies readonly CodeOption[];
+
+/** Legal status of a care episode (903 `LS`). */
+export const legalStatusCodes = [
+  { code: "C1", label: "Interim care order" },
+  { code: "C2", label: "Full care order" },
+  { code: "D1", label: "Freeing order granted" },
+  { code: "E1", label: "Placement order granted" },
+  { code: "J1", label: "Remanded to local authority or youth detention accommodation" },
+  { code: "J2", label: "Placed in local authority accommodation under PACE" },
+  { code: "J3", label: "Sentenced to a supervision order with residence requirement" },
+  { code: "L1", label: "Under police protection in local authority accommodation" },
+  { code: "L2", label: "Emergency protection order" },
+  { code: "L3", label: "Child assessment order in local authority accommodation" },
+  { code: "V2", label: "Accommodated under section 20" },
+  { code: "V3", label: "Short breaks (individual episodes recorded)" },
+  { code: "V4", label: "Short breaks (agreements recorded)" },
+] as const satisfies readonly CodeOption[];
+
+/** Category of need (903 / CIN census `CIN`). */
+export const categoryOfNeedCodes = [
+  { code: "N1", label: "Abuse or neglect" },
+  { code: "N2", label: "Child's disability" },
+  { code: "N3", label: "Parental illness or disability" },
+  { code: "N4", label: "Family in acute stress" },
+  { code: "N5", label: "Family dysfunction" },
+  { code: "N6", label: "Socially unacceptable behaviour" },
+  { code: "N7", label: "Low income" },
+  { code: "N8", label: "Absent parenting" },
+] as const satisfies readonly CodeOption[];
+
+/** Placement type (903 `PL`). `U1`–`U6` are foster care. */
+export const placementTypeCodes = [
+  { code: "A3", label: "Placed for adoption with consent, with current foster carer(s)" },
+  { code: "A4", label: "Placed for adoption with consent, not with current foster carer(s)" },
+  { code: "A5", label: "Placed for adoption with placement order, with current foster carer(s)" },
+  { code: "A6", label: "Placed for adoption with placement order, not with current foster carer(s)" },
+  { code: "H5", label: "Semi-independent living accommodation" },
+  { code: "K1", label: "Secure children's home" },
+  { code: "K2", label: "Children's home" },
+  { code: "K3", label: "Supported accommodation" },
+  { code: "P1", label: "Placed with own parent(s) or others with parental responsibility" },
+  { code: "P2", label: "Independent living" },
+  { code: "P3", label: "Residential employment" },
+  { code: "R1", label: "Residential care home" },
+  { code: "R2", label: "NHS or health trust establishment" },
+  { code: "R3", label: "Family centre or mother and baby unit" },
+  { code: "R5", label: "Young offender institution or prison" },
+  { code: "S1", label: "Residential school" },
+  { code: "T0", label: "Temporary move (any type)" },
+  { code: "T1", label: "Temporary period in hospital" },
+  { code: "T2", label: "Temporary absence on holiday" },
+  { code: "T3", label: "Temporary accommodation while foster carer on holiday" },
+  { code: "T4", label: "Temporary accommodation of seven days or less" },
+  { code: "U1", label: "Foster care with relative or friend: long term" },
+  { code: "U2", label: "Foster care with relative or friend: fostering for adoption" },
+  { code: "U3", label: "Foster care with relative or friend: other" },
+  { code: "U4", label: "Foster care with other carer: long term" },
+  { code: "U5", label: "Foster care with other carer: fostering for adoption" },
+  { code: "U6", label: "Foster care with other carer: other" },
+  { code: "Z1", label: "Other placement" },
+] as const satisfies readonly CodeOption[];
+
+/** Placement provider (903 `PLACE_PROVIDER`). */
+export const placementProviderCodes = [
+  { code: "PR0", label: "Parent(s) or others with parental responsibility" },
+  { code: "PR1", label: "Own provision (by the authority)" },
+  { code: "PR2", label: "Other local authority provision" },
+  { code: "PR3", label: "Other public provision" },
+  { code: "PR4", label: "Private provision" },
+  { code: "PR5", label: "Voluntary or third sector provision" },
+] as const satisfies readonly CodeOption[];
+
+/** Reason a care episode ceased (903 `REC`). `X1` = a new episode starts the same day. */
+export const reasonCeasedCodes = [
+  { code: "X1", label: "Episode ceased and a new one began the same day" },
+  { code: "E11", label: "Adopted: application unopposed" },
+  { code: "E12", label: "Adopted: consent dispensed with by the court" },
+  { code: "E13", label: "Left care to live with parent(s) or relative(s) without parental responsibility" },
+  { code: "E14", label: "Accommodation on remand ended" },
+  { code: "E15", label: "Age assessment found the child aged 18 or over" },
+  { code: "E16", label: "Child moved abroad" },
+  { code: "E17", label: "Aged 18 or over and remained with current carers (staying put)" },
+  { code: "E2", label: "Died" },
+  { code: "E3", label: "Care taken over by another authority" },
+  { code: "E41", label: "Child arrangements order (residence order) granted" },
+  { code: "E43", label: "Special guardianship order: former foster carer, relative or friend" },
+  { code: "E44", label: "Special guardianship order: former foster carer, not relative or friend" },
+  { code: "E45", label: "Special guardianship order: other carer, relative or friend" },
+  { code: "E46", label: "Special guardianship order: other carer, not relative or friend" },
+  { code: "E47", label: "Special guardianship order: other (E47)" },
+  { code: "E48", label: "Special guardianship order: other (E48)" },
+  { code: "E4A", label: "Returned home to parent(s) as part of the care plan" },
+  { code: "E4B", label: "Returned home to parent(s), not part of the care plan" },
+  { code: "E5", label: "Moved to independent living with formal support" },
+  { code: "E6", label: "Moved to independent living without formal support" },
+  { code: "E7", label: "Transferred to residential care funded by adult social care" },
+  { code: "E8", label: "Ceased for any other reason" },
+  { code: "E9", label: "Sentenced to custody" },
+] as const satisfies readonly CodeOption[];
+
+/** Whether the authority is in touch with a care leaver (903 OC3 `IN_TOUCH`). */
+export const inTouchCodes = [
+  { code: "YES", label: "In touch" },
+  { code: "NO", label: "Not in touch" },
+  { code: "DIED", label: "Died" },
+  { code: "REFU", label: "Refuses contact" },
+  { code: "NREQ", label: "No longer requires services" },
+  { code: "RHOM", label: "Returned home" },
+] as const satisfies readonly CodeOption[];
+
+/** Main activity of a care leaver (903 OC3 `ACTIV`). `F*`/`P*` = in education, employment or training. */
+export const careLeaverActivityCodes = [
+  { code: "F1", label: "Higher education, full time" },
+  { code: "P1", label: "Higher education, part time" },
+  { code: "F2", label: "Other education, full time" },
+  { code: "P2", label: "Other education, part time" },
+  { code: "F4", label: "Apprenticeship, full time" },
+  { code: "P4", label: "Apprenticeship, part time" },
+  { code: "F5", label: "Training or employment, full time" },
+  { code: "P5", label: "Training or employment, part time" },
+  { code: "G4", label: "Not in education, employment or training: illness or disability" },
+  { code: "G5", label: "Not in education, employment or training: other reasons" },
+  { code: "G6", label: "Not in education, employment or training: pregnancy or parenting" },
+  { code: "0", label: "Activity not known" },
+] as const satisfies readonly CodeOption[];
+
+/** Kind of a missing episode (903 `M` / `A`). */
+export const missingKindCodes = [
+  { code: "missing", label: "Missing" },
+  { code: "absent", label: "Absent without authorisation" },
+] as const satisfies readonly CodeOption[];
+
+/** Where a child went missing from. */
+export const missingFromCodes = [
+  { code: "care", label: "From care" },
+  { code: "home", label: "From home" },
+] as const satisfies readonly CodeOption[];
+
+/** Whether a return interview was offered and taken up. */
+export const returnInterviewCodes = [
+  { code: "offered_accepted", label: "Offered and accepted" },
+  { code: "offered_declined", label: "Offered and declined" },
+  { code: "not_offered", label: "Not offered" },
+] as const satisfies readonly CodeOption[];
+
+/** Vulnerability a child is flagged for. */
+export const vulnerabilityFlagCodes = [
+  { code: "CSE", label: "Child sexual exploitation" },
+  { code: "CCE", label: "Child criminal exploitation" },
+  { code: "county_lines", label: "County lines" },
+  { code: "trafficking", label: "Trafficking" },
+  { code: "gangs", label: "Gangs" },
+  { code: "radicalisation", label: "Radicalisation" },
+] as const satisfies readonly CodeOption[];
+
+/** Kind of an activity with a statutory due date. */
+export const dueActivityKindCodes = [
+  { code: "pathway_plan", label: "Pathway plan review" },
+  { code: "health_assessment", label: "Health assessment" },
+  { code: "cla_review", label: "Looked-after child review" },
+  { code: "cla_visit", label: "Looked-after child statutory visit" },
+  { code: "cp_review", label: "Child protection review" },
+  { code: "cp_visit", label: "Child protection statutory visit" },
+] as const satisfies readonly CodeOption[];
+
+/** A worker's role; `social_worker` and `senior_practitioner` hold cases. */
+export const workforceRoleCodes = [
+  { code: "social_worker", label: "Social worker" },
+  { code: "senior_practitioner", label: "Senior practitioner" },
+  { code: "team_manager", label: "Team manager" },
+  { code: "service_manager", label: "Service manager" },
+  { code: "other", label: "Other" },
+] as const satisfies readonly CodeOption[];

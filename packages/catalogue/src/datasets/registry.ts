@@ -1,0 +1,237 @@
+import { CoreError } from "@kpi/core";
+import type { z } from "zod";
+import type { CodeOption } from "./codes.js";
+import { type FieldType, fieldMetaRegistry } from "./fields.js";
+import { type DatasetName, datasetNames, datasetSchemas } from "./schemas.js";
+
+/**
+ * One field of a dataset as the data contract describes it (what `GET /v1/datasets` lists).
+ *
+ * @example
+ * ```ts
+ * const f: FieldSpec = { name: "contact_date", type: "date", required: true, description: "Date of the contact." };
+ * ```
+ */
+export interface FieldSpec {
+  /** Field name, `snake_case`. */
+  readonly name: string;
+  /** Kind of value; CSV cells are converted according to it. */
+  readonly type: FieldType;
+  /** Whether a value must be given (an absent optional field validates to `null`). */
+  readonly required: boolean;
+  /** Allowed codes with their labels, for code fields (and labelled integers such as `level_of_need`). */
+  readonly codes?: readonly CodeOption[];
+  /** One sentence for analysts. */
+  readonly description: string;
+}
+
+/**
+ * A dataset of the data contract: its key, fields and the fields the service treats specially.
+ *
+ * @example
+ * ```ts
+ * datasets.care_leavers.key; // ["child_id", "as_at_date"]
+ * ```
+ */
+export interface DatasetSpec {
+  /** Dataset name as used in URLs. */
+  readonly name: DatasetName;
+  /** Short human title. */
+  readonly title: string;
+  /** What one record is. */
+  readonly description: string;
+  /** Fields whose values identify a record; posting an existing key replaces the record. */
+  readonly key: readonly string[];
+  /** Every field, in contract order. */
+  readonly fields: readonly FieldSpec[];
+  /** Fields holding a person's identifier, pseudonymised on receipt. */
+  readonly personFields: readonly ("child_id" | "worker_id")[];
+  /** Date fields that place a record in a reporting period. */
+  readonly dateFields: readonly string[];
+}
+
+type Described = Omit<DatasetSpec, "name" | "fields">;
+
+const described: { readonly [D in DatasetName]: Described } = {
+  children: {
+    title: "Children",
+    description: "One record per child: date of birth, sex and characteristics used for ages and breakdowns.",
+    key: ["child_id"],
+    personFields: ["child_id"],
+    dateFields: [],
+  },
+  contacts: {
+    title: "Contacts",
+    description: "One record per contact to the Family Front Door, with its decision (level of need).",
+    key: ["contact_id"],
+    personFields: ["child_id"],
+    dateFields: ["contact_date", "decision_date"],
+  },
+  referrals: {
+    title: "Referrals",
+    description: "One record per referral accepted for statutory social care.",
+    key: ["referral_id"],
+    personFields: ["child_id"],
+    dateFields: ["referral_date"],
+  },
+  assessments: {
+    title: "Social work assessments",
+    description: "One record per social work (Children and Families) assessment.",
+    key: ["assessment_id"],
+    personFields: ["child_id"],
+    dateFields: ["start_date", "authorised_date"],
+  },
+  s47_enquiries: {
+    title: "Section 47 enquiries",
+    description: "One record per section 47 enquiry, with its initial child protection conference.",
+    key: ["s47_id"],
+    personFields: ["child_id"],
+    dateFields: ["start_date", "icpc_date"],
+  },
+  cp_plans: {
+    title: "Child protection plans",
+    description: "One record per child protection plan.",
+    key: ["plan_id"],
+    personFields: ["child_id"],
+    dateFields: ["start_date", "end_date"],
+  },
+  cin_plans: {
+    title: "Child in need plans",
+    description: "One record per child in need plan.",
+    key: ["plan_id"],
+    personFields: ["child_id"],
+    dateFields: ["start_date", "end_date"],
+  },
+  cla_episodes: {
+    title: "Care episodes",
+    description:
+      "One record per episode of being looked after (903 episodes); X1 chains episodes into a period of care.",
+    key: ["episode_id"],
+    personFields: ["child_id"],
+    dateFields: ["start_date", "end_date"],
+  },
+  care_leavers: {
+    title: "Care leavers",
+    description: "One record per care leaver per date their status was recorded (903 OC3 or own checks).",
+    key: ["child_id", "as_at_date"],
+    personFields: ["child_id"],
+    dateFields: ["as_at_date"],
+  },
+  missing_episodes: {
+    title: "Missing episodes",
+    description: "One record per episode of a child missing or absent from care or home.",
+    key: ["episode_id"],
+    personFields: ["child_id"],
+    dateFields: ["start_date", "end_date"],
+  },
+  vulnerability_flags: {
+    title: "Vulnerability flags",
+    description:
+      "One record per flag saying a child is vulnerable to exploitation, trafficking, gangs or radicalisation.",
+    key: ["flag_id"],
+    personFields: ["child_id"],
+    dateFields: ["start_date", "end_date"],
+  },
+  due_activities: {
+    title: "Due activities",
+    description:
+      "One record per activity with a statutory due date (reviews, visits, health assessments, pathway plans).",
+    key: ["activity_id"],
+    personFields: ["child_id"],
+    dateFields: ["due_date"],
+  },
+  workforce: {
+    title: "Workforce",
+    description: "One snapshot per worker per date (e.g. each quarter end): role, agency, FTE and caseload.",
+    key: ["worker_id", "as_at_date"],
+    personFields: ["worker_id"],
+    dateFields: ["as_at_date"],
+  },
+  populations: {
+    title: "Populations",
+    description: "Mid-year population estimates by age band, the denominators of rates per 10,000.",
+    key: ["year", "age_band"],
+    personFields: [],
+    dateFields: [],
+  },
+  benchmarks: {
+    title: "Benchmarks",
+    description:
+      "Comparator figures (statistical neighbours, England, region): a summary row without member, or one row per member.",
+    key: ["indicator_id", "comparator", "period", "member"],
+    personFields: [],
+    dateFields: [],
+  },
+  observations: {
+    title: "Observations",
+    description: "Figures for local indicators that no dataset here can compute, per period and breakdown.",
+    key: ["indicator_id", "period", "breakdown"],
+    personFields: [],
+    dateFields: [],
+  },
+};
+
+function fieldsOf(dataset: DatasetName): FieldSpec[] {
+  const shape = datasetSchemas[dataset].shape as Record<string, z.ZodType>;
+  return Object.entries(shape).map(([name, schema]) => {
+    const meta = fieldMetaRegistry.get(schema);
+    if (!meta) throw new CoreError("invalid_definition", `Field ${dataset}.${name} has no field metadata`);
+    return {
+      name,
+      type: meta.type,
+      required: meta.required,
+      ...(meta.codes ? { codes: meta.codes } : {}),
+      description: meta.description,
+    };
+  });
+}
+
+/**
+ * Every dataset of the data contract, generated from the zod schemas (fields, types, codes and
+ * descriptions come from the schemas; keys and period-placing dates are stated here).
+ *
+ * @example
+ * ```ts
+ * datasets.contacts.fields.find((f) => f.name === "source")?.codes?.[4]; // { code: "2A", label: "Schools" }
+ * ```
+ */
+export const datasets: { readonly [D in DatasetName]: DatasetSpec & { readonly name: D } } =
+  Object.fromEntries(
+    datasetNames.map((name) => [name, { name, ...described[name], fields: fieldsOf(name) }]),
+  ) as unknown as { readonly [D in DatasetName]: DatasetSpec & { readonly name: D } };
+
+/**
+ * Whether a string names a dataset.
+ *
+ * @param value - any value, e.g. a URL segment
+ * @returns true for one of {@link datasetNames}
+ * @example
+ * ```ts
+ * isDatasetName("contacts"); // true
+ * isDatasetName("contact"); // false
+ * ```
+ */
+export function isDatasetName(value: unknown): value is DatasetName {
+  return typeof value === "string" && (datasetNames as readonly string[]).includes(value);
+}
+
+/**
+ * The label of a code for breakdowns and tables; an unknown code (or a field without codes) gives the
+ * code itself, so a breakdown never loses a group.
+ *
+ * @param dataset - the dataset
+ * @param field - the field name
+ * @param code - the code (numbers such as a level of need are accepted too)
+ * @returns the label, or the code as text
+ * @example
+ * ```ts
+ * codeLabel("contacts", "source", "2A"); // "Schools"
+ * codeLabel("cla_episodes", "legal_status", "V2"); // "Accommodated under section 20"
+ * codeLabel("contacts", "team", "North"); // "North"
+ * ```
+ */
+export function codeLabel(dataset: DatasetName, field: string, code: string | number): string {
+  const text = String(code);
+  const spec = datasets[dataset].fields.find((f) => f.name === field);
+  return spec?.codes?.find((c) => c.code === text)?.label ?? text;
+}

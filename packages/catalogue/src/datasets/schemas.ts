@@ -1,0 +1,476 @@
+import { z } from "zod";
+import {
+  assessmentOutcomeCodes,
+  careLeaverActivityCodes,
+  categoryOfNeedCodes,
+  cinEndReasonCodes,
+  cpCategoryCodes,
+  dueActivityKindCodes,
+  inTouchCodes,
+  legalStatusCodes,
+  levelOfNeedCodes,
+  missingFromCodes,
+  missingKindCodes,
+  placementProviderCodes,
+  placementTypeCodes,
+  reasonCeasedCodes,
+  reasonNewEpisodeCodes,
+  referralSourceCodes,
+  returnInterviewCodes,
+  sexCodes,
+  vulnerabilityFlagCodes,
+  workforceRoleCodes,
+} from "./codes.js";
+import { type CrossFieldRule, dateOrderRule, requiresRule, togetherRule } from "./cross-field-rules.js";
+import {
+  booleanField,
+  codeField,
+  dateField,
+  fieldMetaRegistry,
+  integerField,
+  numberField,
+  optional,
+  textField,
+} from "./fields.js";
+import { isPeriodId } from "./period-id.js";
+
+/**
+ * The datasets ingestion scripts post, in the order the data contract lists them.
+ *
+ * @example
+ * ```ts
+ * datasetNames.includes("contacts"); // true
+ * ```
+ */
+export const datasetNames = [
+  "children",
+  "contacts",
+  "referrals",
+  "assessments",
+  "s47_enquiries",
+  "cp_plans",
+  "cin_plans",
+  "cla_episodes",
+  "care_leavers",
+  "missing_episodes",
+  "vulnerability_flags",
+  "due_activities",
+  "workforce",
+  "populations",
+  "benchmarks",
+  "observations",
+] as const;
+/** One of {@link datasetNames}. */
+export type DatasetName = (typeof datasetNames)[number];
+
+// ── field builders shared by several datasets ────────────────────────────────────────────────────
+
+const childId = () =>
+  textField("The authority's own identifier for the child (pseudonymised on receipt).", 64);
+const team = () => optional(textField("Team responsible, for breakdowns.", 100));
+const periodId = () =>
+  z.string().refine(isPeriodId).register(fieldMetaRegistry, {
+    type: "string",
+    required: true,
+    description: "Period id: financial year FY2019-20, quarter FY2019-20-Q2 or month 2019-08.",
+    expects: "a period id such as FY2019-20, FY2019-20-Q2 or 2019-08",
+  });
+
+/** Rules relating fields of one record, per dataset (the schemas apply them; so does the validator). */
+export const datasetRules: { readonly [D in DatasetName]: readonly CrossFieldRule[] } = {
+  children: [],
+  contacts: [dateOrderRule("contact_date", "decision_date"), togetherRule("level_of_need", "decision_date")],
+  referrals: [],
+  assessments: [dateOrderRule("start_date", "authorised_date")],
+  s47_enquiries: [
+    dateOrderRule("start_date", "icpc_date"),
+    (r) =>
+      r.icpc_not_required === true && r.icpc_date !== null && r.icpc_date !== undefined
+        ? [{ field: "icpc_date", message: "icpc_date: must be empty when icpc_not_required is true" }]
+        : [],
+    togetherRule("icpc_cp_plan", "icpc_date"),
+  ],
+  cp_plans: [dateOrderRule("start_date", "end_date")],
+  cin_plans: [dateOrderRule("start_date", "end_date"), requiresRule("end_reason", "end_date")],
+  cla_episodes: [dateOrderRule("start_date", "end_date"), togetherRule("reason_ceased", "end_date")],
+  care_leavers: [],
+  missing_episodes: [dateOrderRule("start_date", "end_date")],
+  vulnerability_flags: [dateOrderRule("start_date", "end_date")],
+  due_activities: [],
+  workforce: [dateOrderRule("start_date", "leaving_date")],
+  populations: [],
+  benchmarks: [
+    (r) =>
+      typeof r.lower === "number" && typeof r.upper === "number" && r.lower > r.upper
+        ? [{ field: "upper", message: `upper: must not be below lower (${r.lower}) (got ${r.upper})` }]
+        : [],
+  ],
+  observations: [],
+};
+
+function recordSchema<S extends z.ZodRawShape>(shape: S, rules: readonly CrossFieldRule[]) {
+  return z.strictObject(shape).superRefine((value, ctx) => {
+    for (const rule of rules)
+      for (const issue of rule(value as Record<string, unknown>))
+        ctx.addIssue({ code: "custom", path: [issue.field], message: issue.message });
+  });
+}
+
+// ── the datasets ─────────────────────────────────────────────────────────────────────────────────
+
+/** `children` — key `child_id`. */
+export const childSchema = recordSchema(
+  {
+    child_id: childId(),
+    date_of_birth: optional(dateField("Date of birth; needed for ages (care leavers, age at leaving care).")),
+    sex: codeField(sexCodes, "Sex."),
+    ethnicity: optional(textField("903/CIN ethnicity code, e.g. WBRI.", 16)),
+    disabled: optional(booleanField("Whether the child is disabled.")),
+  },
+  datasetRules.children,
+);
+/** A validated `children` record. */
+export type ChildRecord = z.output<typeof childSchema>;
+
+/** `contacts` — key `contact_id` (Family Front Door). */
+export const contactSchema = recordSchema(
+  {
+    contact_id: textField("The authority's identifier for the contact.", 64),
+    child_id: childId(),
+    contact_date: dateField("Date of the contact; places it in a period."),
+    source: codeField(referralSourceCodes, "Who made the contact (CIN census referral source)."),
+    decision_date: optional(dateField("Date of the decision; empty while undecided.")),
+    level_of_need: optional(
+      integerField("Level of need decided (4 = social work assessment needed).", {
+        min: 1,
+        max: 4,
+        codes: levelOfNeedCodes,
+      }),
+    ),
+    team: team(),
+  },
+  datasetRules.contacts,
+);
+/** A validated `contacts` record. */
+export type ContactRecord = z.output<typeof contactSchema>;
+
+/** `referrals` — key `referral_id`. */
+export const referralSchema = recordSchema(
+  {
+    referral_id: textField("The authority's identifier for the referral.", 64),
+    child_id: childId(),
+    referral_date: dateField("Date of the referral; places it in a period."),
+    source: codeField(referralSourceCodes, "Who made the referral (CIN census referral source)."),
+    nfa: booleanField("Whether the referral ended with no further action."),
+    team: team(),
+  },
+  datasetRules.referrals,
+);
+/** A validated `referrals` record. */
+export type ReferralRecord = z.output<typeof referralSchema>;
+
+/** `assessments` — key `assessment_id` (social work assessments). */
+export const assessmentSchema = recordSchema(
+  {
+    assessment_id: textField("The authority's identifier for the assessment.", 64),
+    child_id: childId(),
+    referral_id: optional(textField("The referral that led to the assessment.", 64)),
+    start_date: dateField("Date the assessment started."),
+    authorised_date: optional(dateField("Date the assessment was completed (authorised); empty while open.")),
+    outcome: optional(codeField(assessmentOutcomeCodes, "What the assessment led to.")),
+    team: team(),
+  },
+  datasetRules.assessments,
+);
+/** A validated `assessments` record. */
+export type AssessmentRecord = z.output<typeof assessmentSchema>;
+
+/** `s47_enquiries` — key `s47_id`. */
+export const s47EnquirySchema = recordSchema(
+  {
+    s47_id: textField("The authority's identifier for the section 47 enquiry.", 64),
+    child_id: childId(),
+    start_date: dateField("Date of the strategy discussion that started the enquiry."),
+    icpc_not_required: booleanField("Whether the enquiry concluded that no ICPC was needed."),
+    icpc_date: optional(dateField("Date the initial child protection conference was held.")),
+    icpc_cp_plan: optional(booleanField("Whether the ICPC resulted in a child protection plan.")),
+  },
+  datasetRules.s47_enquiries,
+);
+/** A validated `s47_enquiries` record. */
+export type S47EnquiryRecord = z.output<typeof s47EnquirySchema>;
+
+/** `cp_plans` — key `plan_id`. */
+export const cpPlanSchema = recordSchema(
+  {
+    plan_id: textField("The authority's identifier for the child protection plan.", 64),
+    child_id: childId(),
+    start_date: dateField("Date the plan started."),
+    end_date: optional(dateField("Date the plan ended; empty while open.")),
+    initial_category: codeField(cpCategoryCodes, "Category of abuse when the plan started."),
+    latest_category: codeField(cpCategoryCodes, "Latest category of abuse."),
+    previous_plans: optional(
+      integerField("Number of previous CP plans (CIN census NumberOfPreviousCPP).", { min: 0 }),
+    ),
+  },
+  datasetRules.cp_plans,
+);
+/** A validated `cp_plans` record. */
+export type CpPlanRecord = z.output<typeof cpPlanSchema>;
+
+/** `cin_plans` — key `plan_id`. */
+export const cinPlanSchema = recordSchema(
+  {
+    plan_id: textField("The authority's identifier for the child in need plan.", 64),
+    child_id: childId(),
+    start_date: dateField("Date the plan started."),
+    end_date: optional(dateField("Date the plan ended; empty while open.")),
+    end_reason: optional(codeField(cinEndReasonCodes, "Why the plan ended.")),
+  },
+  datasetRules.cin_plans,
+);
+/** A validated `cin_plans` record. */
+export type CinPlanRecord = z.output<typeof cinPlanSchema>;
+
+/** `cla_episodes` — key `episode_id` (903 episodes). */
+export const claEpisodeSchema = recordSchema(
+  {
+    episode_id: textField("The authority's identifier for the care episode.", 64),
+    child_id: childId(),
+    start_date: dateField("Date the episode started (903 DECOM)."),
+    end_date: optional(dateField("Date the episode ended (903 DEC); empty while open.")),
+    reason_new_episode: codeField(reasonNewEpisodeCodes, "Reason for the new episode (903 RNE)."),
+    legal_status: codeField(legalStatusCodes, "Legal status (903 LS)."),
+    category_of_need: optional(codeField(categoryOfNeedCodes, "Category of need (903 CIN).")),
+    placement_type: codeField(placementTypeCodes, "Placement type (903 PL)."),
+    placement_provider: codeField(placementProviderCodes, "Placement provider (903 PLACE_PROVIDER)."),
+    reason_ceased: optional(
+      codeField(reasonCeasedCodes, "Reason the episode ceased (903 REC); required when end_date is set."),
+    ),
+    weekly_cost: optional(numberField("Weekly cost of the placement in pounds.", { min: 0 })),
+    team: team(),
+  },
+  datasetRules.cla_episodes,
+);
+/** A validated `cla_episodes` record. */
+export type ClaEpisodeRecord = z.output<typeof claEpisodeSchema>;
+
+/** `care_leavers` — key `child_id` + `as_at_date`. */
+export const careLeaverSchema = recordSchema(
+  {
+    child_id: childId(),
+    as_at_date: dateField("Date the status was recorded."),
+    in_touch: codeField(inTouchCodes, "Whether the authority is in touch (903 OC3)."),
+    activity: optional(codeField(careLeaverActivityCodes, "Main activity (903 OC3); F*/P* = EET.")),
+    accommodation_suitable: optional(booleanField("Whether the accommodation is suitable.")),
+  },
+  datasetRules.care_leavers,
+);
+/** A validated `care_leavers` record. */
+export type CareLeaverRecord = z.output<typeof careLeaverSchema>;
+
+/** `missing_episodes` — key `episode_id`. */
+export const missingEpisodeSchema = recordSchema(
+  {
+    episode_id: textField("The authority's identifier for the missing episode.", 64),
+    child_id: childId(),
+    start_date: dateField("Date the child went missing or absent."),
+    end_date: optional(dateField("Date the child returned; empty while missing.")),
+    kind: codeField(missingKindCodes, "Missing, or absent without authorisation (903 M / A)."),
+    from: codeField(missingFromCodes, "Whether the child was missing from care or from home."),
+    return_interview: optional(codeField(returnInterviewCodes, "Return interview offer and take-up.")),
+  },
+  datasetRules.missing_episodes,
+);
+/** A validated `missing_episodes` record. */
+export type MissingEpisodeRecord = z.output<typeof missingEpisodeSchema>;
+
+/** `vulnerability_flags` — key `flag_id`. */
+export const vulnerabilityFlagSchema = recordSchema(
+  {
+    flag_id: textField("The authority's identifier for the flag.", 64),
+    child_id: childId(),
+    flag: codeField(vulnerabilityFlagCodes, "What the child is vulnerable to."),
+    start_date: dateField("Date the flag was raised."),
+    end_date: optional(dateField("Date the flag was removed; empty while active.")),
+  },
+  datasetRules.vulnerability_flags,
+);
+/** A validated `vulnerability_flags` record. */
+export type VulnerabilityFlagRecord = z.output<typeof vulnerabilityFlagSchema>;
+
+/** `due_activities` — key `activity_id` (anything with a statutory due date). */
+export const dueActivitySchema = recordSchema(
+  {
+    activity_id: textField("The authority's identifier for the activity.", 64),
+    child_id: childId(),
+    kind: codeField(dueActivityKindCodes, "What is due."),
+    due_date: dateField("Date it is due; places the activity in a period."),
+    completed_date: optional(dateField("Date it was done; on or before due_date = on time.")),
+  },
+  datasetRules.due_activities,
+);
+/** A validated `due_activities` record. */
+export type DueActivityRecord = z.output<typeof dueActivitySchema>;
+
+/** `workforce` — key `worker_id` + `as_at_date` (a snapshot per worker). */
+export const workforceSchema = recordSchema(
+  {
+    worker_id: textField("The authority's own identifier for the worker (pseudonymised on receipt).", 64),
+    as_at_date: dateField("Snapshot date, e.g. each quarter end."),
+    role: codeField(workforceRoleCodes, "Role; social_worker and senior_practitioner hold cases."),
+    agency: booleanField("Whether the worker is agency staff."),
+    fte: numberField("Full-time equivalent.", { min: 0, max: 1.5 }),
+    caseload: integerField("Children allocated.", { min: 0 }),
+    team: team(),
+    start_date: dateField("Date the worker started."),
+    leaving_date: optional(dateField("Date the worker left; empty while in post.")),
+  },
+  datasetRules.workforce,
+);
+/** A validated `workforce` record. */
+export type WorkforceRecord = z.output<typeof workforceSchema>;
+
+/** `populations` — key `year` + `age_band`. */
+export const populationSchema = recordSchema(
+  {
+    year: integerField("Year of the mid-year estimate, e.g. 2019 (used for FY2019-20).", {
+      min: 1900,
+      max: 2200,
+    }),
+    age_band: z
+      .string()
+      .regex(/^\d{1,3}(-\d{1,3}|\+)$/)
+      .register(fieldMetaRegistry, {
+        type: "string",
+        required: true,
+        description: "Age band, e.g. 0-17.",
+        expects: "an age band such as 0-17",
+      }),
+    count: integerField("Number of people.", { min: 0 }),
+  },
+  datasetRules.populations,
+);
+/** A validated `populations` record. */
+export type PopulationRecord = z.output<typeof populationSchema>;
+
+/** `benchmarks` — key `indicator_id` + `comparator` + `period` (+ `member` when present). */
+export const benchmarkSchema = recordSchema(
+  {
+    indicator_id: textField("The indicator the figure is for.", 100),
+    comparator: textField("statistical_neighbours, england, region or another group name.", 100),
+    period: periodId(),
+    member: optional(textField("A member authority's name or code; empty for the group's summary.", 100)),
+    value: numberField("The figure, on the indicator's display scale."),
+    lower: optional(numberField("Lower confidence limit.")),
+    upper: optional(numberField("Upper confidence limit.")),
+  },
+  datasetRules.benchmarks,
+);
+/** A validated `benchmarks` record. */
+export type BenchmarkRecord = z.output<typeof benchmarkSchema>;
+
+/** `observations` — key `indicator_id` + `period` + `breakdown`. */
+export const observationSchema = recordSchema(
+  {
+    indicator_id: textField("The local indicator the figure is for.", 100),
+    period: periodId(),
+    numerator: optional(numberField("Numerator, when the figure is a ratio.")),
+    denominator: optional(numberField("Denominator, when the figure is a ratio.")),
+    value: numberField("The figure, on the indicator's display scale."),
+    breakdown: optional(textField("Breakdown group, e.g. a team; empty for the total.", 100)),
+  },
+  datasetRules.observations,
+);
+/** A validated `observations` record. */
+export type ObservationRecord = z.output<typeof observationSchema>;
+
+// ── all datasets together ────────────────────────────────────────────────────────────────────────
+
+/**
+ * Validated records of every dataset, one array per dataset.
+ *
+ * @example
+ * ```ts
+ * const data: DatasetRecords = emptyDatasetRecords();
+ * data.contacts.length; // 0
+ * ```
+ */
+export interface DatasetRecords {
+  children: ChildRecord[];
+  contacts: ContactRecord[];
+  referrals: ReferralRecord[];
+  assessments: AssessmentRecord[];
+  s47_enquiries: S47EnquiryRecord[];
+  cp_plans: CpPlanRecord[];
+  cin_plans: CinPlanRecord[];
+  cla_episodes: ClaEpisodeRecord[];
+  care_leavers: CareLeaverRecord[];
+  missing_episodes: MissingEpisodeRecord[];
+  vulnerability_flags: VulnerabilityFlagRecord[];
+  due_activities: DueActivityRecord[];
+  workforce: WorkforceRecord[];
+  populations: PopulationRecord[];
+  benchmarks: BenchmarkRecord[];
+  observations: ObservationRecord[];
+}
+
+/** The validated record type of dataset `D`. */
+export type RecordOf<D extends DatasetName> = DatasetRecords[D][number];
+
+/**
+ * The zod schema of each dataset (strict: unknown fields are rejected).
+ *
+ * @example
+ * ```ts
+ * datasetSchemas.children.parse({ child_id: "C1", date_of_birth: "2010-05-01", sex: "F" }).disabled; // null
+ * ```
+ */
+export const datasetSchemas = {
+  children: childSchema,
+  contacts: contactSchema,
+  referrals: referralSchema,
+  assessments: assessmentSchema,
+  s47_enquiries: s47EnquirySchema,
+  cp_plans: cpPlanSchema,
+  cin_plans: cinPlanSchema,
+  cla_episodes: claEpisodeSchema,
+  care_leavers: careLeaverSchema,
+  missing_episodes: missingEpisodeSchema,
+  vulnerability_flags: vulnerabilityFlagSchema,
+  due_activities: dueActivitySchema,
+  workforce: workforceSchema,
+  populations: populationSchema,
+  benchmarks: benchmarkSchema,
+  observations: observationSchema,
+} as const satisfies { readonly [D in DatasetName]: z.ZodType<RecordOf<D>> };
+
+/**
+ * A fresh value with an empty array for every dataset.
+ *
+ * @returns empty records
+ * @example
+ * ```ts
+ * emptyDatasetRecords().children; // []
+ * ```
+ */
+export function emptyDatasetRecords(): DatasetRecords {
+  return {
+    children: [],
+    contacts: [],
+    referrals: [],
+    assessments: [],
+    s47_enquiries: [],
+    cp_plans: [],
+    cin_plans: [],
+    cla_episodes: [],
+    care_leavers: [],
+    missing_episodes: [],
+    vulnerability_flags: [],
+    due_activities: [],
+    workforce: [],
+    populations: [],
+    benchmarks: [],
+    observations: [],
+  };
+}

@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { catalogue, catalogueDefinitions, findIndicator } from "./catalogue.js";
+import { renderIndicatorsDoc } from "./indicators-doc.js";
+import { reportSections } from "./sections.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+describe("the catalogue", () => {
+  it("has unique ids, each in a report section, with a formula reading the datasets it lists", () => {
+    const ids = catalogue.map((i) => i.definition.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const sections = new Set<string>(reportSections.map((s) => s.id));
+    for (const { definition, formula } of catalogue) {
+      expect(sections.has(definition.section), definition.id).toBe(true);
+      expect(definition.sources, definition.id).toContain(formula.dataset);
+    }
+  });
+
+  it("covers every indicator of the specification", () => {
+    expect(catalogue).toHaveLength(60);
+    expect(catalogue.filter((i) => i.definition.section === "ffd")).toHaveLength(11);
+    expect(catalogue.filter((i) => i.definition.section === "staffing")).toHaveLength(5);
+  });
+
+  it("states the report's one target and the SWA conversion's two decimals", () => {
+    const swa = catalogueDefinitions().find((d) => d.id === "ffd.contacts_swa_pct");
+    expect(swa?.target).toEqual({ value: 60 });
+    expect(swa?.decimals).toBe(2);
+    expect(catalogueDefinitions().filter((d) => d.target !== undefined)).toHaveLength(1);
+  });
+
+  it("finds indicators by id", () => {
+    expect(findIndicator("cla.starts")?.definition.title).toBe("Children starting to be looked after");
+    expect(findIndicator("cla.nope")).toBeUndefined();
+  });
+
+  it("keeps docs/indicators.md in step with the catalogue (regenerate it with scripts/generate-indicators-doc.ts)", () => {
+    const onDisk = readFileSync(join(here, "..", "..", "..", "..", "docs", "indicators.md"), "utf8");
+    expect(onDisk).toBe(renderIndicatorsDoc(catalogueDefinitions(), reportSections));
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { createEvaluator } from "../evaluate/evaluator.js";
+import { cpPlan, s47 } from "./test-records.js";
+
+const evaluator = createEvaluator({
+  cp_plans: [
+    cpPlan("K1", "2017-01-01", "2017-09-01"),
+    cpPlan("K1", "2019-07-10", null), // repeat from the data, 22 months after the last plan ended
+    cpPlan("K2", "2019-08-01", null, { initial_category: "PHY", latest_category: "EMO", previous_plans: 1 }),
+    cpPlan("K3", "2016-01-01", "2016-06-01"),
+    cpPlan("K3", "2019-09-15", null, { initial_category: "EMO", previous_plans: 0 }), // census count wins: not a repeat
+    cpPlan("K4", "2019-04-01", "2019-07-01", { latest_category: "SAB" }), // exactly 3 months
+    cpPlan("K5", "2017-06-01", "2019-08-15"), // 26 months
+    cpPlan("K6", "2019-05-01", "2019-09-20"), // between
+  ],
+  s47_enquiries: [
+    s47("K1", "2019-07-01", "2019-07-22", true), // Mon → Mon three weeks later: 15 working days
+    s47("K2", "2019-08-01", "2019-08-23", false), // 16 working days
+    s47("K3", "2019-08-15", "2019-09-06", true), // 15 working days across the 26 Aug bank holiday
+    s47("K7", "2019-08-20", null, null), // no conference needed
+  ],
+});
+const q2 = (id: string, by?: string) =>
+  evaluator.evaluate(id, "FY2019-20-Q2", "quarter", by === undefined ? {} : { by });
+const pair = (id: string) => {
+  const e = q2(id).estimate;
+  return [e.numerator, e.denominator];
+};
+
+describe("child protection indicators", () => {
+  it("counts children on a plan at D and plans started", () => {
+    expect(q2("cp.count").estimate.value).toBe(3);
+    expect(q2("cp.starts").estimate.value).toBe(3);
+  });
+
+  it("finds repeat plans from the census count when given, otherwise from the data", () => {
+    expect(pair("cp.repeat_pct")).toEqual([2, 3]); // K1 (data), K2 (census 1); K3 census 0
+    expect(pair("cp.repeat_2y_pct")).toEqual([1, 3]); // only K1's previous plan end is known
+  });
+
+  it("measures plan durations in calendar months", () => {
+    expect(pair("cp.ended_3m_pct")).toEqual([1, 3]); // K4 (ended exactly 3 months on)
+    expect(pair("cp.ended_2y_plus_pct")).toEqual([1, 3]); // K5
+  });
+
+  it("computes ICPC outcomes and timeliness over conferences held", () => {
+    expect(pair("cp.icpc_plan_pct")).toEqual([2, 3]);
+    expect(pair("cp.icpc_15wd_pct")).toEqual([2, 3]);
+  });
+
+  it("shows each category's share of open plans in the neglect breakdown", () => {
+    const e = q2("cp.neglect_pct", "latest_category");
+    expect([e.estimate.numerator, e.estimate.denominator]).toEqual([2, 3]);
+    expect(e.groups?.map((g) => [g.key, g.label, g.estimate.numerator, g.estimate.denominator])).toEqual([
+      ["EMO", "Emotional abuse", 1, 3],
+      ["NEG", "Neglect", 2, 3],
+    ]);
+  });
+
+  it("has no value for a quarter with no conferences", () => {
+    const e = evaluator.evaluate("cp.icpc_plan_pct", "FY2019-20-Q1", "quarter").estimate;
+    expect(e.value).toBeNull();
+    expect(e.note).toBe("No value: no initial child protection conferences were held in Q1 2019-20.");
+  });
+});

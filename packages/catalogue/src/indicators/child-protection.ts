@@ -1,0 +1,313 @@
+import type { CpPlanRecord } from "../datasets/schemas.js";
+import type { EvaluationContext } from "../evaluate/evaluation-context.js";
+import type { Formula } from "../evaluate/formula.js";
+import { dueOnTime, flowCount, flowProportion, stockDistinctChildren } from "../evaluate/formula-shapes.js";
+import { createTally } from "../evaluate/tally.js";
+import type { CatalogueIndicator } from "./catalogue-indicator.js";
+
+const STARTED = "no child protection plans started";
+const ENDED = "no child protection plans ended";
+const SUBJECT = "no children were subject to a child protection plan";
+
+/** The child's plans that started before this one, latest start last. */
+function earlierPlans(ctx: EvaluationContext, plan: CpPlanRecord): CpPlanRecord[] {
+  const all = ctx.perChild("cp_plans", "start_date").get(plan.child_id) ?? [];
+  return all.filter((p) => p !== plan && p.start_date < plan.start_date);
+}
+
+/** Whether a plan is a second or subsequent plan: `previous_plans` when given, else the data. */
+function isRepeat(ctx: EvaluationContext, plan: CpPlanRecord): boolean {
+  if (plan.previous_plans !== null) return plan.previous_plans > 0;
+  return earlierPlans(ctx, plan).length > 0;
+}
+
+/** Whether a plan started within 2 years of the end of the child's previous plan in the data. */
+function isRepeatWithin2Years(ctx: EvaluationContext, plan: CpPlanRecord): boolean {
+  if (plan.previous_plans === 0) return false;
+  const previous = earlierPlans(ctx, plan).at(-1);
+  if (previous === undefined || previous.end_date === null || previous.end_date > plan.start_date)
+    return false;
+  return plan.start_date <= ctx.addMonths(previous.end_date, 24);
+}
+
+/** Plans ended in the window, counted in the numerator when their duration passes the test. */
+function planDuration(
+  test: (plan: CpPlanRecord & { end_date: string }, ctx: EvaluationContext) => boolean,
+): Formula {
+  return {
+    measure: "proportion",
+    dataset: "cp_plans",
+    dated: "end_date",
+    empty: ENDED,
+    compute(ctx, range, by) {
+      const tally = createTally(by);
+      for (const p of ctx.flow("cp_plans", "end_date", range))
+        if (p.end_date !== null) tally.add(p, test({ ...p, end_date: p.end_date }, ctx) ? 1 : 0);
+      return { tally };
+    },
+  };
+}
+
+/** Shared by the count and the rate per 10,000, so each date is computed once. */
+const subjectToPlan = stockDistinctChildren("cp_plans", SUBJECT);
+
+/** Child Protection: plans, conferences, repeats and durations. */
+export const childProtectionIndicators: readonly CatalogueIndicator[] = [
+  {
+    definition: {
+      id: "cp.count",
+      title: "Children subject to a child protection plan",
+      section: "cp",
+      unit: "count",
+      polarity: "none",
+      kind: "stock",
+      definition: "Distinct children with a child protection plan open at the end of the period.",
+      numerator: "children subject to a plan at period end",
+      sources: ["cp_plans"],
+      breakdowns: ["latest_category"],
+    },
+    formula: subjectToPlan,
+  },
+  {
+    definition: {
+      id: "cp.rate_per_10k",
+      title: "Children subject to a CP plan per 10,000",
+      section: "cp",
+      unit: "rate_per_10k",
+      polarity: "none",
+      kind: "stock",
+      definition:
+        "Children subject to a child protection plan at the end of the period per 10,000 children aged 0–17.",
+      numerator: "children subject to a plan at period end",
+      denominator: "children aged 0–17 (mid-year estimate)",
+      sources: ["cp_plans", "populations"],
+      breakdowns: [],
+    },
+    formula: { ...subjectToPlan, measure: "rate" },
+  },
+  {
+    definition: {
+      id: "cp.starts",
+      title: "Child protection plans started",
+      section: "cp",
+      unit: "count",
+      polarity: "none",
+      kind: "flow",
+      definition: "Child protection plans that started in the period.",
+      numerator: "plans started",
+      sources: ["cp_plans"],
+      breakdowns: ["initial_category", "latest_category"],
+    },
+    formula: flowCount("cp_plans", "start_date", STARTED),
+  },
+  {
+    definition: {
+      id: "cp.icpc_plan_pct",
+      title: "ICPCs resulting in a child protection plan",
+      section: "cp",
+      unit: "percent",
+      polarity: "high",
+      kind: "flow",
+      definition:
+        "Initial child protection conferences held in the period that resulted in a plan, as a share of conferences held.",
+      numerator: "ICPCs resulting in a plan",
+      denominator: "ICPCs held",
+      sources: ["s47_enquiries"],
+      breakdowns: [],
+    },
+    formula: flowProportion(
+      "s47_enquiries",
+      "icpc_date",
+      "no initial child protection conferences were held",
+      () => true,
+      (s) => s.icpc_cp_plan === true,
+    ),
+  },
+  {
+    definition: {
+      id: "cp.icpc_15wd_pct",
+      title: "ICPCs within 15 working days of the strategy discussion",
+      section: "cp",
+      unit: "percent",
+      polarity: "high",
+      kind: "flow",
+      definition:
+        "Initial child protection conferences held in the period no more than 15 working days after the strategy discussion that started the section 47 enquiry, as a share of conferences held.",
+      numerator: "ICPCs held within 15 working days",
+      denominator: "ICPCs held",
+      sources: ["s47_enquiries"],
+      breakdowns: [],
+    },
+    formula: {
+      measure: "proportion",
+      dataset: "s47_enquiries",
+      dated: "icpc_date",
+      empty: "no initial child protection conferences were held",
+      compute(ctx, range, by) {
+        const tally = createTally(by);
+        for (const s of ctx.flow("s47_enquiries", "icpc_date", range)) {
+          const held = s.icpc_date;
+          if (held === null) continue;
+          tally.add(
+            s,
+            ctx.flag("icpcWithin15WorkingDays", s, (x) => ctx.workingDaysBetween(x.start_date, held) <= 15)
+              ? 1
+              : 0,
+          );
+        }
+        return { tally };
+      },
+    },
+  },
+  {
+    definition: {
+      id: "cp.repeat_pct",
+      title: "Plans that are a second or subsequent plan",
+      section: "cp",
+      unit: "percent",
+      polarity: "low",
+      kind: "flow",
+      definition:
+        "Plans started in the period whose child had an earlier plan (the census count of previous plans when given, otherwise earlier plans in the data), as a share of plans started.",
+      numerator: "plans started whose child had an earlier plan",
+      denominator: "plans started",
+      sources: ["cp_plans"],
+      breakdowns: ["initial_category"],
+    },
+    formula: {
+      measure: "proportion",
+      dataset: "cp_plans",
+      dated: "start_date",
+      empty: STARTED,
+      compute(ctx, range, by) {
+        const tally = createTally(by);
+        for (const p of ctx.flow("cp_plans", "start_date", range))
+          tally.add(p, ctx.flag("cpRepeat", p, (x) => isRepeat(ctx, x)) ? 1 : 0);
+        return { tally };
+      },
+    },
+  },
+  {
+    definition: {
+      id: "cp.repeat_2y_pct",
+      title: "Repeat plans within 2 years",
+      section: "cp",
+      unit: "percent",
+      polarity: "low",
+      kind: "flow",
+      definition:
+        "Plans started in the period within 2 years of the end of the child's previous plan, as a share of plans started.",
+      numerator: "plans starting within 2 years of the end of the child's previous plan",
+      denominator: "plans started",
+      sources: ["cp_plans"],
+      breakdowns: ["initial_category"],
+    },
+    formula: {
+      measure: "proportion",
+      dataset: "cp_plans",
+      dated: "start_date",
+      empty: STARTED,
+      compute(ctx, range, by) {
+        const tally = createTally(by);
+        for (const p of ctx.flow("cp_plans", "start_date", range))
+          tally.add(p, ctx.flag("cpRepeat2y", p, (x) => isRepeatWithin2Years(ctx, x)) ? 1 : 0);
+        return { tally };
+      },
+    },
+  },
+  {
+    definition: {
+      id: "cp.ended_3m_pct",
+      title: "Plans ended at or before 3 months",
+      section: "cp",
+      unit: "percent",
+      polarity: "low",
+      kind: "flow",
+      definition:
+        "Plans ended in the period that lasted 3 months or less (ended on or before the same day 3 months after they started), as a share of plans ended.",
+      numerator: "plans ended lasting 3 months or less",
+      denominator: "plans ended",
+      sources: ["cp_plans"],
+      breakdowns: ["latest_category"],
+    },
+    formula: planDuration((p, ctx) => p.end_date <= ctx.addMonths(p.start_date, 3)),
+  },
+  {
+    definition: {
+      id: "cp.ended_2y_plus_pct",
+      title: "Plans ended that lasted 2 years or more",
+      section: "cp",
+      unit: "percent",
+      polarity: "low",
+      kind: "flow",
+      definition: "Plans ended in the period that lasted 24 months or more, as a share of plans ended.",
+      numerator: "plans ended lasting 24 months or more",
+      denominator: "plans ended",
+      sources: ["cp_plans"],
+      breakdowns: ["latest_category"],
+    },
+    formula: planDuration((p, ctx) => p.end_date >= ctx.addMonths(p.start_date, 24)),
+  },
+  {
+    definition: {
+      id: "cp.neglect_pct",
+      title: "Open plans with neglect as the category",
+      section: "cp",
+      unit: "percent",
+      polarity: "none",
+      kind: "stock",
+      definition:
+        "Plans open at the end of the period whose latest category is neglect (NEG), as a share of open plans; by category, each category's share of open plans.",
+      numerator: "open plans with latest category NEG",
+      denominator: "open plans",
+      sources: ["cp_plans"],
+      breakdowns: ["latest_category"],
+    },
+    formula: {
+      measure: "proportion",
+      dataset: "cp_plans",
+      dated: null,
+      empty: "no child protection plans were open",
+      groupShare: true,
+      compute(ctx, range, by) {
+        const tally = createTally(by);
+        for (const p of ctx.openAt("cp_plans", range.end)) tally.add(p, p.latest_category === "NEG" ? 1 : 0);
+        return { tally };
+      },
+    },
+  },
+  {
+    definition: {
+      id: "cp.review_timely_pct",
+      title: "CP reviews on time",
+      section: "cp",
+      unit: "percent",
+      polarity: "high",
+      kind: "flow",
+      definition:
+        "Child protection reviews due in the period that were held on or before the due date, as a share of those due.",
+      numerator: "CP reviews completed by the due date",
+      denominator: "CP reviews due",
+      sources: ["due_activities"],
+      breakdowns: [],
+    },
+    formula: dueOnTime("cp_review", "no child protection reviews were due"),
+  },
+  {
+    definition: {
+      id: "cp.visit_timely_pct",
+      title: "CP visits on time",
+      section: "cp",
+      unit: "percent",
+      polarity: "high",
+      kind: "flow",
+      definition:
+        "Child protection visits due in the period that were made on or before the due date, as a share of those due.",
+      numerator: "CP visits made by the due date",
+      denominator: "CP visits due",
+      sources: ["due_activities"],
+      breakdowns: [],
+    },
+    formula: dueOnTime("cp_visit", "no child protection visits were due"),
+  },
+];
