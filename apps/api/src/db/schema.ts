@@ -1,0 +1,150 @@
+/**
+ * The one database schema of the API, shared by the embedded store (PGlite) and PostgreSQL. SQL
+ * migrations in `apps/api/drizzle/` are generated from this file with drizzle-kit.
+ */
+import { sql } from "drizzle-orm";
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+/** Organisations (local authorities). Every row of data belongs to exactly one. */
+export const organisations = pgTable("organisations", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+/** Bearer tokens: API tokens and portal sessions. Only the SHA-256 hash of a token is stored. */
+export const tokens = pgTable(
+  "tokens",
+  {
+    id: text("id").primaryKey(),
+    tokenHash: text("token_hash").notNull().unique(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ["read", "ingest", "analyst", "admin"] }).notNull(),
+    kind: text("kind", { enum: ["api", "session"] }).notNull(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    /** Who acts with this token: the token's own name for API tokens, the user's name for sessions. */
+    actor: text("actor").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("tokens_organisation_idx").on(t.organisationId)],
+);
+
+/** Staff users who sign in to the portal with a username and password (scrypt hash). */
+export const users = pgTable("users", {
+  id: text("id").primaryKey(),
+  username: text("username").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  displayName: text("display_name").notNull(),
+  role: text("role", { enum: ["read", "ingest", "analyst", "admin"] }).notNull(),
+  organisationId: text("organisation_id")
+    .notNull()
+    .references(() => organisations.id),
+  createdBy: text("created_by").notNull(),
+  createdAt: createdAt(),
+});
+
+/** Records of every dataset, as validated and pseudonymised; one row per (organisation, dataset, key). */
+export const records = pgTable(
+  "records",
+  {
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    dataset: text("dataset").notNull(),
+    key: text("key").notNull(),
+    data: jsonb("data").notNull(),
+    batchId: text("batch_id").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.dataset, t.key] })],
+);
+
+/** One row per accepted batch of records (rejected batches write nothing). */
+export const batches = pgTable(
+  "batches",
+  {
+    id: text("id").primaryKey(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    dataset: text("dataset").notNull(),
+    actor: text("actor").notNull(),
+    tokenId: text("token_id"),
+    mode: text("mode", { enum: ["upsert", "replace", "delete"] }).notNull(),
+    received: integer("received").notNull(),
+    inserted: integer("inserted").notNull(),
+    updated: integer("updated").notNull(),
+    unchanged: integer("unchanged").notNull(),
+    deleted: integer("deleted").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("batches_organisation_created_idx").on(t.organisationId, t.createdAt)],
+);
+
+/** Stored responses of requests sent with an `Idempotency-Key`, with the hash of what was sent. */
+export const idempotency = pgTable(
+  "idempotency",
+  {
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    key: text("key").notNull(),
+    requestSha256: text("request_sha256").notNull(),
+    response: jsonb("response").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.key] })],
+);
+
+/** Targets per indicator and financial year. History is kept: rows are inserted, never updated. */
+export const targets = pgTable(
+  "targets",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    indicator: text("indicator").notNull(),
+    financialYear: text("financial_year").notNull(),
+    target: jsonb("target"),
+    setBy: text("set_by").notNull(),
+    setAt: timestamp("set_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("targets_lookup_idx").on(t.organisationId, t.indicator, t.financialYear, t.setAt)],
+);
+
+/** Staff analysis text per report period and section. History is kept: rows are inserted, never updated. */
+export const analyses = pgTable(
+  "analyses",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    period: text("period").notNull(),
+    section: text("section").notNull(),
+    text: text("text").notNull(),
+    author: text("author").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("analyses_lookup_idx").on(t.organisationId, t.period, t.section, t.createdAt)],
+);
+
+/**
+ * A counter per organisation, bumped in every transaction that changes its records, so readers can
+ * cache computed figures and know when they are stale.
+ */
+export const dataVersions = pgTable("data_versions", {
+  organisationId: text("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id),
+  version: bigint("version", { mode: "number" }).notNull().default(0),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(sql`now()`),
+});

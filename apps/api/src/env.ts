@@ -1,0 +1,141 @@
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** The API's configuration: everything it reads from its environment, validated once at start. */
+export const apiConfigSchema = z
+  .object({
+    /** TCP port to listen on. */
+    port: z.number().int().min(0).max(65535),
+    /** Interface to listen on. */
+    host: z.string().min(1),
+    /** `postgres://…` to use a PostgreSQL server; absent for the embedded store. */
+    databaseUrl: z.string().min(1).optional(),
+    /** Directory of the embedded store and the generated pseudonym key. */
+    dataDir: z.string().min(1),
+    /** Bearer token acting as admin of the default organisation; absent to disable. */
+    adminToken: z.string().min(16).optional(),
+    /** Largest accepted request body, in bytes. */
+    maxBodyBytes: z.number().int().positive(),
+    /** Secret for child and worker pseudonyms; absent to generate one in `dataDir`. */
+    pseudonymKey: z.string().min(16).optional(),
+    /** pino log level. */
+    logLevel: z.enum(logLevels),
+    /** Requests per minute allowed per token (or per address without one). */
+    rateLimitPerMinute: z.number().int().positive(),
+    /** How long a portal session lasts, in minutes. */
+    sessionTtlMinutes: z.number().int().positive(),
+  })
+  .strict();
+/** See {@link apiConfigSchema}. */
+export type ApiConfig = z.infer<typeof apiConfigSchema>;
+
+const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const intFromEnv = (fallback: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d+$/, "must be a whole number")
+      .transform(Number)
+      .optional()
+      .transform((v) => v ?? fallback),
+  );
+
+const envSchema = z.object({
+  PORT: intFromEnv(4000).pipe(z.number().max(65535, "must be at most 65535")),
+  HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  KPI_DATA_DIR: optionalString,
+  KPI_ADMIN_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().min(16, "must be at least 16 characters").optional(),
+  ),
+  KPI_MAX_BODY_MB: intFromEnv(100).pipe(z.number().min(1, "must be at least 1")),
+  KPI_PSEUDONYM_KEY: z.preprocess(
+    emptyToUndefined,
+    z.string().min(16, "must be at least 16 characters").optional(),
+  ),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels).default("info")),
+  KPI_RATE_LIMIT_PER_MINUTE: intFromEnv(600).pipe(z.number().min(1, "must be at least 1")),
+  KPI_SESSION_TTL_MINUTES: intFromEnv(480).pipe(z.number().min(1, "must be at least 1")),
+});
+
+/** The outcome of reading the environment: a config, or one line saying what is wrong. */
+export type ConfigResult = { ok: true; config: ApiConfig } | { ok: false; message: string };
+
+/**
+ * Finds the repository root (the directory holding `pnpm-workspace.yaml`) above `start`, or `start`
+ * itself when there is none.
+ *
+ * @param start - a directory to search upwards from
+ * @returns the repository root
+ * @example
+ * ```ts
+ * findRepositoryRoot(process.cwd()); // "/srv/kpi"
+ * ```
+ */
+export function findRepositoryRoot(start: string): string {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, "pnpm-workspace.yaml"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(start);
+    dir = parent;
+  }
+}
+
+/**
+ * Reads and validates the API's configuration from environment variables, once, at start-up.
+ *
+ * @param env - the environment (normally `process.env`)
+ * @param repositoryRoot - where `.data/` lives by default; found from this file when omitted
+ * @returns the config, or a one-line message naming the bad variable
+ * @example
+ * ```ts
+ * const r = readConfig({ PORT: "4100" });
+ * if (r.ok) r.config.port; // 4100
+ * ```
+ */
+export function readConfig(
+  env: Record<string, string | undefined>,
+  repositoryRoot: string = findRepositoryRoot(dirname(fileURLToPath(import.meta.url))),
+): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? "environment");
+    return { ok: false, message: `Invalid configuration: ${name} ${issue?.message ?? "is invalid"}` };
+  }
+  const e = parsed.data;
+  if (e.DATABASE_URL !== undefined && e.KPI_PSEUDONYM_KEY === undefined) {
+    return {
+      ok: false,
+      message:
+        "Invalid configuration: KPI_PSEUDONYM_KEY is required with DATABASE_URL (the same key on every instance)",
+    };
+  }
+  const config: ApiConfig = {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(repositoryRoot, e.KPI_DATA_DIR ?? ".data"),
+    maxBodyBytes: e.KPI_MAX_BODY_MB * 1024 * 1024,
+    logLevel: e.LOG_LEVEL,
+    rateLimitPerMinute: e.KPI_RATE_LIMIT_PER_MINUTE,
+    sessionTtlMinutes: e.KPI_SESSION_TTL_MINUTES,
+    ...(e.DATABASE_URL === undefined ? {} : { databaseUrl: e.DATABASE_URL }),
+    ...(e.KPI_ADMIN_TOKEN === undefined ? {} : { adminToken: e.KPI_ADMIN_TOKEN }),
+    ...(e.KPI_PSEUDONYM_KEY === undefined ? {} : { pseudonymKey: e.KPI_PSEUDONYM_KEY }),
+  };
+  return { ok: true, config };
+}

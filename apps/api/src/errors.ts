@@ -1,0 +1,109 @@
+import { z } from "zod";
+
+/** The codes of {@link ApiError}, each mapped to one HTTP status by {@link apiErrorStatus}. */
+export const apiErrorCodes = [
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "validation_failed",
+  "malformed_body",
+  "unsupported_media_type",
+  "payload_too_large",
+  "idempotency_key_reused",
+  "rate_limited",
+  "unavailable",
+  "internal",
+] as const;
+/** One of {@link apiErrorCodes}. */
+export type ApiErrorCode = (typeof apiErrorCodes)[number];
+
+/** The HTTP status of each error code. */
+export const apiErrorStatus: Readonly<Record<ApiErrorCode, number>> = {
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  validation_failed: 422,
+  malformed_body: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  idempotency_key_reused: 422,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** One problem with a request: `row` (0-based) only for record batches. */
+export const issueSchema = z.object({
+  row: z.number().int().optional(),
+  field: z.string().optional(),
+  message: z.string(),
+});
+/** See {@link issueSchema}. */
+export type Issue = z.infer<typeof issueSchema>;
+
+/** The body of every error response. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(apiErrorCodes),
+    message: z.string(),
+    issues: z.array(issueSchema).optional(),
+    issue_count: z.number().int().optional(),
+  }),
+});
+/** See {@link errorBodySchema}. */
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/**
+ * The one error type of the API. Services and handlers throw it for outcomes the client must hear
+ * about; the error handler turns it into `{ error: { code, message, issues?, issue_count? } }` with the
+ * status of its code.
+ *
+ * @example
+ * ```ts
+ * throw new ApiError("not_found", "Unknown dataset 'contact'");
+ * ```
+ */
+export class ApiError extends Error {
+  /** What went wrong, as a stable code. */
+  readonly code: ApiErrorCode;
+  /** Row/field problems, at most 1,000. */
+  readonly issues: readonly Issue[] | undefined;
+  /** Total number of problems when `issues` was capped. */
+  readonly issueCount: number | undefined;
+
+  /**
+   * @param code - the error code (decides the HTTP status)
+   * @param message - a sentence for the client; never record contents, SQL or a stack
+   * @param details - issues and their total count
+   */
+  constructor(
+    code: ApiErrorCode,
+    message: string,
+    details: { issues?: readonly Issue[]; issueCount?: number } = {},
+  ) {
+    super(message);
+    this.name = "ApiError";
+    this.code = code;
+    this.issues = details.issues;
+    this.issueCount = details.issueCount;
+  }
+
+  /** The HTTP status for this error. */
+  get status(): number {
+    return apiErrorStatus[this.code];
+  }
+
+  /** The response body for this error. */
+  toBody(): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.issues === undefined ? {} : { issues: [...this.issues] }),
+        ...(this.issueCount === undefined ? {} : { issue_count: this.issueCount }),
+      },
+    };
+  }
+}

@@ -1,0 +1,83 @@
+import type { FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { ApiError } from "../errors.js";
+import { type Caller, hasRole, type Role } from "../services/roles.js";
+import { hashToken, resolveToken } from "../services/tokens.js";
+
+/**
+ * Who may call a route: anyone (`public`), any valid token (`authenticated`), a role or higher, or
+ * only the deployment's `KPI_ADMIN_TOKEN` (`admin_token`).
+ */
+export type Access = "public" | "authenticated" | Role | "admin_token";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** Who may call the route; every `/v1` route must say. */
+    access?: Access;
+  }
+  interface FastifyRequest {
+    /** The authenticated caller (set by the auth plugin before the body is read). */
+    caller: Caller | null;
+  }
+}
+
+/**
+ * The authenticated caller of a request whose route requires authentication.
+ *
+ * @param request - the request
+ * @returns the caller
+ * @example
+ * ```ts
+ * const { organisationId } = callerOf(request);
+ * ```
+ */
+export function callerOf(request: FastifyRequest): Caller {
+  if (request.caller === null) throw new Error("callerOf() used on a route without authentication");
+  return request.caller;
+}
+
+function bearer(header: string | undefined): string | null {
+  if (header === undefined) return null;
+  const match = /^Bearer[ \t]+(\S{1,512})[ \t]*$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+/**
+ * Authentication plugin: on every request to a route that is not `public`, resolves
+ * `Authorization: Bearer <token>` to a caller (401 when missing, unknown, revoked or expired) and checks
+ * the route's `access` (403 otherwise). It runs before the body is read, so an unauthorised upload is
+ * refused without reading it. Routes under `/v1` that declare no `access` are refused (deny by default).
+ *
+ * @example
+ * ```ts
+ * await app.register(authPlugin, { adminToken: config.adminToken });
+ * app.get("/v1/x", { config: { access: "read" } }, handler);
+ * ```
+ */
+export const authPlugin = fp<{ adminToken?: string | undefined }>(
+  async (app, { adminToken }) => {
+    const adminTokenHash = adminToken === undefined ? undefined : hashToken(adminToken);
+    app.decorateRequest("caller", null);
+    app.addHook("onRequest", async (request) => {
+      const url = request.routeOptions.url;
+      const access = request.routeOptions.config.access ?? (url?.startsWith("/v1/") ? undefined : "public");
+      if (access === "public") return;
+      const token = bearer(request.headers.authorization);
+      if (token === null) throw new ApiError("unauthorized", "Send Authorization: Bearer <token>");
+      const caller = await resolveToken(app.database.db, token, adminTokenHash);
+      if (caller === null) throw new ApiError("unauthorized", "The token is unknown, revoked or expired");
+      request.caller = caller;
+      if (access === undefined) throw new ApiError("forbidden", "This route is not open to any token");
+      if (access === "authenticated") return;
+      if (access === "admin_token") {
+        if (caller.kind !== "admin_token")
+          throw new ApiError("forbidden", "Only KPI_ADMIN_TOKEN may do this");
+        return;
+      }
+      if (!hasRole(caller.role, access)) {
+        throw new ApiError("forbidden", `This needs the ${access} role; the token has ${caller.role}`);
+      }
+    });
+  },
+  { name: "kpi-auth", dependencies: ["kpi-store"] },
+);

@@ -1,0 +1,81 @@
+import { isDatasetName } from "@kpi/catalogue";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ApiError } from "../errors.js";
+import { callerOf } from "../plugins/auth.js";
+import { listBatches } from "../services/batches.js";
+import { errorResponses } from "./error-responses.js";
+
+/**
+ * `GET /v1/batches` (role `read`): the caller's organisation's batches, newest first, with what each
+ * received and changed and which token or person sent it. `?dataset=` filters; `?before=` (a
+ * `created_at` from the previous page) pages.
+ *
+ * @example
+ * ```ts
+ * await app.register(batchRoutes);
+ * ```
+ */
+export const batchRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/v1/batches",
+    {
+      config: { access: "read" },
+      schema: {
+        tags: ["records"],
+        summary: "List ingested batches",
+        querystring: z.object({
+          dataset: z.string().max(100).optional(),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+          before: z.iso.datetime({ offset: true }).optional(),
+        }),
+        response: {
+          200: z.object({
+            batches: z.array(
+              z.object({
+                id: z.string(),
+                dataset: z.string(),
+                mode: z.enum(["upsert", "replace", "delete"]),
+                actor: z.string(),
+                token_id: z.string().nullable(),
+                received: z.number().int(),
+                inserted: z.number().int(),
+                updated: z.number().int(),
+                unchanged: z.number().int(),
+                deleted: z.number().int(),
+                created_at: z.string(),
+              }),
+            ),
+          }),
+          ...errorResponses(401, 403, 404, 422),
+        },
+      },
+    },
+    async (request) => {
+      const { dataset, limit, before } = request.query;
+      if (dataset !== undefined && !isDatasetName(dataset)) {
+        throw new ApiError("not_found", "Unknown dataset; GET /v1/datasets lists them");
+      }
+      const list = await listBatches(app.database.db, callerOf(request).organisationId, {
+        limit,
+        ...(dataset === undefined ? {} : { dataset }),
+        ...(before === undefined ? {} : { before: new Date(before) }),
+      });
+      return {
+        batches: list.map((b) => ({
+          id: b.id,
+          dataset: b.dataset,
+          mode: b.mode,
+          actor: b.actor,
+          token_id: b.tokenId,
+          received: b.received,
+          inserted: b.inserted,
+          updated: b.updated,
+          unchanged: b.unchanged,
+          deleted: b.deleted,
+          created_at: b.createdAt,
+        })),
+      };
+    },
+  );
+};

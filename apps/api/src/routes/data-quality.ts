@@ -1,0 +1,52 @@
+import { isIsoDate } from "@kpi/core";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { callerOf } from "../plugins/auth.js";
+import { findDataQualityIssues } from "../services/data-quality.js";
+import { errorResponses } from "./error-responses.js";
+
+/**
+ * `GET /v1/data-quality?as_at=YYYY-MM-DD` (role `read`): data-quality findings over the caller's
+ * organisation's records (overlapping care episodes, children never posted, plans open for years…).
+ * Keys are the record keys as stored: child and worker parts are pseudonyms. `as_at` defaults to today.
+ *
+ * @example
+ * ```ts
+ * await app.register(dataQualityRoutes);
+ * ```
+ */
+export const dataQualityRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/v1/data-quality",
+    {
+      config: { access: "read" },
+      schema: {
+        tags: ["records"],
+        summary: "Data-quality findings over the organisation's records",
+        querystring: z.object({
+          as_at: z.string().refine(isIsoDate, "must be a date such as 2019-09-30").optional(),
+        }),
+        response: {
+          200: z.object({
+            as_at: z.string(),
+            findings: z.array(
+              z.object({
+                check: z.string(),
+                severity: z.enum(["error", "warning"]),
+                dataset: z.string(),
+                keys: z.array(z.string()),
+                message: z.string(),
+              }),
+            ),
+          }),
+          ...errorResponses(401, 403, 422),
+        },
+      },
+    },
+    async (request) => {
+      const asAt = request.query.as_at ?? new Date().toISOString().slice(0, 10);
+      const findings = await findDataQualityIssues(app.database.db, callerOf(request).organisationId, asAt);
+      return { as_at: asAt, findings };
+    },
+  );
+};

@@ -1,0 +1,67 @@
+import { datasetNames, datasets } from "@kpi/catalogue";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { errorResponses } from "./error-responses.js";
+
+const datasetSchema = z.object({
+  name: z.string(),
+  title: z.string(),
+  description: z.string(),
+  key: z.array(z.string()),
+  person_fields: z.array(z.string()),
+  date_fields: z.array(z.string()),
+  fields: z.array(
+    z.object({
+      name: z.string(),
+      type: z.string(),
+      required: z.boolean(),
+      description: z.string(),
+      codes: z.array(z.object({ code: z.string(), label: z.string() })).optional(),
+    }),
+  ),
+});
+
+/**
+ * `GET /v1/datasets` (role `read`): every dataset of the data contract with its key and fields,
+ * generated from the same schemas that validate records.
+ *
+ * @example
+ * ```ts
+ * await app.register(datasetRoutes);
+ * ```
+ */
+export const datasetRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/v1/datasets",
+    {
+      config: { access: "read" },
+      schema: {
+        tags: ["records"],
+        summary: "List the datasets and their fields",
+        response: { 200: z.object({ datasets: z.array(datasetSchema) }), ...errorResponses(401, 403) },
+      },
+    },
+    async () => ({
+      datasets: datasetNames.map((name) => {
+        const d = datasets[name];
+        return {
+          name: d.name,
+          title: d.title,
+          description: d.description,
+          key: [...d.key],
+          person_fields: [...d.personFields],
+          date_fields: [...d.dateFields],
+          fields: d.fields.map((f) => ({
+            name: f.name,
+            type: f.type,
+            required: f.required,
+            description: f.description,
+            ...(f.codes === undefined
+              ? {}
+              : { codes: f.codes.map((c) => ({ code: c.code, label: c.label })) }),
+          })),
+        };
+      }),
+    }),
+  );
+};

@@ -1,0 +1,137 @@
+import { Readable } from "node:stream";
+import { type DatasetName, isDatasetName } from "@kpi/catalogue";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ApiError } from "../errors.js";
+import { callerOf } from "../plugins/auth.js";
+import { bodyFormatOf } from "../services/body-format.js";
+import { ingestBatch } from "../services/ingest.js";
+import { deleteRecord } from "../services/records.js";
+import { errorResponses } from "./error-responses.js";
+
+const batchResultSchema = z.object({
+  batch_id: z.string(),
+  dataset: z.string(),
+  mode: z.enum(["upsert", "replace", "delete"]),
+  received: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  deleted: z.number().int(),
+});
+
+const datasetParam = z.string().max(100);
+
+function datasetOf(name: string): DatasetName {
+  if (!isDatasetName(name)) throw new ApiError("not_found", "Unknown dataset; GET /v1/datasets lists them");
+  return name;
+}
+
+/**
+ * Record ingestion (role `ingest`): `POST /v1/datasets/{dataset}/records` streams a JSON
+ * (`{ "records": [ … ] }`), NDJSON or CSV body into the store as one atomic batch (`?mode=replace`
+ * deletes the dataset's records not in the batch; `Idempotency-Key` makes retries safe), and
+ * `DELETE /v1/datasets/{dataset}/records/{key}` removes one record. Bodies are handed to the ingestion
+ * service as raw streams (never buffered), so this module registers its own content-type parsers.
+ *
+ * @example
+ * ```ts
+ * await app.register(recordRoutes);
+ * ```
+ */
+export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
+
+  app.post(
+    "/v1/datasets/:dataset/records",
+    {
+      config: { access: "ingest" },
+      schema: {
+        tags: ["records"],
+        summary: "Post a batch of records (JSON, NDJSON or CSV; streamed; atomic)",
+        description:
+          'Content-Type `application/json` with `{ "records": [ … ] }`, `application/x-ndjson` with one record per line, or `text/csv` with a header row of field names.',
+        consumes: ["application/json", "application/x-ndjson", "text/csv"],
+        params: z.object({ dataset: datasetParam }),
+        querystring: z.object({ mode: z.enum(["upsert", "replace"]).default("upsert") }),
+        headers: z.looseObject({
+          "idempotency-key": z
+            .string()
+            .regex(/^[\x21-\x7e]{1,200}$/, "use 1–200 printable ASCII characters")
+            .optional(),
+        }),
+        response: {
+          200: batchResultSchema,
+          ...errorResponses(400, 401, 403, 404, 413, 415, 422, 429, 503),
+        },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      const dataset = datasetOf(request.params.dataset);
+      const format = bodyFormatOf(request.headers["content-type"]);
+      if (format === null) {
+        throw new ApiError(
+          "unsupported_media_type",
+          "Send Content-Type application/json, application/x-ndjson or text/csv (UTF-8)",
+        );
+      }
+      const declared = Number(request.headers["content-length"]);
+      if (Number.isFinite(declared) && declared > app.config.maxBodyBytes) {
+        throw new ApiError(
+          "payload_too_large",
+          `The request body is larger than ${app.config.maxBodyBytes} bytes`,
+        );
+      }
+      const body = (request.body ?? Readable.from([])) as AsyncIterable<Buffer | string>;
+      const idempotencyKey = request.headers["idempotency-key"];
+      const outcome = await ingestBatch(
+        { db: app.database.db, pseudonymKey: app.pseudonymKey, maxBodyBytes: app.config.maxBodyBytes },
+        {
+          caller,
+          dataset,
+          mode: request.query.mode,
+          format,
+          body,
+          ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+        },
+      );
+      if (outcome.replayed) reply.header("idempotent-replayed", "true");
+      return reply.status(200).send(outcome.result);
+    },
+  );
+
+  app.delete(
+    "/v1/datasets/:dataset/records/:key",
+    {
+      config: { access: "ingest" },
+      schema: {
+        tags: ["records"],
+        summary: "Delete one record by its key (as posted: raw identifiers, `|` between key parts)",
+        params: z.object({ dataset: datasetParam, key: z.string().min(1).max(1000) }),
+        response: { 200: batchResultSchema, ...errorResponses(401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      const dataset = datasetOf(request.params.dataset);
+      const { batchId } = await deleteRecord(
+        { db: app.database.db, pseudonymKey: app.pseudonymKey },
+        caller,
+        dataset,
+        request.params.key,
+      );
+      return {
+        batch_id: batchId,
+        dataset,
+        mode: "delete" as const,
+        received: 0,
+        inserted: 0,
+        updated: 0,
+        unchanged: 0,
+        deleted: 1,
+      };
+    },
+  );
+};

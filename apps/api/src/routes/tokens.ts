@@ -1,0 +1,124 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ApiError } from "../errors.js";
+import { callerOf } from "../plugins/auth.js";
+import { organisationExists, organisationIdSchema } from "../services/organisations.js";
+import { roleSchema } from "../services/roles.js";
+import { issueToken, listTokens, revokeToken, type TokenInfo } from "../services/tokens.js";
+import { errorResponses } from "./error-responses.js";
+
+const tokenInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  kind: z.enum(["api", "session"]),
+  created_by: z.string(),
+  created_at: z.string(),
+  expires_at: z.string().nullable(),
+  revoked_at: z.string().nullable(),
+});
+
+function toBody(info: TokenInfo): z.infer<typeof tokenInfoSchema> {
+  return {
+    id: info.id,
+    name: info.name,
+    role: info.role,
+    kind: info.kind,
+    created_by: info.createdBy,
+    created_at: info.createdAt,
+    expires_at: info.expiresAt,
+    revoked_at: info.revokedAt,
+  };
+}
+
+/**
+ * Token administration (role `admin`): `POST /v1/tokens` creates an API token and returns it once
+ * (`organisation` may name another organisation only with `KPI_ADMIN_TOKEN`); `GET /v1/tokens` lists the
+ * organisation's tokens without their secrets; `DELETE /v1/tokens/{id}` revokes one.
+ *
+ * @example
+ * ```ts
+ * await app.register(tokenRoutes);
+ * ```
+ */
+export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    "/v1/tokens",
+    {
+      config: { access: "admin" },
+      schema: {
+        tags: ["administration"],
+        summary: "Create an API token (returned once)",
+        body: z
+          .object({
+            name: z.string().trim().min(1).max(100),
+            role: roleSchema,
+            organisation: organisationIdSchema.optional(),
+          })
+          .strict(),
+        response: {
+          201: tokenInfoSchema.extend({ token: z.string(), organisation: z.string() }),
+          ...errorResponses(401, 403, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      const organisationId = request.body.organisation ?? caller.organisationId;
+      if (organisationId !== caller.organisationId) {
+        if (caller.kind !== "admin_token") {
+          throw new ApiError("forbidden", "Only KPI_ADMIN_TOKEN may create tokens for another organisation");
+        }
+        if (!(await organisationExists(app.database.db, organisationId))) {
+          throw new ApiError("validation_failed", `No organisation '${organisationId}'`, {
+            issues: [{ field: "organisation", message: "no such organisation" }],
+            issueCount: 1,
+          });
+        }
+      }
+      const { token, info } = await issueToken(app.database.db, {
+        organisationId,
+        name: request.body.name,
+        role: request.body.role,
+        kind: "api",
+        actor: request.body.name,
+        createdBy: caller.actor,
+      });
+      return reply.status(201).send({ ...toBody(info), token, organisation: organisationId });
+    },
+  );
+
+  app.get(
+    "/v1/tokens",
+    {
+      config: { access: "admin" },
+      schema: {
+        tags: ["administration"],
+        summary: "List the organisation's API tokens (never the tokens themselves)",
+        response: { 200: z.object({ tokens: z.array(tokenInfoSchema) }), ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => {
+      const list = await listTokens(app.database.db, callerOf(request).organisationId);
+      return { tokens: list.map(toBody) };
+    },
+  );
+
+  app.delete(
+    "/v1/tokens/:id",
+    {
+      config: { access: "admin" },
+      schema: {
+        tags: ["administration"],
+        summary: "Revoke a token",
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null(), ...errorResponses(401, 403, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const revoked = await revokeToken(app.database.db, callerOf(request).organisationId, request.params.id);
+      if (!revoked) throw new ApiError("not_found", "No such live token in this organisation");
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,155 @@
+import {
+  type BenchmarkRecord,
+  catalogueDefinitions,
+  createEvaluator,
+  type DatasetRecords,
+  type Evaluator,
+  emptyDatasetRecords,
+  inferLocalIndicators,
+  isDatasetName,
+} from "@kpi/catalogue";
+import { sql } from "drizzle-orm";
+import { type Db, queryRows } from "../db/database.js";
+import { readDataVersion } from "./organisations.js";
+
+/** An organisation's records as one evaluator, tagged with the data version it was built from. */
+export interface EvaluationSnapshot {
+  /** The organisation. */
+  readonly organisationId: string;
+  /** The data version the records were read at (or later: see {@link EvaluationService}). */
+  readonly version: number;
+  /** The evaluator over every record of the organisation. */
+  readonly evaluator: Evaluator;
+  /** The organisation's `benchmarks` records. */
+  readonly benchmarks: readonly BenchmarkRecord[];
+}
+
+/** Per-organisation evaluators, rebuilt when the organisation's data version moves. */
+export interface EvaluationService {
+  /**
+   * The organisation's current snapshot: one cheap query reads its data version; when the cached
+   * evaluator was built at that version it is returned, otherwise every record is loaded once and a new
+   * evaluator replaces it. Concurrent callers share one load.
+   */
+  snapshot(organisationId: string): Promise<EvaluationSnapshot>;
+  /** Drops every cached evaluator (tests and memory pressure). */
+  clear(): void;
+}
+
+/** Options of {@link createEvaluationService}. */
+export interface EvaluationServiceOptions {
+  /** Most organisations kept in memory at once; the least recently used is dropped first (default 16). */
+  maxOrganisations?: number;
+}
+
+const catalogueIds: ReadonlySet<string> = new Set(catalogueDefinitions().map((d) => d.id));
+
+interface Entry {
+  version: number;
+  promise: Promise<EvaluationSnapshot>;
+}
+
+/**
+ * Loads every stored record of an organisation into one {@link DatasetRecords} (records are stored
+ * already validated, normalised and pseudonymised).
+ *
+ * @param db - the database
+ * @param organisationId - the organisation
+ * @returns the records, one array per dataset
+ * @example
+ * ```ts
+ * const records = await loadDatasetRecords(db, "default");
+ * records.contacts.length; // 1810
+ * ```
+ */
+export async function loadDatasetRecords(db: Db, organisationId: string): Promise<DatasetRecords> {
+  const rows = await queryRows<{ dataset: string; data: unknown }>(
+    db,
+    sql`SELECT dataset, data FROM records WHERE organisation_id = ${organisationId}`,
+  );
+  const out = emptyDatasetRecords();
+  const lists = out as unknown as Record<string, unknown[]>;
+  for (const row of rows) {
+    if (!isDatasetName(row.dataset)) continue;
+    const data = typeof row.data === "string" ? (JSON.parse(row.data) as unknown) : row.data;
+    lists[row.dataset]?.push(data);
+  }
+  return out;
+}
+
+/**
+ * Creates the in-process cache of evaluators, keyed by organisation and data version (see decision
+ * 080). Ingestion bumps the version in the same transaction as the records, so a read that starts
+ * after a batch's response sees the new version and rebuilds; reads in between reuse one evaluator.
+ *
+ * @param db - the database
+ * @param options - cache size
+ * @returns the service
+ * @example
+ * ```ts
+ * const evaluation = createEvaluationService(app.database.db);
+ * const { evaluator } = await evaluation.snapshot(caller.organisationId);
+ * ```
+ */
+export function createEvaluationService(db: Db, options: EvaluationServiceOptions = {}): EvaluationService {
+  const max = options.maxOrganisations ?? 16;
+  const cache = new Map<string, Entry>();
+
+  const build = async (organisationId: string, version: number): Promise<EvaluationSnapshot> => {
+    const records = await loadDatasetRecords(db, organisationId);
+    const localIndicators = inferLocalIndicators(records.observations, catalogueIds);
+    const evaluator = createEvaluator(records, { localIndicators });
+    return { organisationId, version, evaluator, benchmarks: records.benchmarks };
+  };
+
+  return {
+    async snapshot(organisationId) {
+      const version = await readDataVersion(db, organisationId);
+      const cached = cache.get(organisationId);
+      if (cached !== undefined && cached.version === version) {
+        // Refresh the entry's place in the least-recently-used order.
+        cache.delete(organisationId);
+        cache.set(organisationId, cached);
+        return cached.promise;
+      }
+      const entry: Entry = { version, promise: build(organisationId, version) };
+      cache.delete(organisationId);
+      cache.set(organisationId, entry);
+      while (cache.size > max) {
+        const oldest = cache.keys().next().value;
+        if (oldest === undefined) break;
+        cache.delete(oldest);
+      }
+      try {
+        return await entry.promise;
+      } catch (error) {
+        if (cache.get(organisationId) === entry) cache.delete(organisationId);
+        throw error;
+      }
+    },
+    clear() {
+      cache.clear();
+    },
+  };
+}
+
+const services = new WeakMap<Db, EvaluationService>();
+
+/**
+ * The one evaluation service of a database (shared by every route of the app that opened it).
+ *
+ * @param db - the app's database
+ * @returns the service, created on first use
+ * @example
+ * ```ts
+ * const { evaluator } = await evaluationServiceFor(app.database.db).snapshot("default");
+ * ```
+ */
+export function evaluationServiceFor(db: Db): EvaluationService {
+  let service = services.get(db);
+  if (service === undefined) {
+    service = createEvaluationService(db);
+    services.set(db, service);
+  }
+  return service;
+}

@@ -1,0 +1,320 @@
+import { createHash, randomUUID } from "node:crypto";
+import { createBatchValidator, csvRecords, type DatasetName, datasets, recordKey } from "@kpi/catalogue";
+import { and, eq, sql } from "drizzle-orm";
+import { type Db, queryRows, type Tx } from "../db/database.js";
+import { batches, idempotency } from "../db/schema.js";
+import { ApiError, type Issue } from "../errors.js";
+import type { BodyFormat } from "./body-format.js";
+import { jsonRecords } from "./json-records.js";
+import { ndjsonRecords } from "./ndjson-records.js";
+import { bumpDataVersion } from "./organisations.js";
+import { pseudonymiseRecord } from "./pseudonym.js";
+import { decodeUtf8, meterBody } from "./request-body.js";
+import type { Caller } from "./roles.js";
+
+/** `upsert` never deletes; `replace` makes the batch the dataset's whole content. */
+export type IngestMode = "upsert" | "replace";
+
+/** What a successful batch reports (the contract's 200 body, plus `mode` and `deleted`). */
+export interface BatchResult {
+  batch_id: string;
+  dataset: string;
+  mode: IngestMode;
+  received: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+}
+
+/** The outcome of {@link ingestBatch}: the counts, and whether they were replayed for a retry. */
+export interface IngestOutcome {
+  readonly result: BatchResult;
+  /** True when an `Idempotency-Key` retry returned the first result and wrote nothing. */
+  readonly replayed: boolean;
+}
+
+/** One batch to ingest. */
+export interface IngestRequest {
+  readonly caller: Caller;
+  readonly dataset: DatasetName;
+  readonly mode: IngestMode;
+  readonly format: BodyFormat;
+  /** The raw request body. */
+  readonly body: AsyncIterable<Buffer | string>;
+  /** The `Idempotency-Key` header, if sent. */
+  readonly idempotencyKey?: string;
+}
+
+/** What ingestion needs from the app. */
+export interface IngestDeps {
+  readonly db: Db;
+  readonly pseudonymKey: string;
+  readonly maxBodyBytes: number;
+  /** Rows per staging insert. */
+  readonly chunkSize?: number;
+}
+
+/** The largest number of issues listed in a 422 (the total is in `issue_count`). */
+export const maxListedIssues = 1000;
+
+class BatchRejected extends Error {
+  constructor(readonly apiError: ApiError) {
+    super(apiError.message);
+  }
+}
+
+class IdempotencyRace extends Error {}
+
+function hasUnstorableText(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000") || /\p{Cs}/u.test(value);
+  if (Array.isArray(value)) return value.some(hasUnstorableText);
+  if (value !== null && typeof value === "object") return Object.values(value).some(hasUnstorableText);
+  return false;
+}
+
+function rows(format: BodyFormat, bytes: AsyncIterable<Buffer>): AsyncIterable<unknown> {
+  switch (format) {
+    case "json":
+      return jsonRecords(decodeUtf8(bytes));
+    case "ndjson":
+      return ndjsonRecords(decodeUtf8(bytes));
+    case "csv":
+      return csvRows(bytes);
+  }
+}
+
+async function* csvRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<unknown> {
+  // The CSV reader reports any failure of its source as a format error; keep the source's own error
+  // (body too large, body cut off) so the client hears the real reason.
+  let sourceError: unknown;
+  async function* source(): AsyncGenerator<Buffer> {
+    try {
+      yield* bytes;
+    } catch (error) {
+      sourceError = error;
+      throw error;
+    }
+  }
+  try {
+    yield* csvRecords(source());
+  } catch (error) {
+    if (sourceError !== undefined) throw sourceError;
+    if (error instanceof ApiError) throw error;
+    if (error instanceof Error && error.name === "CsvFormatError") {
+      throw new ApiError("malformed_body", `Malformed CSV, ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+function requestHash(request: IngestRequest): ReturnType<typeof createHash> {
+  return createHash("sha256").update(`${request.dataset}\n${request.mode}\n${request.format}\n`);
+}
+
+async function storedResponse(
+  db: Db,
+  organisationId: string,
+  key: string,
+): Promise<{ requestSha256: string; response: unknown } | undefined> {
+  const [row] = await db
+    .select({ requestSha256: idempotency.requestSha256, response: idempotency.response })
+    .from(idempotency)
+    .where(and(eq(idempotency.organisationId, organisationId), eq(idempotency.key, key)));
+  return row;
+}
+
+async function replay(
+  deps: IngestDeps,
+  request: IngestRequest,
+  stored: { requestSha256: string; response: unknown },
+  digest?: string,
+): Promise<IngestOutcome> {
+  let sha = digest;
+  if (sha === undefined) {
+    const hash = requestHash(request);
+    for await (const _chunk of meterBody(request.body, { limit: deps.maxBodyBytes, hash })) {
+      // Only the hash of the body is needed.
+    }
+    sha = hash.digest("hex");
+  }
+  if (sha !== stored.requestSha256) {
+    throw new ApiError(
+      "idempotency_key_reused",
+      "This Idempotency-Key was used with a different request; use a new key for a new batch",
+    );
+  }
+  return { result: stored.response as BatchResult, replayed: true };
+}
+
+async function insertStaging(tx: Tx, chunk: { key: string; data: unknown }[]): Promise<void> {
+  await tx.execute(sql`
+    INSERT INTO ingest_staging (key, data)
+    SELECT x.key, x.data FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS x(key text, data jsonb)`);
+}
+
+/**
+ * Ingests one batch of records, streaming: the body is parsed row by row as it arrives (JSON, NDJSON
+ * or CSV), each row validated by the dataset's batch validator, its person identifiers replaced by
+ * pseudonyms, and written in chunks to a staging table inside one transaction. If any row is invalid
+ * the transaction is rolled back and every issue reported (`validation_failed`, at most 1,000 listed);
+ * otherwise staging is merged into the store with one set-based upsert that counts inserted, updated
+ * and unchanged rows, `replace` mode deletes the dataset's rows not in the batch, the batch is recorded,
+ * the organisation's data version bumped, and the transaction committed. Memory does not grow with the
+ * body. With an `Idempotency-Key`, a retry of the same request returns the first result and writes
+ * nothing; the same key with a different request fails with `idempotency_key_reused`.
+ *
+ * @param deps - database, pseudonym key and body limit
+ * @param request - caller, dataset, mode, format, body and optional idempotency key
+ * @returns the batch's counts (and whether they are a replay)
+ * @example
+ * ```ts
+ * const outcome = await ingestBatch(deps, { caller, dataset: "contacts", mode: "upsert", format: "csv", body: request.raw });
+ * outcome.result.inserted; // 1800
+ * ```
+ */
+export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Promise<IngestOutcome> {
+  const { db } = deps;
+  const organisationId = request.caller.organisationId;
+  const key = request.idempotencyKey;
+  if (key !== undefined) {
+    const stored = await storedResponse(db, organisationId, key);
+    if (stored !== undefined) return replay(deps, request, stored);
+  }
+  const definition = datasets[request.dataset];
+  const personFields: readonly string[] = definition.personFields;
+  const chunkSize = deps.chunkSize ?? 1000;
+  const hash = requestHash(request);
+  const batchId = randomUUID();
+  let digest: string | undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(
+        sql`CREATE TEMP TABLE ingest_staging (key text PRIMARY KEY, data jsonb NOT NULL) ON COMMIT DROP`,
+      );
+      const validator = createBatchValidator(request.dataset, {
+        format: request.format === "csv" ? "csv" : "json",
+        maxIssues: maxListedIssues,
+      });
+      const ownIssues: Issue[] = [];
+      let ownIssueCount = 0;
+      let row = 0;
+      let chunk: { key: string; data: unknown }[] = [];
+      const body = meterBody(request.body, { limit: deps.maxBodyBytes, hash });
+      for await (const raw of rows(request.format, body)) {
+        const index = row;
+        row += 1;
+        const record = validator.push(raw);
+        if (record === null) continue;
+        if (hasUnstorableText(record)) {
+          ownIssueCount += 1;
+          if (ownIssues.length < maxListedIssues) {
+            ownIssues.push({ row: index, message: "contains a NUL character or an unpaired surrogate" });
+          }
+          continue;
+        }
+        if (ownIssueCount > 0) continue;
+        const stored = pseudonymiseRecord(deps.pseudonymKey, organisationId, record, personFields);
+        chunk.push({ key: recordKey(request.dataset, stored), data: stored });
+        if (chunk.length >= chunkSize) {
+          await insertStaging(tx, chunk);
+          chunk = [];
+        }
+      }
+      digest = hash.digest("hex");
+      const summary = validator.finish();
+      const issueCount = summary.issueCount + ownIssueCount;
+      if (issueCount > 0) {
+        const validatorIssues: Issue[] = summary.issues.map((i) =>
+          i.field === null
+            ? { row: i.row, message: i.message }
+            : { row: i.row, field: i.field, message: i.message },
+        );
+        const issues = [...validatorIssues, ...ownIssues]
+          .sort((a, b) => (a.row ?? -1) - (b.row ?? -1))
+          .slice(0, maxListedIssues);
+        throw new BatchRejected(
+          new ApiError(
+            "validation_failed",
+            `${issueCount} problem${issueCount === 1 ? "" : "s"} in the batch; nothing was written`,
+            { issues, issueCount },
+          ),
+        );
+      }
+      if (chunk.length > 0) await insertStaging(tx, chunk);
+      const received = row;
+      const [merged] = await queryRows<{ inserted: number; updated: number }>(
+        tx,
+        sql`
+        WITH merged AS (
+          INSERT INTO records (organisation_id, dataset, key, data, batch_id, updated_at)
+          SELECT ${organisationId}, ${request.dataset}, s.key, s.data, ${batchId}, now() FROM ingest_staging s
+          ON CONFLICT (organisation_id, dataset, key) DO UPDATE
+            SET data = excluded.data, batch_id = excluded.batch_id, updated_at = excluded.updated_at
+            WHERE records.data IS DISTINCT FROM excluded.data
+          RETURNING (xmax = 0) AS inserted
+        )
+        SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
+               count(*) FILTER (WHERE NOT inserted)::int AS updated
+        FROM merged`,
+      );
+      let deleted = 0;
+      if (request.mode === "replace") {
+        const [gone] = await queryRows<{ deleted: number }>(
+          tx,
+          sql`
+          WITH gone AS (
+            DELETE FROM records r
+            WHERE r.organisation_id = ${organisationId} AND r.dataset = ${request.dataset}
+              AND NOT EXISTS (SELECT 1 FROM ingest_staging s WHERE s.key = r.key)
+            RETURNING 1
+          )
+          SELECT count(*)::int AS deleted FROM gone`,
+        );
+        deleted = gone?.deleted ?? 0;
+      }
+      const inserted = merged?.inserted ?? 0;
+      const updated = merged?.updated ?? 0;
+      const result: BatchResult = {
+        batch_id: batchId,
+        dataset: request.dataset,
+        mode: request.mode,
+        received,
+        inserted,
+        updated,
+        unchanged: received - inserted - updated,
+        deleted,
+      };
+      await tx.insert(batches).values({
+        id: batchId,
+        organisationId,
+        dataset: request.dataset,
+        actor: request.caller.actor,
+        tokenId: request.caller.tokenId,
+        mode: request.mode,
+        received,
+        inserted,
+        updated,
+        unchanged: result.unchanged,
+        deleted,
+      });
+      if (inserted + updated + deleted > 0) await bumpDataVersion(tx, organisationId);
+      if (key !== undefined) {
+        const saved = await tx
+          .insert(idempotency)
+          .values({ organisationId, key, requestSha256: digest, response: result })
+          .onConflictDoNothing()
+          .returning({ key: idempotency.key });
+        if (saved.length === 0) throw new IdempotencyRace();
+      }
+      return { result, replayed: false };
+    });
+  } catch (error) {
+    if (error instanceof BatchRejected) throw error.apiError;
+    if (error instanceof IdempotencyRace && key !== undefined) {
+      const stored = await storedResponse(db, organisationId, key);
+      if (stored !== undefined) return replay(deps, request, stored, digest);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,426 @@
+import {
+  buildReport,
+  CatalogueError,
+  checkReportingPeriod,
+  type IndicatorAnalysis,
+  type IndicatorSeries,
+  indicatorAnalysis,
+  indicatorSeries,
+  type QuarterlyReport,
+  reportSections,
+  type StoredAnalysis,
+  seriesRange,
+  type TargetHistory,
+} from "@kpi/catalogue";
+import { CoreError, type IndicatorDefinition, type Target, targetSchema, type Window } from "@kpi/core";
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { Db } from "../db/database.js";
+import { analyses, targets } from "../db/schema.js";
+import { ApiError } from "../errors.js";
+import type { EvaluationSnapshot } from "./evaluation.js";
+
+/** One stored target change, as the API lists it. */
+export interface TargetChange {
+  /** The financial year, e.g. `FY2019-20`. */
+  financial_year: string;
+  /** The target set (`null`: withdrawn). */
+  target: Target | null;
+  /** Who set it. */
+  set_by: string;
+  /** When, ISO 8601. */
+  set_at: string;
+}
+
+/** One stored version of a section's analysis. */
+export interface AnalysisVersion {
+  /** The quarter. */
+  period: string;
+  /** The section id. */
+  section: string;
+  /** The text. */
+  text: string;
+  /** Who wrote it. */
+  author: string;
+  /** When, ISO 8601. */
+  updated_at: string;
+}
+
+/**
+ * The definition of an indicator the organisation can see, or a 404.
+ *
+ * @param snapshot - the organisation's evaluation snapshot
+ * @param id - the indicator id
+ * @returns the definition
+ * @throws ApiError `not_found` for an unknown id
+ * @example
+ * ```ts
+ * findDefinition(snapshot, "ffd.contacts_swa_pct").title; // "Contacts resulting in …"
+ * ```
+ */
+export function findDefinition(snapshot: EvaluationSnapshot, id: string): IndicatorDefinition {
+  const definition = snapshot.evaluator.definitions().find((d) => d.id === id);
+  if (definition === undefined) throw new ApiError("not_found", `Unknown indicator '${id}'`);
+  return definition;
+}
+
+function parseTarget(raw: unknown): Target | null {
+  if (raw === null || raw === undefined) return null;
+  const value = typeof raw === "string" ? (JSON.parse(raw) as unknown) : raw;
+  const parsed = targetSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Stores a target for an indicator and financial year; earlier targets are kept as history.
+ *
+ * @param db - the database
+ * @param input - organisation, indicator, financial year, target and who sets it
+ * @returns the stored change
+ * @example
+ * ```ts
+ * await setTarget(db, { organisationId: "default", indicator: "ffd.contacts_swa_pct",
+ *   financialYear: "FY2019-20", target: { value: 60 }, actor: "analyst-1" });
+ * ```
+ */
+export async function setTarget(
+  db: Db,
+  input: { organisationId: string; indicator: string; financialYear: string; target: Target; actor: string },
+): Promise<TargetChange> {
+  const [row] = await db
+    .insert(targets)
+    .values({
+      organisationId: input.organisationId,
+      indicator: input.indicator,
+      financialYear: input.financialYear,
+      target: input.target,
+      setBy: input.actor,
+    })
+    .returning();
+  if (row === undefined) throw new Error("The target was not stored");
+  return {
+    financial_year: row.financialYear,
+    target: parseTarget(row.target),
+    set_by: row.setBy,
+    set_at: row.setAt.toISOString(),
+  };
+}
+
+/**
+ * Every target change of an indicator, newest first.
+ *
+ * @param db - the database
+ * @param organisationId - the organisation
+ * @param indicator - the indicator id
+ * @returns the changes
+ * @example
+ * ```ts
+ * (await targetChanges(db, "default", "ffd.contacts_swa_pct"))[0]?.target; // { value: 60 }
+ * ```
+ */
+export async function targetChanges(
+  db: Db,
+  organisationId: string,
+  indicator: string,
+): Promise<TargetChange[]> {
+  const rows = await db
+    .select()
+    .from(targets)
+    .where(and(eq(targets.organisationId, organisationId), eq(targets.indicator, indicator)))
+    .orderBy(desc(targets.setAt), desc(targets.id));
+  return rows.map((row) => ({
+    financial_year: row.financialYear,
+    target: parseTarget(row.target),
+    set_by: row.setBy,
+    set_at: row.setAt.toISOString(),
+  }));
+}
+
+/**
+ * The targets in force: for each indicator and financial year, the latest one set.
+ *
+ * @param db - the database
+ * @param organisationId - the organisation
+ * @param indicator - only this indicator, when given
+ * @returns target histories per indicator id
+ * @example
+ * ```ts
+ * (await currentTargets(db, "default"))["ffd.contacts_swa_pct"]?.["FY2019-20"]; // { value: 60 }
+ * ```
+ */
+export async function currentTargets(
+  db: Db,
+  organisationId: string,
+  indicator?: string,
+): Promise<Record<string, TargetHistory>> {
+  const where =
+    indicator === undefined
+      ? eq(targets.organisationId, organisationId)
+      : and(eq(targets.organisationId, organisationId), eq(targets.indicator, indicator));
+  const rows = await db.select().from(targets).where(where).orderBy(asc(targets.setAt), asc(targets.id));
+  const out: Record<string, TargetHistory> = {};
+  for (const row of rows) {
+    const history = out[row.indicator] ?? {};
+    history[row.financialYear] = parseTarget(row.target);
+    out[row.indicator] = history;
+  }
+  return out;
+}
+
+/**
+ * Checks a financial-year id for a target (`FY2019-20`).
+ *
+ * @param financialYear - the id from the path
+ * @returns the canonical id
+ * @throws ApiError `validation_failed` with the field `financial_year`
+ * @example
+ * ```ts
+ * checkFinancialYear("FY2019-20"); // "FY2019-20"
+ * ```
+ */
+export function checkFinancialYear(financialYear: string): string {
+  const r = checkReportingPeriod(financialYear, "year");
+  if (!r.ok)
+    throw new ApiError("validation_failed", "Not a financial year", {
+      issues: [{ field: "financial_year", message: r.error }],
+      issueCount: 1,
+    });
+  return r.id;
+}
+
+/**
+ * Checks a report's quarter and section from the path.
+ *
+ * @param period - a quarter id
+ * @param section - a section id, when the route names one
+ * @returns the canonical quarter id
+ * @throws ApiError `validation_failed` for a bad quarter, `not_found` for an unknown section
+ * @example
+ * ```ts
+ * checkReportPath("FY2019-20-Q2", "ffd"); // "FY2019-20-Q2"
+ * ```
+ */
+export function checkReportPath(period: string, section?: string): string {
+  const r = checkReportingPeriod(period, "quarter");
+  if (!r.ok)
+    throw new ApiError("validation_failed", "A report is for a quarter", {
+      issues: [{ field: "period", message: r.error }],
+      issueCount: 1,
+    });
+  if (section !== undefined && !reportSections.some((s) => s.id === section))
+    throw new ApiError(
+      "not_found",
+      `Unknown section '${section}'; sections are ${reportSections.map((s) => s.id).join(", ")}`,
+    );
+  return r.id;
+}
+
+/**
+ * An indicator's values for a range of periods, with the organisation's targets and benchmarks.
+ *
+ * @param db - the database (for targets)
+ * @param snapshot - the organisation's evaluation snapshot
+ * @param id - the indicator
+ * @param query - `from`, `to`, `window`, `by`
+ * @returns the series
+ * @throws ApiError `not_found` for an unknown indicator, `validation_failed` for a bad period or breakdown
+ * @example
+ * ```ts
+ * await indicatorValues(db, snapshot, "ffd.contacts_swa_pct", { window: "quarter" });
+ * ```
+ */
+export async function indicatorValues(
+  db: Db,
+  snapshot: EvaluationSnapshot,
+  id: string,
+  query: { from?: string | undefined; to?: string | undefined; window: Window; by?: string | undefined },
+): Promise<IndicatorSeries> {
+  const definition = findDefinition(snapshot, id);
+  const range = seriesRange(query, snapshot.evaluator.latestQuarterWithData());
+  if (!range.ok)
+    throw new ApiError("validation_failed", "The period range is not valid", {
+      issues: range.issues,
+      issueCount: range.issues.length,
+    });
+  if (query.by !== undefined && !definition.breakdowns.includes(query.by)) {
+    const listed = definition.breakdowns.length === 0 ? "none" : definition.breakdowns.join(", ");
+    throw new ApiError("validation_failed", "The indicator cannot be broken down by this field", {
+      issues: [{ field: "by", message: `'${query.by}' is not a breakdown of ${id} (breakdowns: ${listed})` }],
+      issueCount: 1,
+    });
+  }
+  const history = (await currentTargets(db, snapshot.organisationId, id))[id];
+  try {
+    return indicatorSeries(snapshot.evaluator, id, {
+      ...query,
+      targets: history,
+      benchmarks: snapshot.benchmarks,
+    });
+  } catch (error) {
+    throw mapCatalogueError(error);
+  }
+}
+
+/**
+ * One indicator's definition with its targets and its trend and seasonal statement at the latest
+ * quarter with data (or the given period and window).
+ *
+ * @param db - the database (for targets)
+ * @param snapshot - the organisation's evaluation snapshot
+ * @param id - the indicator
+ * @param query - optional `period` and `window` for the analysis
+ * @returns definition, current targets, target history and analysis (`null` without data)
+ * @example
+ * ```ts
+ * (await indicatorDetail(db, snapshot, "ffd.contacts_swa_pct", {})).analysis?.trend.direction;
+ * ```
+ */
+export async function indicatorDetail(
+  db: Db,
+  snapshot: EvaluationSnapshot,
+  id: string,
+  query: { period?: string | undefined; window?: Window | undefined },
+): Promise<{
+  definition: IndicatorDefinition;
+  targets: TargetHistory;
+  target_history: TargetChange[];
+  analysis: IndicatorAnalysis | null;
+}> {
+  const definition = findDefinition(snapshot, id);
+  const window = query.window ?? "quarter";
+  const range = seriesRange({ to: query.period, window }, snapshot.evaluator.latestQuarterWithData());
+  if (!range.ok)
+    throw new ApiError("validation_failed", "The period is not valid", {
+      issues: range.issues.map((i) => ({ field: "period", message: i.message })),
+      issueCount: range.issues.length,
+    });
+  const period = range.periods.at(-1);
+  const [current, history] = await Promise.all([
+    currentTargets(db, snapshot.organisationId, id),
+    targetChanges(db, snapshot.organisationId, id),
+  ]);
+  let analysis: IndicatorAnalysis | null = null;
+  try {
+    if (period !== undefined) analysis = indicatorAnalysis(snapshot.evaluator, id, period, window);
+  } catch (error) {
+    throw mapCatalogueError(error);
+  }
+  return { definition, targets: current[id] ?? {}, target_history: history, analysis };
+}
+
+/**
+ * Stores a new version of a section's analysis text; earlier versions are kept.
+ *
+ * @param db - the database
+ * @param input - organisation, quarter, section, text and author
+ * @returns the stored version
+ * @example
+ * ```ts
+ * await saveAnalysis(db, { organisationId: "default", period: "FY2019-20-Q2", section: "ffd",
+ *   text: "Contacts …", author: "j.smith" });
+ * ```
+ */
+export async function saveAnalysis(
+  db: Db,
+  input: { organisationId: string; period: string; section: string; text: string; author: string },
+): Promise<AnalysisVersion> {
+  const [row] = await db.insert(analyses).values(input).returning();
+  if (row === undefined) throw new Error("The analysis was not stored");
+  return toVersion(row);
+}
+
+function toVersion(row: typeof analyses.$inferSelect): AnalysisVersion {
+  return {
+    period: row.period,
+    section: row.section,
+    text: row.text,
+    author: row.author,
+    updated_at: row.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Every stored version of a section's analysis, newest first.
+ *
+ * @param db - the database
+ * @param organisationId - the organisation
+ * @param period - the quarter
+ * @param section - the section id
+ * @returns the versions
+ * @example
+ * ```ts
+ * (await analysisVersions(db, "default", "FY2019-20-Q2", "ffd")).length; // 2
+ * ```
+ */
+export async function analysisVersions(
+  db: Db,
+  organisationId: string,
+  period: string,
+  section: string,
+): Promise<AnalysisVersion[]> {
+  const rows = await db
+    .select()
+    .from(analyses)
+    .where(
+      and(
+        eq(analyses.organisationId, organisationId),
+        eq(analyses.period, period),
+        eq(analyses.section, section),
+      ),
+    )
+    .orderBy(desc(analyses.createdAt), desc(analyses.id));
+  return rows.map(toVersion);
+}
+
+/**
+ * The whole quarterly report: figures from the snapshot, targets in force and the latest stored
+ * analysis of each section (drafted where there is none).
+ *
+ * @param db - the database
+ * @param snapshot - the organisation's evaluation snapshot
+ * @param period - a quarter id (checked with {@link checkReportPath})
+ * @returns the report
+ * @example
+ * ```ts
+ * (await quarterlyReport(db, snapshot, "FY2019-20-Q2")).sections[0]?.id; // "ffd"
+ * ```
+ */
+export async function quarterlyReport(
+  db: Db,
+  snapshot: EvaluationSnapshot,
+  period: string,
+): Promise<QuarterlyReport> {
+  const rows = await db
+    .select()
+    .from(analyses)
+    .where(and(eq(analyses.organisationId, snapshot.organisationId), eq(analyses.period, period)))
+    .orderBy(asc(analyses.createdAt), asc(analyses.id));
+  const stored: Record<string, StoredAnalysis> = {};
+  for (const row of rows) {
+    stored[row.section] = { text: row.text, author: row.author, updated_at: row.createdAt.toISOString() };
+  }
+  const targetsInForce = await currentTargets(db, snapshot.organisationId);
+  try {
+    return buildReport(snapshot.evaluator, period, {
+      targets: targetsInForce,
+      benchmarks: snapshot.benchmarks,
+      analyses: stored,
+    });
+  } catch (error) {
+    throw mapCatalogueError(error);
+  }
+}
+
+function mapCatalogueError(error: unknown): unknown {
+  if (error instanceof CoreError && error.code === "invalid_period")
+    return new ApiError("validation_failed", error.message, {
+      issues: [{ field: "period", message: error.message }],
+      issueCount: 1,
+    });
+  if (!(error instanceof CatalogueError)) return error;
+  if (error.code === "unknown_indicator") return new ApiError("not_found", error.message);
+  const field = error.code === "invalid_breakdown" ? "by" : "period";
+  return new ApiError("validation_failed", error.message, {
+    issues: [{ field, message: error.message }],
+    issueCount: 1,
+  });
+}

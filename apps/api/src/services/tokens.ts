@@ -1,0 +1,187 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
+import type { Queryable } from "../db/database.js";
+import { organisations, tokens } from "../db/schema.js";
+import { defaultOrganisationId } from "./organisations.js";
+import type { Caller, Role } from "./roles.js";
+
+/**
+ * The SHA-256 of a bearer token, hex: the only form in which tokens are stored.
+ *
+ * @param token - the token as sent
+ * @returns 64 hex characters
+ * @example
+ * ```ts
+ * hashToken("kpi_abc"); // "…"
+ * ```
+ */
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+/** A token's metadata, as listed (never the token itself). */
+export interface TokenInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly kind: "api" | "session";
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly expiresAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+type TokenRow = typeof tokens.$inferSelect;
+
+function toInfo(row: TokenRow): TokenInfo {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    kind: row.kind,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Creates a token and stores its hash. The token itself is returned once and never again.
+ *
+ * @param db - database or transaction
+ * @param input - owner, name, role, kind, actor, creator and optional expiry
+ * @returns the token and its metadata
+ * @example
+ * ```ts
+ * const { token } = await issueToken(db, { organisationId: "default", name: "nightly", role: "ingest",
+ *   kind: "api", actor: "nightly", createdBy: "admin-token" });
+ * ```
+ */
+export async function issueToken(
+  db: Queryable,
+  input: {
+    organisationId: string;
+    name: string;
+    role: Role;
+    kind: "api" | "session";
+    actor: string;
+    createdBy: string;
+    expiresAt?: Date;
+  },
+): Promise<{ token: string; info: TokenInfo }> {
+  const token = `kpi_${randomBytes(32).toString("base64url")}`;
+  const [row] = await db
+    .insert(tokens)
+    .values({
+      id: randomUUID(),
+      tokenHash: hashToken(token),
+      name: input.name,
+      role: input.role,
+      kind: input.kind,
+      organisationId: input.organisationId,
+      actor: input.actor,
+      createdBy: input.createdBy,
+      expiresAt: input.expiresAt ?? null,
+    })
+    .returning();
+  if (row === undefined) throw new Error("Token insert returned no row");
+  return { token, info: toInfo(row) };
+}
+
+/**
+ * Lists an organisation's API tokens (not portal sessions), newest first.
+ *
+ * @param db - database
+ * @param organisationId - whose tokens
+ * @returns token metadata
+ * @example
+ * ```ts
+ * const list = await listTokens(db, "default");
+ * ```
+ */
+export async function listTokens(db: Queryable, organisationId: string): Promise<TokenInfo[]> {
+  const rows = await db
+    .select()
+    .from(tokens)
+    .where(and(eq(tokens.organisationId, organisationId), eq(tokens.kind, "api")))
+    .orderBy(desc(tokens.createdAt));
+  return rows.map(toInfo);
+}
+
+/**
+ * Revokes one of an organisation's tokens (API token or session).
+ *
+ * @param db - database
+ * @param organisationId - the caller's organisation (a token of another is "not found")
+ * @param id - the token id
+ * @returns false when no such live token exists in the organisation
+ * @example
+ * ```ts
+ * await revokeToken(db, "default", id); // true
+ * ```
+ */
+export async function revokeToken(db: Queryable, organisationId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .update(tokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(tokens.id, id), eq(tokens.organisationId, organisationId), isNull(tokens.revokedAt)))
+    .returning({ id: tokens.id });
+  return rows.length > 0;
+}
+
+/**
+ * Resolves a bearer token to the caller it stands for: `KPI_ADMIN_TOKEN` (compared in constant time)
+ * is the default organisation's admin; any other token is looked up by hash and must be neither
+ * revoked nor expired.
+ *
+ * @param db - database
+ * @param token - the bearer token
+ * @param adminTokenHash - SHA-256 of `KPI_ADMIN_TOKEN`, when configured
+ * @returns the caller, or `null` for an unknown, revoked or expired token
+ * @example
+ * ```ts
+ * const caller = await resolveToken(db, token, undefined);
+ * ```
+ */
+export async function resolveToken(
+  db: Queryable,
+  token: string,
+  adminTokenHash: string | undefined,
+): Promise<Caller | null> {
+  const hash = hashToken(token);
+  if (adminTokenHash !== undefined && timingSafeEqual(Buffer.from(hash), Buffer.from(adminTokenHash))) {
+    return {
+      organisationId: defaultOrganisationId,
+      role: "admin",
+      actor: "admin-token",
+      tokenId: null,
+      kind: "admin_token",
+    };
+  }
+  const [row] = await db
+    .select({
+      id: tokens.id,
+      organisationId: tokens.organisationId,
+      role: tokens.role,
+      actor: tokens.actor,
+      kind: tokens.kind,
+    })
+    .from(tokens)
+    .innerJoin(organisations, eq(organisations.id, tokens.organisationId))
+    .where(
+      and(
+        eq(tokens.tokenHash, hash),
+        isNull(tokens.revokedAt),
+        or(isNull(tokens.expiresAt), gt(tokens.expiresAt, new Date())),
+      ),
+    );
+  if (row === undefined) return null;
+  return {
+    organisationId: row.organisationId,
+    role: row.role,
+    actor: row.actor,
+    tokenId: row.id,
+    kind: row.kind,
+  };
+}
