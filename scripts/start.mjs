@@ -30,7 +30,8 @@ function keptSecret(file, make) {
   return value;
 }
 
-const adminToken = process.env.KPI_ADMIN_TOKEN ?? keptSecret("admin.token", () => randomBytes(24).toString("base64url"));
+const adminToken =
+  process.env.KPI_ADMIN_TOKEN ?? keptSecret("admin.token", () => randomBytes(24).toString("base64url"));
 const children = [];
 
 function stopAll(code) {
@@ -41,7 +42,11 @@ process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
 
 function startProcess(name, command, args, env) {
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   children.push(child);
   child.on("exit", (code, signal) => {
     if (signal === "SIGTERM") return;
@@ -68,7 +73,10 @@ async function waitFor(url, seconds) {
 async function api(method, path, body, token = adminToken, contentType = "application/json") {
   const r = await fetch(`${apiUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": contentType }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { "content-type": contentType }),
+    },
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
   const text = await r.text();
@@ -93,7 +101,9 @@ async function loadDemoAuthority() {
     total += r.json.received;
     console.log(`  ${dataset.padEnd(20)} ${String(r.json.received).padStart(7)} records`);
   }
-  console.log(`Loaded ${total.toLocaleString("en-GB")} records in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Loaded ${total.toLocaleString("en-GB")} records in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
 }
 
 async function ensureDemoUsers() {
@@ -104,9 +114,12 @@ async function ensureDemoUsers() {
   ];
   const signIns = [];
   for (const user of users) {
-    const password = keptSecret(`demo-${user.username}.password`, () => randomBytes(12).toString("base64url"));
+    const password = keptSecret(`demo-${user.username}.password`, () =>
+      randomBytes(12).toString("base64url"),
+    );
     const r = await api("POST", "/v1/users", { ...user, password });
-    if (r.status !== 201 && r.status !== 409) throw new Error(`Creating the demo user ${user.username} failed (${r.status})`);
+    if (r.status !== 201 && r.status !== 409)
+      throw new Error(`Creating the demo user ${user.username} failed (${r.status})`);
     signIns.push({ ...user, password });
   }
   return signIns;
@@ -126,7 +139,8 @@ async function ensureReadToken() {
 
 async function main() {
   const serverJs = join(root, "apps/api/dist/server.js");
-  if (!existsSync(serverJs)) throw new Error("The API is not built: run `npm start` (it builds) or `pnpm build`.");
+  if (!existsSync(serverJs))
+    throw new Error("The API is not built: run `npm start` (it builds) or `pnpm build`.");
   startProcess("The API", process.execPath, [serverJs], {
     KPI_DATA_DIR: dataDir,
     KPI_ADMIN_TOKEN: adminToken,
@@ -160,7 +174,9 @@ async function main() {
   if (webBuilt) console.log(`  Portal:      ${webUrl}`);
   console.log(`  API:         ${apiUrl}   (reference: ${apiUrl}/docs)`);
   console.log(`  Read token:  ${readToken}`);
-  console.log(`  Try:         curl -H "Authorization: Bearer ${readToken}" "${apiUrl}/v1/reports/FY2019-20-Q2"`);
+  console.log(
+    `  Try:         curl -H "Authorization: Bearer ${readToken}" "${apiUrl}/v1/reports/FY2019-20-Q2"`,
+  );
   console.log("  Demo sign-ins for the portal:");
   for (const s of signIns) console.log(`    ${s.role.padEnd(8)} ${s.username} / ${s.password}`);
   console.log(`  Data directory: ${dataDir} (delete it to start again from the demonstration data)`);

@@ -1,0 +1,128 @@
+import { readFile } from "node:fs/promises";
+import { type ApiReport, api, assert, LATEST, roundAway, type Scenario, signedIn } from "./harness";
+
+/** Splits CSV text (RFC 4180) into rows of fields. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n") {
+      row.push(field.replace(/\r$/, ""));
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  return rows;
+}
+
+export const scenarios: Scenario[] = [
+  {
+    name: "an analyst edits and saves a section's analysis and sees it after reload",
+    async run(ctx) {
+      const { context, page } = await signedIn(ctx, "analyst");
+      await page.goto(`/reports/${LATEST}`);
+      const box = page.getByRole("textbox", { name: "Edit the Family Front Door analysis" });
+      await box.waitFor();
+      const text = `Contacts rose again this quarter (e2e ${Date.now().toString(36)}).\n\nConversion to assessment is still short of target.`;
+      await box.fill(text);
+      await page.locator("#report-ffd").locator("..").getByRole("button", { name: "Save analysis" }).click();
+      await page.getByText(`Saved by ${ctx.users.analyst.username}`).waitFor();
+      await page.reload();
+      const section = page.locator("section.report-section", { has: page.locator("#report-ffd") });
+      await section.getByText("Contacts rose again this quarter").first().waitFor();
+      await section.getByText(`Written by ${ctx.users.analyst.username}`).waitFor();
+      assert.equal(await section.locator(".analysis .tag-draft").count(), 0);
+      const report = await api<ApiReport>(ctx, `/v1/reports/${LATEST}`);
+      const ffd = report.sections.find((s) => s.id === "ffd")!;
+      assert.equal(ffd.analysis.text, text);
+      assert.equal(ffd.analysis.draft, false);
+      assert.equal(ffd.analysis.author, ctx.users.analyst.username);
+      await context.close();
+    },
+  },
+  {
+    name: "the CSV download matches the API's figures, with counts from 1 to 5 suppressed",
+    async run(ctx) {
+      const { context, page } = await signedIn(ctx, "viewer");
+      await page.goto(`/reports/${LATEST}`);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("link", { name: "Download the figures (CSV)" }).click(),
+      ]);
+      assert.equal(download.suggestedFilename(), `quarterly-report-${LATEST}.csv`);
+      const path = await download.path();
+      const rows = parseCsv((await readFile(path, "utf8")).replace(/^\uFEFF/, ""));
+      const [header, ...body] = rows;
+      assert.deepEqual(header, [
+        "Section",
+        "Indicator id",
+        "Indicator",
+        "Window",
+        "Period",
+        "Unit",
+        "Numerator",
+        "Denominator",
+        "Value",
+        "Target",
+        "Status",
+      ]);
+      const report = await api<ApiReport>(ctx, `/v1/reports/${LATEST}`);
+      const indicators = report.sections.flatMap((s) => s.indicators);
+      assert.equal(body.length, indicators.length * 2);
+      let suppressed = 0;
+      for (const ind of indicators) {
+        const row = body.find((r) => r[1] === ind.id && r[3] === "Quarter");
+        assert.ok(row, `no quarter row for ${ind.id}`);
+        const { numerator, denominator, value } = ind.quarter;
+        const childCounts = ["count", "percent", "rate_per_10k", "per_fte"].includes(ind.unit);
+        const small = childCounts && numerator !== null && numerator >= 1 && numerator <= 5;
+        if (small) {
+          suppressed += 1;
+          assert.equal(row[6], "c", `${ind.id} numerator ${numerator} was published`);
+          assert.equal(row[8], "c", `${ind.id} value was published beside a suppressed count`);
+          continue;
+        }
+        if (numerator !== null) assert.equal(Number(row[6]), numerator, `${ind.id} numerator`);
+        if (
+          denominator !== null &&
+          !(ind.unit !== "per_fte" && childCounts && denominator >= 1 && denominator <= 5)
+        )
+          assert.equal(Number(row[7]), denominator, `${ind.id} denominator`);
+        if (value === null) assert.equal(row[8], "", `${ind.id} value`);
+        else if (row[8] !== "c")
+          assert.equal(Number(row[8]), roundAway(value, ind.decimals), `${ind.id} value`);
+      }
+      assert.ok(body.every((r) => r.length === 11));
+      process.stdout.write(
+        `    (${indicators.length} indicators checked, ${suppressed} quarter figures suppressed)\n`,
+      );
+      await context.close();
+    },
+  },
+  {
+    name: "the Excel download is a workbook",
+    async run(ctx) {
+      const { context, page } = await signedIn(ctx, "viewer");
+      const response = await page.request.get(`/reports/${LATEST}/export.xlsx`);
+      assert.equal(response.status(), 200);
+      assert.match(response.headers()["content-type"] ?? "", /spreadsheetml/);
+      const bytes = await response.body();
+      assert.equal(bytes.subarray(0, 2).toString("latin1"), "PK");
+      await context.close();
+    },
+  },
+];

@@ -1,0 +1,28 @@
+import { checkPeriodForWindow } from "@kpi/core";
+import { getReport } from "../../../../lib/api";
+import { csvText } from "../../../../lib/csv-text";
+import { reportTable } from "../../../../lib/report-table";
+
+/**
+ * `GET /reports/{period}/export.csv`: the report's figures as CSV (UTF-8 with a byte-order mark so
+ * Excel reads the en dashes), with disclosure control applied: counts of children from 1 to 5 are `c`.
+ *
+ * @param _request - the request
+ * @param context - the route's `period`
+ * @returns the CSV as a download
+ */
+export async function GET(
+  _request: Request,
+  context: RouteContext<"/reports/[period]/export.csv">,
+): Promise<Response> {
+  const checked = checkPeriodForWindow((await context.params).period, "quarter");
+  if (!checked.ok) return new Response("A report is for a quarter, such as FY2019-20-Q2.\n", { status: 404 });
+  const table = reportTable(await getReport(checked.period.id));
+  return new Response(`\uFEFF${csvText([table.columns, ...table.rows])}`, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="quarterly-report-${checked.period.id}.csv"`,
+      "cache-control": "private, no-store",
+    },
+  });
+}

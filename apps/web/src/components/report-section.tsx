@@ -1,0 +1,181 @@
+import { formatValue, shiftPeriod } from "@kpi/core";
+import Link from "next/link";
+import { getIndicatorValues, getReport } from "../lib/api";
+import type { SectionAnalysis } from "../lib/api-schemas";
+import { targetText } from "../lib/figure-text";
+import { AnalysisEditor } from "./analysis-editor";
+import { ChangeFigure } from "./change-figure";
+import { RagBadge } from "./rag-badge";
+import { Sparkline } from "./sparkline";
+
+function Analysis({ analysis }: { analysis: SectionAnalysis }) {
+  const paragraphs = analysis.text.split(/\n\s*\n/).filter((p) => p.trim() !== "");
+  return (
+    <div className="analysis">
+      <p>
+        {analysis.draft ? (
+          <>
+            <span className="tag tag-draft">Draft</span> Drafted from the figures; not yet reviewed by staff.
+          </>
+        ) : (
+          <>
+            Written by <strong>{analysis.author}</strong>
+            {analysis.updated_at === null ? null : (
+              <>
+                {" "}
+                on{" "}
+                <time dateTime={analysis.updated_at}>
+                  {new Date(analysis.updated_at).toLocaleString("en-GB", {
+                    dateStyle: "long",
+                    timeStyle: "short",
+                    timeZone: "Europe/London",
+                  })}
+                </time>
+              </>
+            )}
+          </>
+        )}
+      </p>
+      {paragraphs.length === 0 ? <p>No analysis yet.</p> : paragraphs.map((p, i) => <p key={i}>{p}</p>)}
+    </div>
+  );
+}
+
+/**
+ * One section of the quarterly report: its figures (quarter and year to date, target, status,
+ * changes, an 8-quarter sparkline), positive and negative KPIs, the analysis and, for analysts, the
+ * analysis editor.
+ *
+ * @param props - the `period`, the `sectionId`, and whether the person may `edit`
+ * @returns the section
+ * @example
+ * ```tsx
+ * <ReportSectionView period="FY2019-20-Q2" sectionId="ffd" edit={false} />
+ * ```
+ */
+export async function ReportSectionView({
+  period,
+  sectionId,
+  edit,
+}: {
+  period: string;
+  sectionId: string;
+  edit: boolean;
+}) {
+  const report = await getReport(period);
+  const section = report.sections.find((s) => s.id === sectionId);
+  if (section === undefined) return null;
+  const from = shiftPeriod(period, -7);
+  const histories = await Promise.all(
+    section.indicators.map((i) => getIndicatorValues(i.id, "quarter", from, period, undefined)),
+  );
+  const titleOf = new Map(section.indicators.map((i) => [i.id, i.title]));
+  return (
+    <section className="report-section" aria-labelledby={`report-${section.id}`}>
+      <h2 id={`report-${section.id}`}>{section.title}</h2>
+      <div className="table-wrap">
+        <table>
+          <caption>
+            {section.title}: {report.label} and the year to date
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Indicator</th>
+              <th scope="col" className="num">
+                Quarter
+              </th>
+              <th scope="col" className="num">
+                Year to date
+              </th>
+              <th scope="col">Target</th>
+              <th scope="col">Status</th>
+              <th scope="col">On last quarter</th>
+              <th scope="col">On same quarter last year</th>
+              <th scope="col">Last 8 quarters</th>
+            </tr>
+          </thead>
+          <tbody>
+            {section.indicators.map((ind, i) => (
+              <tr key={ind.id}>
+                <th scope="row">
+                  <Link href={`/indicators/${encodeURIComponent(ind.id)}`}>{ind.title}</Link>
+                </th>
+                <td className="num">{formatValue(ind.quarter.value, ind.unit, ind.decimals)}</td>
+                <td className="num">{formatValue(ind.ytd.value, ind.unit, ind.decimals)}</td>
+                <td>{targetText(ind.quarter.target, ind.unit, ind.decimals)}</td>
+                <td>
+                  <RagBadge status={ind.quarter.status} />
+                </td>
+                <td>
+                  <ChangeFigure
+                    change={ind.quarter.comparisons.previous_period?.change ?? null}
+                    unit={ind.unit}
+                    decimals={ind.decimals}
+                    polarity={ind.polarity}
+                  />
+                </td>
+                <td>
+                  <ChangeFigure
+                    change={ind.quarter.comparisons.same_period_last_year?.change ?? null}
+                    unit={ind.unit}
+                    decimals={ind.decimals}
+                    polarity={ind.polarity}
+                  />
+                </td>
+                <td>
+                  <Sparkline
+                    id={`report-${ind.id.replaceAll(".", "-")}`}
+                    points={(histories[i]?.values ?? []).map((h) => ({ label: h.label, value: h.value }))}
+                    unit={ind.unit}
+                    decimals={ind.decimals}
+                    target={typeof ind.quarter.target === "number" ? ind.quarter.target : null}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="kpis">
+        <div>
+          <h3>Positive KPIs</h3>
+          {section.positive.length === 0 ? (
+            <p>None this quarter.</p>
+          ) : (
+            <ul>
+              {section.positive.map((k) => (
+                <li key={k.indicator}>
+                  <strong>{titleOf.get(k.indicator) ?? k.indicator}</strong>: {k.sentence}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div>
+          <h3>Negative KPIs</h3>
+          {section.negative.length === 0 ? (
+            <p>None this quarter.</p>
+          ) : (
+            <ul>
+              {section.negative.map((k) => (
+                <li key={k.indicator}>
+                  <strong>{titleOf.get(k.indicator) ?? k.indicator}</strong>: {k.sentence}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+      <h3>Analysis</h3>
+      <Analysis analysis={section.analysis} />
+      {edit ? (
+        <AnalysisEditor
+          period={report.period}
+          sectionId={section.id}
+          sectionTitle={section.title}
+          text={section.analysis.text}
+        />
+      ) : null}
+    </section>
+  );
+}

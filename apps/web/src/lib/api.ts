@@ -1,0 +1,369 @@
+import "server-only";
+import type { Target, Window } from "@kpi/core";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { z } from "zod";
+import {
+  type AnalysisVersion,
+  type ApiRole,
+  analysisVersionSchema,
+  apiErrorBodySchema,
+  type Batch,
+  batchListSchema,
+  type CreatedToken,
+  createdTokenSchema,
+  type DataQuality,
+  dataQualitySchema,
+  type IndicatorDetail,
+  type IndicatorSeries,
+  type IndicatorSummary,
+  indicatorDetailSchema,
+  indicatorListSchema,
+  indicatorSeriesSchema,
+  type QuarterlyReport,
+  quarterlyReportSchema,
+  type SessionCreated,
+  sessionCreatedSchema,
+  type TargetChange,
+  type TokenInfo,
+  targetChangeSchema,
+  tokenListSchema,
+} from "./api-schemas";
+import { webConfig } from "./env";
+import { requireSession } from "./session";
+
+/**
+ * The one door from the portal to the API. Every page, action and route handler reads and writes
+ * through these functions, on the server only: the API token never reaches the browser.
+ *
+ * Reads (`get…`) return the data or leave the page the way a person expects: an expired session goes
+ * to the sign-in page, an unknown indicator to "not found", anything else to the error page (with no
+ * internals). Writes return an {@link ApiOutcome} so a form can show what went wrong beside the field.
+ */
+
+/** A write's outcome: the data, or the status, a message for people and messages per field. */
+export type ApiOutcome<T> =
+  | { ok: true; data: T }
+  | { ok: false; status: number; code: string; message: string; fieldErrors: Record<string, string[]> };
+
+type Method = "GET" | "POST" | "PUT" | "DELETE";
+
+/** Sends one request to the API and checks the answer against the portal's schema. */
+async function call<S extends z.ZodType>(
+  method: Method,
+  path: string,
+  schema: S,
+  options: { token?: string; body?: unknown } = {},
+): Promise<ApiOutcome<z.infer<S>>> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  let response: Response;
+  try {
+    response = await fetch(`${webConfig.apiUrl}${path}`, {
+      method,
+      headers,
+      cache: "no-store",
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    });
+  } catch {
+    return {
+      ok: false,
+      status: 503,
+      code: "unavailable",
+      message: "The reporting service cannot be reached. Try again in a minute.",
+      fieldErrors: {},
+    };
+  }
+  if (!response.ok) return failure(response);
+  const parsed = schema.safeParse(response.status === 204 ? null : await response.json());
+  if (!parsed.success) {
+    throw new Error(`The API's answer to ${method} ${path.split("?")[0]} did not have the expected shape`);
+  }
+  return { ok: true, data: parsed.data };
+}
+
+async function failure(response: Response): Promise<{
+  ok: false;
+  status: number;
+  code: string;
+  message: string;
+  fieldErrors: Record<string, string[]>;
+}> {
+  const body = apiErrorBodySchema.safeParse(await response.json().catch(() => null));
+  const fieldErrors: Record<string, string[]> = {};
+  if (body.success) {
+    for (const issue of body.data.error.issues ?? []) {
+      const field = issue.field ?? "form";
+      fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message];
+    }
+  }
+  return {
+    ok: false,
+    status: response.status,
+    code: body.success ? body.data.error.code : "error",
+    message: body.success ? body.data.error.message : `The reporting service answered ${response.status}.`,
+    fieldErrors,
+  };
+}
+
+/** Unwraps a read for a page: sign-in on 401, not-found on 404, the error page otherwise. */
+function orLeave<T>(outcome: ApiOutcome<T>): T {
+  if (outcome.ok) return outcome.data;
+  if (outcome.status === 401) redirect("/signin?reason=expired");
+  if (outcome.status === 404) notFound();
+  throw new Error(outcome.message);
+}
+
+async function read<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
+  const { token } = await requireSession();
+  return orLeave(await call("GET", path, schema, { token }));
+}
+
+async function write<S extends z.ZodType>(
+  method: Method,
+  path: string,
+  schema: S,
+  body?: unknown,
+): Promise<ApiOutcome<z.infer<S>>> {
+  const { token } = await requireSession();
+  return call(method, path, schema, { token, ...(body === undefined ? {} : { body }) });
+}
+
+function query(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") search.set(k, v);
+  const text = search.toString();
+  return text === "" ? "" : `?${text}`;
+}
+
+const seg = encodeURIComponent;
+
+/**
+ * Signs a staff user in: `POST /v1/sessions`.
+ *
+ * @param username - the username
+ * @param password - the password
+ * @returns the session token and the user, or why not (401 for wrong details, 429 when throttled)
+ * @example
+ * ```ts
+ * const r = await signIn("j.smith", "correct horse battery");
+ * ```
+ */
+export async function signIn(username: string, password: string): Promise<ApiOutcome<SessionCreated>> {
+  return call("POST", "/v1/sessions", sessionCreatedSchema, { body: { username, password } });
+}
+
+/**
+ * Signs out: revokes the session token (`DELETE /v1/sessions/current`). An already expired token is
+ * fine: the person is signed out either way.
+ *
+ * @param token - the session token
+ * @returns the outcome
+ * @example
+ * ```ts
+ * await signOut(session.token);
+ * ```
+ */
+export async function signOut(token: string): Promise<ApiOutcome<null>> {
+  return call("DELETE", "/v1/sessions/current", z.null(), { token });
+}
+
+/**
+ * The indicator catalogue (`GET /v1/indicators`).
+ *
+ * @returns every indicator
+ * @example
+ * ```ts
+ * const indicators = await getIndicators();
+ * ```
+ */
+export const getIndicators = cache(async (): Promise<IndicatorSummary[]> => {
+  return (await read("/v1/indicators", indicatorListSchema)).indicators;
+});
+
+/**
+ * One indicator's definition, targets and trend (`GET /v1/indicators/{id}`).
+ *
+ * @param id - the indicator id
+ * @param period - the quarter for the trend (default the latest with data)
+ * @param window - the window of the trend
+ * @returns the detail; leaves for "not found" when the indicator is unknown
+ * @example
+ * ```ts
+ * const detail = await getIndicator("ffd.contacts_swa_pct", undefined, "quarter");
+ * ```
+ */
+export const getIndicator = cache(
+  async (id: string, period: string | undefined, window: Window): Promise<IndicatorDetail> => {
+    return read(`/v1/indicators/${seg(id)}${query({ period, window })}`, indicatorDetailSchema);
+  },
+);
+
+/**
+ * An indicator's values over a range (`GET /v1/indicators/{id}/values`).
+ *
+ * @param id - the indicator id
+ * @param window - `quarter`, `ytd`, `rolling12`, …
+ * @param from - first period (optional)
+ * @param to - last period (optional; default the latest with data)
+ * @param by - a breakdown field (optional)
+ * @returns the series, oldest first
+ * @example
+ * ```ts
+ * await getIndicatorValues("ffd.contacts_swa_pct", "quarter", "FY2017-18-Q3", "FY2019-20-Q2", undefined);
+ * ```
+ */
+export const getIndicatorValues = cache(
+  async (
+    id: string,
+    window: Window,
+    from: string | undefined,
+    to: string | undefined,
+    by: string | undefined,
+  ): Promise<IndicatorSeries> => {
+    return read(`/v1/indicators/${seg(id)}/values${query({ from, to, window, by })}`, indicatorSeriesSchema);
+  },
+);
+
+/**
+ * The latest quarter with data: the default period of the dashboard and report.
+ *
+ * @returns a quarter id such as `FY2019-20-Q2`, or `null` when nothing has been ingested
+ * @example
+ * ```ts
+ * const latest = await getLatestQuarter();
+ * ```
+ */
+export const getLatestQuarter = cache(async (): Promise<string | null> => {
+  const indicators = await getIndicators();
+  const first = indicators.find((i) => i.source === "records") ?? indicators[0];
+  if (first === undefined) return null;
+  const series = await getIndicatorValues(first.id, "quarter", undefined, undefined, undefined);
+  return series.values.at(-1)?.period ?? null;
+});
+
+/**
+ * The quarterly report (`GET /v1/reports/{period}`).
+ *
+ * @param period - a quarter id
+ * @returns the report's sections, indicators, KPIs and analysis
+ * @example
+ * ```ts
+ * const report = await getReport("FY2019-20-Q2");
+ * ```
+ */
+export const getReport = cache(async (period: string): Promise<QuarterlyReport> => {
+  return read(`/v1/reports/${seg(period)}`, quarterlyReportSchema);
+});
+
+/**
+ * Stores a section's analysis text (`PUT /v1/reports/{period}/sections/{section}/analysis`).
+ *
+ * @param period - the quarter
+ * @param section - the section id
+ * @param text - the text (paragraphs separated by blank lines)
+ * @returns the stored version with author and time, or why not
+ * @example
+ * ```ts
+ * await saveAnalysis("FY2019-20-Q2", "ffd", "Contacts rose…");
+ * ```
+ */
+export async function saveAnalysis(
+  period: string,
+  section: string,
+  text: string,
+): Promise<ApiOutcome<AnalysisVersion>> {
+  return write("PUT", `/v1/reports/${seg(period)}/sections/${seg(section)}/analysis`, analysisVersionSchema, {
+    text,
+  });
+}
+
+/**
+ * Sets an indicator's target for a financial year (`PUT /v1/indicators/{id}/targets/{fy}`).
+ *
+ * @param id - the indicator
+ * @param financialYear - e.g. `FY2019-20`
+ * @param target - `{ value, tolerance? }` or `{ range, tolerance? }`
+ * @returns the change with who made it, or why not
+ * @example
+ * ```ts
+ * await setTarget("ffd.contacts_swa_pct", "FY2019-20", { value: 60, tolerance: 3 });
+ * ```
+ */
+export async function setTarget(
+  id: string,
+  financialYear: string,
+  target: Target,
+): Promise<ApiOutcome<TargetChange>> {
+  return write("PUT", `/v1/indicators/${seg(id)}/targets/${seg(financialYear)}`, targetChangeSchema, target);
+}
+
+/**
+ * The organisation's ingested batches, newest first (`GET /v1/batches`).
+ *
+ * @returns up to 100 batches
+ * @example
+ * ```ts
+ * const batches = await getBatches();
+ * ```
+ */
+export const getBatches = cache(async (): Promise<Batch[]> => {
+  return (await read("/v1/batches?limit=100", batchListSchema)).batches;
+});
+
+/**
+ * Data-quality findings (`GET /v1/data-quality`).
+ *
+ * @param asAt - the date to check as at (default: the API's today)
+ * @returns the findings
+ * @example
+ * ```ts
+ * const { findings } = await getDataQuality("2019-09-30");
+ * ```
+ */
+export const getDataQuality = cache(async (asAt: string | undefined): Promise<DataQuality> => {
+  return read(`/v1/data-quality${query({ as_at: asAt })}`, dataQualitySchema);
+});
+
+/**
+ * The organisation's API tokens, without secrets (`GET /v1/tokens`, admin).
+ *
+ * @returns the tokens
+ * @example
+ * ```ts
+ * const tokens = await getTokens();
+ * ```
+ */
+export const getTokens = cache(async (): Promise<TokenInfo[]> => {
+  return (await read("/v1/tokens", tokenListSchema)).tokens;
+});
+
+/**
+ * Creates an API token (`POST /v1/tokens`, admin); the secret is in the answer once.
+ *
+ * @param name - what the token is for
+ * @param role - its role
+ * @returns the token with its secret, or why not
+ * @example
+ * ```ts
+ * await createToken("Nightly CIN extract", "ingest");
+ * ```
+ */
+export async function createToken(name: string, role: ApiRole): Promise<ApiOutcome<CreatedToken>> {
+  return write("POST", "/v1/tokens", createdTokenSchema, { name, role });
+}
+
+/**
+ * Revokes an API token (`DELETE /v1/tokens/{id}`, admin).
+ *
+ * @param id - the token's id
+ * @returns the outcome
+ * @example
+ * ```ts
+ * await revokeToken("5f0c…");
+ * ```
+ */
+export async function revokeToken(id: string): Promise<ApiOutcome<null>> {
+  return write("DELETE", `/v1/tokens/${seg(id)}`, z.null());
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { analysisFormSchema } from "./analysis-form";
+import { invalidForm } from "./form-state";
+import { signInFormSchema } from "./sign-in-form";
+import { targetFormSchema, targetOfForm } from "./target-form";
+import { tokenFormSchema } from "./token-form";
+
+describe("sign-in form", () => {
+  it("asks for both fields by name", () => {
+    const r = signInFormSchema.safeParse({ username: " ", password: "" });
+    expect(r.success).toBe(false);
+    if (!r.success) {
+      const state = invalidForm(r.error, { username: " " });
+      expect(state.fieldErrors.username).toEqual(["Enter your username"]);
+      expect(state.fieldErrors.password).toEqual(["Enter your password"]);
+      expect(state.values).toEqual({ username: " " });
+    }
+  });
+});
+
+describe("analysis form", () => {
+  it("accepts paragraphs and trims the ends", () => {
+    const r = analysisFormSchema.parse({ period: "FY2019-20-Q2", section: "ffd", text: "  One.\n\nTwo.  " });
+    expect(r.text).toBe("One.\n\nTwo.");
+  });
+
+  it("stores the line breaks a browser submits (CRLF) as plain line feeds", () => {
+    const r = analysisFormSchema.parse({ period: "FY2019-20-Q2", section: "ffd", text: "One.\r\n\r\nTwo." });
+    expect(r.text).toBe("One.\n\nTwo.");
+  });
+
+  it("refuses empty text and a period that is not a quarter", () => {
+    expect(
+      analysisFormSchema.safeParse({ period: "FY2019-20-Q2", section: "ffd", text: " \n " }).success,
+    ).toBe(false);
+    expect(analysisFormSchema.safeParse({ period: "FY2019-20", section: "ffd", text: "x" }).success).toBe(
+      false,
+    );
+  });
+});
+
+describe("target form", () => {
+  const base = { indicator: "ffd.contacts_swa_pct", financial_year: "FY2019-20" };
+
+  it("turns a single value with tolerance into the API's body", () => {
+    const f = targetFormSchema.parse({
+      ...base,
+      kind: "value",
+      value: "60",
+      tolerance: "3",
+      low: "",
+      high: "",
+    });
+    expect(targetOfForm(f)).toEqual({ value: 60, tolerance: 3 });
+  });
+
+  it("turns a range into the API's body and leaves out a blank tolerance", () => {
+    const f = targetFormSchema.parse({
+      ...base,
+      kind: "range",
+      low: "80",
+      high: "90",
+      value: "",
+      tolerance: "",
+    });
+    expect(targetOfForm(f)).toEqual({ range: [80, 90] });
+  });
+
+  it("names the field that is wrong", () => {
+    const r = targetFormSchema.safeParse({ ...base, kind: "range", low: "90", high: "80" });
+    expect(r.success).toBe(false);
+    if (!r.success)
+      expect(invalidForm(r.error, {}).fieldErrors.high).toEqual([
+        "The high end must not be below the low end",
+      ]);
+    const v = targetFormSchema.safeParse({ ...base, kind: "value", value: "sixty" });
+    expect(v.success).toBe(false);
+    if (!v.success) expect(invalidForm(v.error, {}).fieldErrors.value?.[0]).toMatch(/must be a number/);
+    const fy = targetFormSchema.safeParse({ ...base, financial_year: "2019", kind: "value", value: "1" });
+    expect(fy.success).toBe(false);
+  });
+});
+
+describe("token form", () => {
+  it("needs a name and a known role", () => {
+    expect(tokenFormSchema.safeParse({ name: "Nightly CIN extract", role: "ingest" }).success).toBe(true);
+    expect(tokenFormSchema.safeParse({ name: "", role: "ingest" }).success).toBe(false);
+    expect(tokenFormSchema.safeParse({ name: "x", role: "owner" }).success).toBe(false);
+  });
+});

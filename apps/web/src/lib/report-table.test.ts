@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import type { QuarterlyReport, ReportIndicator, SeriesEntry } from "./api-schemas";
+import { REPORT_TABLE_COLUMNS, reportTable } from "./report-table";
+
+function entry(over: Partial<SeriesEntry>): SeriesEntry {
+  return {
+    period: "FY2019-20-Q2",
+    label: "Q2 2019-20",
+    value: null,
+    numerator: null,
+    denominator: null,
+    unit: "count",
+    ci: { lower: null, upper: null, level: 0.95, method: "none" },
+    target: null,
+    status: null,
+    comparisons: { previous_period: null, same_period_last_year: null },
+    benchmarks: [],
+    note: null,
+    ...over,
+  };
+}
+
+function indicator(over: Partial<ReportIndicator> & Pick<ReportIndicator, "id" | "unit">): ReportIndicator {
+  return {
+    title: over.id,
+    polarity: "high",
+    kind: "flow",
+    decimals: 0,
+    quarter: entry({}),
+    ytd: entry({ label: "Q1–Q2 2019-20 (year to date)" }),
+    ...over,
+  };
+}
+
+const report: QuarterlyReport = {
+  period: "FY2019-20-Q2",
+  label: "Q2 2019-20",
+  sections: [
+    {
+      id: "ffd",
+      title: "Family Front Door",
+      positive: [],
+      negative: [],
+      analysis: { text: "", draft: true, author: null, updated_at: null },
+      indicators: [
+        indicator({
+          id: "ffd.contacts_swa_pct",
+          title: "Contacts progressing to SWA",
+          unit: "percent",
+          decimals: 1,
+          quarter: entry({
+            unit: "percent",
+            value: 47.45856,
+            numerator: 859,
+            denominator: 1810,
+            target: 60,
+            status: "red",
+          }),
+          ytd: entry({
+            unit: "percent",
+            label: "Q1–Q2 2019-20 (year to date)",
+            value: 46.25,
+            numerator: 1665,
+            denominator: 3600,
+          }),
+        }),
+        indicator({
+          id: "vul.private_fostering",
+          unit: "count",
+          quarter: entry({ value: 3, numerator: 3 }),
+          ytd: entry({ value: 0, numerator: 0 }),
+        }),
+        indicator({
+          id: "vul.missing_rate",
+          unit: "rate_per_10k",
+          decimals: 1,
+          quarter: entry({ unit: "rate_per_10k", value: 0.3378, numerator: 4, denominator: 118420 }),
+        }),
+        indicator({
+          id: "staffing.agency_cost",
+          unit: "gbp",
+          quarter: entry({ unit: "gbp", value: 2.4, numerator: 2.4, target: [1, 3] }),
+        }),
+      ],
+    },
+  ],
+};
+
+const table = reportTable(report);
+const row = (id: string, window: string) => table.rows.find((r) => r[1] === id && r[3] === window);
+const col = (name: (typeof REPORT_TABLE_COLUMNS)[number]) => REPORT_TABLE_COLUMNS.indexOf(name);
+
+describe("reportTable", () => {
+  it("has a quarter and a year-to-date row per indicator", () => {
+    expect(table.columns).toEqual([...REPORT_TABLE_COLUMNS]);
+    expect(table.rows).toHaveLength(8);
+  });
+
+  it("rounds values as the report prints them and keeps counts whole", () => {
+    expect(row("ffd.contacts_swa_pct", "Quarter")).toEqual([
+      "Family Front Door",
+      "ffd.contacts_swa_pct",
+      "Contacts progressing to SWA",
+      "Quarter",
+      "Q2 2019-20",
+      "percent",
+      859,
+      1810,
+      47.5,
+      60,
+      "red",
+    ]);
+    expect(row("ffd.contacts_swa_pct", "Year to date")?.[col("Value")]).toBe(46.3);
+  });
+
+  it("suppresses counts of children from 1 to 5 and values derived from them", () => {
+    const fostering = row("vul.private_fostering", "Quarter")!;
+    expect(fostering[col("Numerator")]).toBe("c");
+    expect(fostering[col("Value")]).toBe("c");
+    const missing = row("vul.missing_rate", "Quarter")!;
+    expect(missing[col("Numerator")]).toBe("c");
+    expect(missing[col("Denominator")]).toBe(118420);
+    expect(missing[col("Value")]).toBe("c");
+  });
+
+  it("shows zero, which discloses nobody", () => {
+    const ytd = row("vul.private_fostering", "Year to date")!;
+    expect(ytd[col("Numerator")]).toBe(0);
+    expect(ytd[col("Value")]).toBe(0);
+  });
+
+  it("publishes money as it is and writes a target range low–high", () => {
+    const cost = row("staffing.agency_cost", "Quarter")!;
+    expect(cost[col("Value")]).toBe(2);
+    expect(cost[col("Target")]).toBe("1–3");
+  });
+
+  it("says what c means", () => {
+    expect(table.notes.join(" ")).toMatch(/c = suppressed/);
+  });
+});

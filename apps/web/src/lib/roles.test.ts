@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { canEdit, canManageTokens, portalRoleOf } from "./roles";
+
+describe("portal roles", () => {
+  it("maps read and ingest tokens to viewers who cannot edit", () => {
+    expect(portalRoleOf("read")).toBe("viewer");
+    expect(portalRoleOf("ingest")).toBe("viewer");
+    expect(canEdit(portalRoleOf("read"))).toBe(false);
+  });
+
+  it("lets analysts edit but not manage tokens", () => {
+    expect(canEdit(portalRoleOf("analyst"))).toBe(true);
+    expect(canManageTokens(portalRoleOf("analyst"))).toBe(false);
+  });
+
+  it("lets admins do everything", () => {
+    expect(canEdit(portalRoleOf("admin"))).toBe(true);
+    expect(canManageTokens(portalRoleOf("admin"))).toBe(true);
+  });
+});

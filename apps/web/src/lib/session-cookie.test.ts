@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { decodeSession, encodeSession, type PortalSession } from "./session-cookie";
+
+const session: PortalSession = {
+  token: "kpi_s_abc",
+  username: "j.smith",
+  displayName: "Jo Smith",
+  role: "analyst",
+  expiresAt: "2019-10-01T17:00:00.000Z",
+};
+const beforeExpiry = Date.parse("2019-10-01T09:00:00Z");
+
+describe("session cookie", () => {
+  it("round-trips a session before it expires", () => {
+    expect(decodeSession(encodeSession(session), beforeExpiry)).toEqual(session);
+  });
+
+  it("treats an expired session as signed out", () => {
+    expect(decodeSession(encodeSession(session), Date.parse("2019-10-01T17:00:01Z"))).toBeNull();
+  });
+
+  it("treats a missing or garbled cookie as signed out", () => {
+    expect(decodeSession(undefined, beforeExpiry)).toBeNull();
+    expect(decodeSession("not-base64-json", beforeExpiry)).toBeNull();
+    const wrongRole = Buffer.from(JSON.stringify({ ...session, role: "superuser" })).toString("base64url");
+    expect(decodeSession(wrongRole, beforeExpiry)).toBeNull();
+  });
+});

@@ -1,0 +1,221 @@
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import type { CliIo, ExitCode } from "./cli-io.js";
+import { runImport } from "./commands/import-command.js";
+import { runIngest } from "./commands/ingest-command.js";
+import { runReport } from "./commands/report-command.js";
+import { isWindow, runValues } from "./commands/values-command.js";
+import { type CliConfig, resolveConfig } from "./config.js";
+import { helpTexts } from "./help.js";
+
+const CONNECTION_OPTIONS = {
+  url: { type: "string" },
+  token: { type: "string" },
+  config: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies ParseArgsConfig["options"];
+
+const COMMAND_OPTIONS = {
+  ingest: {
+    ...CONNECTION_OPTIONS,
+    "dry-run": { type: "boolean" },
+    mode: { type: "string" },
+    "batch-size": { type: "string" },
+    "idempotency-key": { type: "string" },
+  },
+  values: {
+    ...CONNECTION_OPTIONS,
+    period: { type: "string" },
+    window: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    by: { type: "string" },
+    json: { type: "boolean" },
+  },
+  report: { ...CONNECTION_OPTIONS, format: { type: "string" }, out: { type: "string" } },
+  import: {
+    ...CONNECTION_OPTIONS,
+    "dry-run": { type: "boolean" },
+    year: { type: "string" },
+    "id-key": { type: "string" },
+    "batch-size": { type: "string" },
+  },
+} as const satisfies Record<string, ParseArgsConfig["options"]>;
+
+type Command = keyof typeof COMMAND_OPTIONS;
+type Values = Record<string, string | boolean | undefined>;
+
+class UsageError extends Error {}
+
+/**
+ * Run the `kpi` command line: `ingest`, `values`, `report` and `import`, each with `--help`.
+ * Connection settings come from flags, then `KPI_API_URL` / `KPI_TOKEN`, then the configuration file.
+ *
+ * @param argv - the arguments after `kpi`
+ * @param io - streams, environment, working and home directories
+ * @returns the exit status: 0 success, 1 failure (rows rejected, API error), 2 usage error
+ * @example
+ * ```ts
+ * process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr,
+ *   env: process.env, cwd: process.cwd(), home: os.homedir() });
+ * ```
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "--help" || first === "-h" || first === "help") {
+    (first === undefined ? io.stderr : io.stdout).write(helpTexts.kpi);
+    return first === undefined ? 2 : 0;
+  }
+  if (!(first in COMMAND_OPTIONS)) {
+    io.stderr.write(`kpi: unknown command '${first}'\n\n${helpTexts.kpi}`);
+    return 2;
+  }
+  const command = first as Command;
+  let values: Values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...rest],
+      options: COMMAND_OPTIONS[command],
+      allowPositionals: true,
+      strict: true,
+    }) as { values: Values; positionals: string[] });
+  } catch (e) {
+    io.stderr.write(`kpi ${command}: ${e instanceof Error ? e.message : String(e)}\n\n${helpTexts[command]}`);
+    return 2;
+  }
+  if (values.help === true) {
+    io.stdout.write(helpTexts[command]);
+    return 0;
+  }
+  const resolved = resolveConfig(
+    {
+      url: str(values.url),
+      token: str(values.token),
+      config: str(values.config),
+      idKey: str(values["id-key"]),
+    },
+    io.env,
+    io.cwd,
+    io.home,
+  );
+  if (!resolved.ok) {
+    io.stderr.write(`kpi ${command}: ${resolved.error}\n`);
+    return 2;
+  }
+  try {
+    return await dispatch(command, values, positionals, resolved.config, io);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`kpi ${command}: ${e.message}\n\n${helpTexts[command]}`);
+    return 2;
+  }
+}
+
+function dispatch(
+  command: Command,
+  values: Values,
+  positionals: string[],
+  config: CliConfig,
+  io: CliIo,
+): Promise<ExitCode> {
+  switch (command) {
+    case "ingest": {
+      const [dataset, ...files] = positionals;
+      if (dataset === undefined || files.length === 0)
+        throw new UsageError("give a dataset and at least one file");
+      const mode = str(values.mode) ?? "upsert";
+      if (mode !== "upsert" && mode !== "replace")
+        throw new UsageError(`--mode must be upsert or replace (got '${mode}')`);
+      const batchSize = positiveInt(values["batch-size"], "--batch-size");
+      const key = str(values["idempotency-key"]);
+      return runIngest(
+        {
+          dataset,
+          files,
+          dryRun: values["dry-run"] === true,
+          mode,
+          ...(batchSize === undefined ? {} : { batchSize }),
+          ...(key === undefined ? {} : { idempotencyKey: key }),
+        },
+        config,
+        io,
+      );
+    }
+    case "values": {
+      const [indicator, ...extra] = positionals;
+      if (indicator === undefined || extra.length > 0) throw new UsageError("give exactly one indicator id");
+      const window = str(values.window);
+      if (window !== undefined && !isWindow(window))
+        throw new UsageError(`--window must be quarter, month, ytd, year or rolling12 (got '${window}')`);
+      const period = str(values.period);
+      if (period !== undefined && (values.from !== undefined || values.to !== undefined))
+        throw new UsageError("give --period, or --from and --to, not both");
+      const from = period ?? str(values.from);
+      const to = period ?? str(values.to);
+      const by = str(values.by);
+      return runValues(
+        {
+          indicator,
+          json: values.json === true,
+          query: {
+            ...(from === undefined ? {} : { from }),
+            ...(to === undefined ? {} : { to }),
+            ...(window === undefined ? {} : { window }),
+            ...(by === undefined ? {} : { by }),
+          },
+        },
+        config,
+        io,
+      );
+    }
+    case "report": {
+      const [period, ...extra] = positionals;
+      if (period === undefined || extra.length > 0)
+        throw new UsageError("give exactly one quarter, e.g. FY2019-20-Q2");
+      const format = str(values.format) ?? "json";
+      if (format !== "json" && format !== "csv")
+        throw new UsageError(`--format must be json or csv (got '${format}')`);
+      const out = str(values.out);
+      return runReport({ period, format, ...(out === undefined ? {} : { out }) }, config, io);
+    }
+    case "import": {
+      const [kind, path, ...extra] = positionals;
+      if ((kind !== "ssda903" && kind !== "cin") || path === undefined || extra.length > 0)
+        throw new UsageError("give ssda903 <folder> or cin <file.xml>");
+      const yearText = str(values.year);
+      const year = yearText === undefined ? undefined : returnYear(yearText);
+      const batchSize = positiveInt(values["batch-size"], "--batch-size");
+      return runImport(
+        {
+          kind,
+          path,
+          dryRun: values["dry-run"] === true,
+          ...(year === undefined ? {} : { year }),
+          ...(batchSize === undefined ? {} : { batchSize }),
+        },
+        config,
+        io,
+      );
+    }
+  }
+}
+
+function str(value: string | boolean | undefined): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+function positiveInt(value: string | boolean | undefined, flag: string): number | undefined {
+  if (typeof value !== "string") return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`${flag} must be a positive whole number (got '${value}')`);
+  return Number(value);
+}
+
+/** `2020` or `2019-20` → 2020 (the year of the return's 31 March). */
+function returnYear(text: string): number {
+  const single = /^(\d{4})$/.exec(text);
+  if (single) return Number(single[1]);
+  const span = /^(?:FY)?(\d{4})-(\d{2})$/.exec(text);
+  if (span && (Number(span[1]) + 1) % 100 === Number(span[2])) return Number(span[1]) + 1;
+  throw new UsageError(`--year must be a year such as 2020 or 2019-20 (got '${text}')`);
+}

@@ -1,0 +1,186 @@
+import {
+  type BatchList,
+  batchListSchema,
+  type DataQualityReport,
+  type DatasetList,
+  dataQualityReportSchema,
+  datasetListSchema,
+  type IndicatorList,
+  type IndicatorSeries,
+  type IndicatorValuesQuery,
+  indicatorListSchema,
+  indicatorSeriesSchema,
+  type QuarterlyReport,
+  quarterlyReportSchema,
+} from "@kpi/contract";
+import type { z } from "zod";
+import { KpiClientError } from "../errors/kpi-client-error.js";
+import { type IngestOptions, type IngestSummary, type InputRecord, ingestRecords } from "./ingest.js";
+import { type ApiRequest, sendRequest, type Transport } from "./transport.js";
+
+/** Options of {@link createClient}. */
+export interface ClientOptions {
+  /** The API's base URL, e.g. `http://127.0.0.1:4000`. */
+  readonly baseUrl: string;
+  /** A bearer token (role `ingest` to post records, `read` for values and reports). */
+  readonly token: string;
+  /** A fetch implementation (default: the global `fetch`). */
+  readonly fetch?: typeof globalThis.fetch;
+  /** Retries of a safe request after a network error, timeout, 429 or 503 (default 3). */
+  readonly retries?: number;
+  /** Time allowed for one attempt, in milliseconds (default 120,000). */
+  readonly timeoutMs?: number;
+  /** First backoff delay in milliseconds, doubled on each retry (default 500). */
+  readonly retryBaseMs?: number;
+}
+
+/** The query of {@link KpiClient.values}. */
+export interface ValuesQuery {
+  /** First period, an id of the window's kind (e.g. `FY2018-19-Q1`); default: the latest with data. */
+  readonly from?: string;
+  /** Last period; default: the latest with data. */
+  readonly to?: string;
+  /** `quarter` (default), `month`, `ytd`, `year` or `rolling12`. */
+  readonly window?: IndicatorValuesQuery["window"];
+  /** A breakdown field the indicator lists (e.g. `source`). */
+  readonly by?: string;
+}
+
+/** A client for the API; see {@link createClient}. */
+export interface KpiClient {
+  /**
+   * Post records in atomic batches (see `ingestRecords`).
+   *
+   * @param dataset - the dataset, e.g. `contacts`
+   * @param records - the rows (array, iterable or async iterable)
+   * @param options - mode, batch size, idempotency run id, format, row locator, progress
+   * @returns the summed counts and each batch's result
+   */
+  ingest(
+    dataset: string,
+    records: Iterable<InputRecord> | AsyncIterable<InputRecord>,
+    options?: IngestOptions,
+  ): Promise<IngestSummary>;
+  /**
+   * An indicator's values per period, oldest first.
+   *
+   * @param indicator - the indicator id, e.g. `ffd.contacts_swa_pct`
+   * @param query - from, to, window, by
+   * @returns the indicator's series (`GET /v1/indicators/{id}/values`)
+   */
+  values(indicator: string, query?: ValuesQuery): Promise<IndicatorSeries>;
+  /**
+   * The quarterly report for a quarter.
+   *
+   * @param period - a quarter id, e.g. `FY2019-20-Q2`
+   * @returns the report (`GET /v1/reports/{period}`)
+   */
+  report(period: string): Promise<QuarterlyReport>;
+  /**
+   * The indicator catalogue.
+   *
+   * @returns `{ indicators: [...] }` (`GET /v1/indicators`)
+   */
+  indicators(): Promise<IndicatorList>;
+  /**
+   * The batches ingested, newest first.
+   *
+   * @param query - optional dataset filter and page size
+   * @returns `{ batches: [...] }` (`GET /v1/batches`)
+   */
+  batches(query?: { readonly dataset?: string; readonly limit?: number }): Promise<BatchList>;
+  /**
+   * Data-quality findings over the organisation's records.
+   *
+   * @param query - optional `asAt` date (`YYYY-MM-DD`)
+   * @returns `{ as_at, findings: [...] }` (`GET /v1/data-quality`)
+   */
+  dataQuality(query?: { readonly asAt?: string }): Promise<DataQualityReport>;
+  /**
+   * The datasets and their fields.
+   *
+   * @returns `{ datasets: [...] }` (`GET /v1/datasets`)
+   */
+  datasets(): Promise<DatasetList>;
+}
+
+/**
+ * Create a typed client for the API. Reads retry when safe (network errors, timeouts, 429 and 503,
+ * with exponential backoff); record posts go in batches of 5,000 rows, each with an
+ * `Idempotency-Key` derived from its content, so a retry after a dropped connection writes nothing
+ * twice. Every failure rejects with `KpiClientError`.
+ *
+ * @param options - base URL, token, and optionally fetch, retries, timeout and backoff
+ * @returns the client
+ * @throws KpiClientError `invalid_argument` when the base URL is not an http(s) URL or the token is empty
+ * @example
+ * ```ts
+ * const kpi = createClient({ baseUrl: "http://127.0.0.1:4000", token: process.env.KPI_TOKEN ?? "" });
+ * await kpi.ingest("children", [{ child_id: "C1", date_of_birth: "2010-05-01", sex: "F" }]);
+ * const { values } = await kpi.values("ffd.contacts_swa_pct", { from: "FY2018-19-Q1", to: "FY2019-20-Q2" });
+ * ```
+ */
+export function createClient(options: ClientOptions): KpiClient {
+  const transport = transportOf(options);
+  const get = async <S extends z.ZodType>(
+    schema: S,
+    request: Omit<ApiRequest, "method">,
+  ): Promise<z.infer<S>> => {
+    const response = await sendRequest(transport, { method: "GET", ...request });
+    const parsed = schema.safeParse(response.body);
+    if (!parsed.success)
+      throw new KpiClientError(
+        "invalid_response",
+        `The API's answer to GET ${request.path} did not have the expected shape`,
+        {
+          status: response.status,
+        },
+      );
+    return parsed.data;
+  };
+  return {
+    ingest: (dataset, records, ingestOptions) => ingestRecords(transport, dataset, records, ingestOptions),
+    values: (indicator, query = {}) =>
+      get(indicatorSeriesSchema, {
+        path: `/v1/indicators/${encodeURIComponent(indicator)}/values`,
+        query: { from: query.from, to: query.to, window: query.window, by: query.by },
+      }),
+    report: (period) => get(quarterlyReportSchema, { path: `/v1/reports/${encodeURIComponent(period)}` }),
+    indicators: () => get(indicatorListSchema, { path: "/v1/indicators" }),
+    batches: (query = {}) =>
+      get(batchListSchema, {
+        path: "/v1/batches",
+        query: { dataset: query.dataset, limit: query.limit === undefined ? undefined : String(query.limit) },
+      }),
+    dataQuality: (query = {}) =>
+      get(dataQualityReportSchema, { path: "/v1/data-quality", query: { as_at: query.asAt } }),
+    datasets: () => get(datasetListSchema, { path: "/v1/datasets" }),
+  };
+}
+
+function transportOf(options: ClientOptions): Transport {
+  let url: URL;
+  try {
+    url = new URL(options.baseUrl);
+  } catch {
+    throw new KpiClientError("invalid_argument", `baseUrl is not a URL: '${options.baseUrl}'`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new KpiClientError(
+      "invalid_argument",
+      `baseUrl must be an http:// or https:// URL (got '${options.baseUrl}')`,
+    );
+  if (options.token.trim() === "") throw new KpiClientError("invalid_argument", "token is empty");
+  const retries = options.retries ?? 3;
+  if (!Number.isInteger(retries) || retries < 0)
+    throw new KpiClientError("invalid_argument", `retries must be a whole number ≥ 0 (got ${retries})`);
+  return {
+    baseUrl: options.baseUrl,
+    token: options.token,
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    retries,
+    timeoutMs: options.timeoutMs ?? 120_000,
+    retryBaseMs: options.retryBaseMs ?? 500,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  };
+}

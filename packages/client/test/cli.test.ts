@@ -1,0 +1,310 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, request as httpRequest, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { datasets, generateDemoAuthority, toCsv } from "@kpi/catalogue";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { batchesOf, freshOrganisation, kpi } from "./support/api-helpers.js";
+
+const apiUrl = inject("apiUrl");
+const adminToken = inject("adminToken");
+const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
+const demo = generateDemoAuthority({ scale: 0.05 });
+const dir = mkdtempSync(join(tmpdir(), "kpi-cli-test-"));
+
+let token: string;
+let env: Record<string, string>;
+
+function writeCsv(name: string, dataset: keyof typeof datasets, rows: readonly object[]): string {
+  const file = join(dir, name);
+  writeFileSync(
+    file,
+    toCsv(
+      datasets[dataset].fields.map((f) => f.name),
+      rows as Record<string, unknown>[],
+    ),
+  );
+  return file;
+}
+
+beforeAll(async () => {
+  ({ token } = await freshOrganisation(apiUrl, adminToken, "cli"));
+  env = { KPI_API_URL: apiUrl, KPI_TOKEN: token, HOME: dir };
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("kpi --help", () => {
+  it("prints the overview and each command's options", async () => {
+    const overview = await kpi(["--help"]);
+    expect(overview.code).toBe(0);
+    expect(overview.stdout).toContain("import ssda903 <folder>");
+    for (const command of ["ingest", "values", "report", "import"]) {
+      const r = await kpi([command, "--help"]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^Usage: kpi ${command}`));
+    }
+  });
+
+  it("refuses an unknown option with status 2 and the command's help", async () => {
+    const r = await kpi(["ingest", "children", "x.csv", "--mdoe", "replace"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Usage: kpi ingest");
+  });
+});
+
+describe("kpi ingest", () => {
+  it("posts demo-authority CSV files in batches and prints the summary", async () => {
+    const children = writeCsv("children.csv", "children", demo.children);
+    const first = await kpi(["ingest", "children", children, "--batch-size", "500"], { env });
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    const n = demo.children.length;
+    expect(first.stdout).toBe(
+      `children: ${n} received, ${n} inserted, 0 updated, 0 unchanged, 0 rejected (3 batches)\n`,
+    );
+
+    const again = await kpi(["ingest", "children", children, "--batch-size", "500"], { env });
+    expect(again.stdout).toBe(
+      `children: ${n} received, 0 inserted, 0 updated, ${n} unchanged, 0 rejected (3 batches)\n`,
+    );
+
+    const contacts = writeCsv("contacts.csv", "contacts", demo.contacts);
+    const posted = await kpi(["ingest", "contacts", contacts], { env });
+    expect(posted.code).toBe(0);
+    expect(posted.stdout).toContain(`${demo.contacts.length} inserted`);
+  });
+
+  it("validates locally on a dry run, shows every bad row as file:line and posts nothing", async () => {
+    const file = join(dir, "bad-children.csv");
+    writeFileSync(
+      file,
+      "child_id,date_of_birth,sex\nD1,01/05/2010,F\nD2,31/02/2011,M\n\nD3,2012-01-01,Q\nD1,2010-05-01,F\n",
+    );
+    const before = (await batchesOf(apiUrl, token, "children")).length;
+    const r = await kpi(["ingest", "children", file, "--dry-run"], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `${file}:3 date_of_birth: must be a date such as 2019-09-30 or 30/09/2019 (got '31/02/2011')`,
+    );
+    expect(r.stderr).toMatch(new RegExp(`${file}:5 sex: .*'Q'`));
+    expect(r.stderr).toMatch(new RegExp(`${file}:6 child_id: duplicate key`));
+    expect(r.stdout).toBe("children (dry run, nothing posted): 4 rows read, 1 valid, 3 rejected\n");
+    expect((await batchesOf(apiUrl, token, "children")).length).toBe(before);
+  });
+
+  it("accepts a valid dry run with status 0", async () => {
+    const file = join(dir, "good.ndjson");
+    writeFileSync(file, '{"child_id":"N1","date_of_birth":"2010-05-01","sex":"F"}\n');
+    const r = await kpi(["ingest", "children", file, "--dry-run"], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("1 valid, 0 rejected");
+  });
+
+  it("stops at a failed batch: exit 1, the row shown by file and line, earlier batches kept", async () => {
+    const rows = demo.children.slice(0, 250).map((c) => ({ ...c, child_id: `F${c.child_id}` }));
+    const bad = rows[179];
+    if (bad) rows[179] = { ...bad, sex: "X" as "F" };
+    const file = writeCsv("failing-children.csv", "children", rows);
+    const before = (await batchesOf(apiUrl, token, "children")).length;
+    const r = await kpi(["ingest", "children", file, "--batch-size", "100"], { env });
+    expect(r.code).toBe(1);
+    // Row 179 (0-based) is on line 181 (header on line 1).
+    expect(r.stderr).toMatch(new RegExp(`${file}:181 sex: .*'X'`));
+    expect(r.stdout).toContain(
+      "children: 100 received, 100 inserted, 0 updated, 0 unchanged, 1 rejected (1 batch)",
+    );
+    expect(r.stdout).toContain("1 earlier batch was written");
+    expect((await batchesOf(apiUrl, token, "children")).length).toBe(before + 1);
+  });
+
+  it("refuses --mode replace over more than one batch before sending anything", async () => {
+    const file = writeCsv("replace.csv", "children", demo.children.slice(0, 30));
+    const before = (await batchesOf(apiUrl, token, "children")).length;
+    const r = await kpi(["ingest", "children", file, "--mode", "replace", "--batch-size", "10"], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("mode=replace needs the whole input in one batch");
+    expect((await batchesOf(apiUrl, token, "children")).length).toBe(before);
+  });
+
+  it("says which setting is missing when there is no token", async () => {
+    const file = writeCsv("one.csv", "children", demo.children.slice(0, 1));
+    const r = await kpi(["ingest", "children", file], { env: { KPI_API_URL: apiUrl, HOME: dir } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no token");
+  });
+});
+
+describe("a retry after a dropped connection", () => {
+  let proxy: Server;
+  let proxyUrl: string;
+  const seenKeys: string[] = [];
+
+  beforeAll(async () => {
+    let dropped = false;
+    const upstream = new URL(apiUrl);
+    proxy = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        if (req.method === "POST") seenKeys.push(String(req.headers["idempotency-key"]));
+        const forward = httpRequest(
+          {
+            host: upstream.hostname,
+            port: upstream.port,
+            path: req.url,
+            method: req.method,
+            headers: req.headers,
+          },
+          (answer) => {
+            const body: Buffer[] = [];
+            answer.on("data", (c: Buffer) => body.push(c));
+            answer.on("end", () => {
+              if (req.method === "POST" && !dropped) {
+                // The API has written the batch; the client never hears about it.
+                dropped = true;
+                req.socket.destroy();
+                return;
+              }
+              res.writeHead(answer.statusCode ?? 502, answer.headers);
+              res.end(Buffer.concat(body));
+            });
+          },
+        );
+        forward.end(Buffer.concat(chunks));
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => proxy.close(resolve));
+  });
+
+  it("re-sends the same Idempotency-Key and writes nothing twice", async () => {
+    const rows = demo.missing_episodes.slice(0, 40);
+    const file = writeCsv("missing.csv", "missing_episodes", rows);
+    const r = await kpi(["ingest", "missing_episodes", file], { env: { ...env, KPI_API_URL: proxyUrl } });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(seenKeys).toHaveLength(2);
+    expect(seenKeys[1]).toBe(seenKeys[0]);
+    // The answer to the retry is the first result: 40 inserted, not 40 unchanged.
+    expect(r.stdout).toBe(
+      "missing_episodes: 40 received, 40 inserted, 0 updated, 0 unchanged, 0 rejected (1 batch)\n",
+    );
+    const batches = await batchesOf(apiUrl, token, "missing_episodes");
+    expect(batches).toHaveLength(1);
+    expect(batches[0]).toMatchObject({ received: 40, inserted: 40 });
+  });
+});
+
+describe("kpi values and kpi report", () => {
+  it("prints an indicator's values as a table", async () => {
+    const r = await kpi(["values", "ffd.contacts_swa_pct", "--period", "FY2019-20-Q2"], { env });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toBe("ffd.contacts_swa_pct (quarter)");
+    expect(lines[1]).toMatch(/^period\s+value\s+numerator\s+denominator\s+target\s+status\s+note$/);
+    expect(lines[3]).toMatch(/^FY2019-20-Q2\s+\d+\.\d%\s+\d+\s+\d+/);
+  });
+
+  it("reports an unknown indicator with status 1", async () => {
+    const r = await kpi(["values", "no.such_indicator"], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^kpi values: /);
+  });
+
+  it("writes the quarterly report as CSV to a file and as JSON to standard output", async () => {
+    const out = join(dir, "q2.csv");
+    const csv = await kpi(["report", "FY2019-20-Q2", "--format", "csv", "--out", out], { env });
+    expect(csv.code).toBe(0);
+    const text = readFileSync(out, "utf8");
+    expect(text.split("\r\n")[0]).toBe(
+      "section,indicator,title,unit,period,value,numerator,denominator,target,status,ytd_value,ytd_numerator,ytd_denominator,ytd_status,note",
+    );
+    expect(text).toMatch(/\r\nffd,ffd\.contacts_swa_pct,/);
+
+    const json = await kpi(["report", "FY2019-20-Q2"], { env });
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as { period: string; sections: { id: string }[] };
+    expect(report.period).toBe("FY2019-20-Q2");
+    expect(report.sections.map((s) => s.id)).toEqual([
+      "ffd",
+      "through_care",
+      "cp",
+      "cin",
+      "vulnerabilities",
+      "staffing",
+    ]);
+  });
+});
+
+describe("kpi import", () => {
+  it("maps and posts the sample 903 extract, reporting the dropped rows", async () => {
+    const { token: own } = await freshOrganisation(apiUrl, adminToken, "imp903");
+    const r = await kpi(
+      [
+        "import",
+        "ssda903",
+        join(fixtures, "ssda903"),
+        "--year",
+        "2019-20",
+        "--id-key",
+        "cli-test-id-key-0123456789",
+      ],
+      {
+        env: { ...env, KPI_TOKEN: own },
+      },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("cla_episodes ← episodes.csv: 8 read, 4 mapped, 4 dropped");
+    expect(r.stdout).toContain("episodes.csv:5 dropped: LS 'Q9' is not a 903 legal status code");
+    expect(r.stdout).toContain("posted children: 4 received, 4 inserted");
+    expect(r.stdout).toContain("posted cla_episodes: 4 received, 4 inserted");
+    expect(r.stdout).toContain("posted missing_episodes: 2 received, 2 inserted");
+    expect(r.stdout).toContain("posted care_leavers: 4 received, 4 inserted");
+
+    // The same extract again with the same id key updates nothing and duplicates nothing.
+    const again = await kpi(
+      [
+        "import",
+        "ssda903",
+        join(fixtures, "ssda903"),
+        "--year",
+        "2020",
+        "--id-key",
+        "cli-test-id-key-0123456789",
+      ],
+      {
+        env: { ...env, KPI_TOKEN: own },
+      },
+    );
+    expect(again.stdout).toContain("posted cla_episodes: 4 received, 0 inserted, 0 updated, 4 unchanged");
+  });
+
+  it("maps and posts the sample CIN census", async () => {
+    const { token: own } = await freshOrganisation(apiUrl, adminToken, "impcin");
+    const r = await kpi(["import", "cin", join(fixtures, "cin", "cin-census.xml")], {
+      env: { ...env, KPI_TOKEN: own, KPI_ID_KEY: "cli-test-id-key-0123456789" },
+    });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("posted referrals: 2 received, 2 inserted");
+    expect(r.stdout).toContain("posted s47_enquiries: 2 received, 2 inserted");
+  });
+
+  it("needs an id key unless it is a dry run", async () => {
+    const r = await kpi(["import", "cin", join(fixtures, "cin", "cin-census.xml")], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no id key");
+    const dry = await kpi(["import", "cin", join(fixtures, "cin", "cin-census.xml"), "--dry-run"], { env });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("dry run: 11 records mapped, nothing posted");
+  });
+});

@@ -1,0 +1,102 @@
+import { z } from "zod";
+
+export {
+  type KpiListEntry,
+  kpiListEntrySchema,
+  type QuarterlyReport,
+  quarterlyReportSchema,
+  type ReportIndicator,
+  type ReportSection,
+  reportIndicatorSchema,
+  reportSectionSchema,
+  type SectionAnalysis,
+  sectionAnalysisSchema,
+} from "@kpi/catalogue";
+
+/**
+ * Longest analysis text the API accepts for one report section, in characters.
+ *
+ * @example
+ * ```ts
+ * MAX_ANALYSIS_CHARS; // 50000
+ * ```
+ */
+export const MAX_ANALYSIS_CHARS = 50_000;
+
+/**
+ * The path of `GET /v1/reports/{period}`: a quarter id such as `FY2019-20-Q2`.
+ *
+ * @example
+ * ```ts
+ * reportParamsSchema.parse({ period: "FY2019-20-Q2" }).period; // "FY2019-20-Q2"
+ * ```
+ */
+export const reportParamsSchema = z.object({ period: z.string().min(1).max(20) });
+/** See {@link reportParamsSchema}. */
+export type ReportParams = z.infer<typeof reportParamsSchema>;
+
+/**
+ * The path of a section's analysis routes: the quarter and the section id.
+ *
+ * @example
+ * ```ts
+ * sectionParamsSchema.parse({ period: "FY2019-20-Q2", section: "front_door" }).section; // "front_door"
+ * ```
+ */
+export const sectionParamsSchema = z.object({
+  period: z.string().min(1).max(20),
+  section: z.string().min(1).max(50),
+});
+/** See {@link sectionParamsSchema}. */
+export type SectionParams = z.infer<typeof sectionParamsSchema>;
+
+/**
+ * The body of `PUT /v1/reports/{period}/sections/{section}/analysis`: the staff analysis text
+ * (trimmed, 1 to {@link MAX_ANALYSIS_CHARS} characters).
+ *
+ * @example
+ * ```ts
+ * analysisBodySchema.parse({ text: "  Contacts rose.  " }).text; // "Contacts rose."
+ * analysisBodySchema.safeParse({ text: "   " }).success; // false
+ * ```
+ */
+export const analysisBodySchema = z
+  .object({ text: z.string().trim().min(1).max(MAX_ANALYSIS_CHARS) })
+  .strict();
+/** See {@link analysisBodySchema}. */
+export type AnalysisBody = z.input<typeof analysisBodySchema>;
+
+/**
+ * One stored version of a section's analysis, with its author and time.
+ *
+ * @example
+ * ```ts
+ * Object.keys(analysisVersionSchema.shape); // ["period", "section", "text", "author", "updated_at"]
+ * ```
+ */
+export const analysisVersionSchema = z.object({
+  period: z.string(),
+  section: z.string(),
+  text: z.string(),
+  author: z.string(),
+  updated_at: z.string(),
+});
+/** See {@link analysisVersionSchema}. */
+export type AnalysisVersion = z.infer<typeof analysisVersionSchema>;
+
+/**
+ * The answer to `GET /v1/reports/{period}/sections/{section}/analysis/history`: every stored version,
+ * newest first.
+ *
+ * @example
+ * ```ts
+ * analysisHistorySchema.parse({ period: "FY2019-20-Q2", section: "front_door", history: [] }).history; // []
+ * ```
+ */
+export const analysisHistorySchema = z.object({
+  period: z.string(),
+  section: z.string(),
+  history: z.array(analysisVersionSchema),
+});
+/** See {@link analysisHistorySchema}. */
+export type AnalysisHistory = z.infer<typeof analysisHistorySchema>;
