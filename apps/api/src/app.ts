@@ -18,6 +18,7 @@ import { indicatorRoutes } from "./routes/indicators.js";
 import { organisationRoutes } from "./routes/organisations.js";
 import { recordRoutes } from "./routes/records.js";
 import { reportRoutes } from "./routes/reports.js";
+import { seriesRoutes } from "./routes/series.js";
 import { sessionRoutes } from "./routes/sessions.js";
 import { tokenRoutes } from "./routes/tokens.js";
 import { userRoutes } from "./routes/users.js";
@@ -148,6 +149,7 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   await app.register(dataQualityRoutes);
   await app.register(indicatorRoutes);
   await app.register(reportRoutes);
+  await app.register(seriesRoutes);
   await app.ready();
   return app;
 }

@@ -1,22 +1,14 @@
-import { z } from "zod";
+import type { ApiErrorCode, ErrorBody, Issue } from "@kpi/contract";
 
-/** The codes of {@link ApiError}, each mapped to one HTTP status by {@link apiErrorStatus}. */
-export const apiErrorCodes = [
-  "unauthorized",
-  "forbidden",
-  "not_found",
-  "conflict",
-  "validation_failed",
-  "malformed_body",
-  "unsupported_media_type",
-  "payload_too_large",
-  "idempotency_key_reused",
-  "rate_limited",
-  "unavailable",
-  "internal",
-] as const;
-/** One of {@link apiErrorCodes}. */
-export type ApiErrorCode = (typeof apiErrorCodes)[number];
+// The wire shapes of errors (codes, issue, body) are defined once, in @kpi/contract.
+export {
+  type ApiErrorCode,
+  apiErrorCodes,
+  type ErrorBody,
+  errorBodySchema,
+  type Issue,
+  issueSchema,
+} from "@kpi/contract";
 
 /** The HTTP status of each error code. */
 export const apiErrorStatus: Readonly<Record<ApiErrorCode, number>> = {
@@ -33,27 +25,6 @@ export const apiErrorStatus: Readonly<Record<ApiErrorCode, number>> = {
   unavailable: 503,
   internal: 500,
 };
-
-/** One problem with a request: `row` (0-based) only for record batches. */
-export const issueSchema = z.object({
-  row: z.number().int().optional(),
-  field: z.string().optional(),
-  message: z.string(),
-});
-/** See {@link issueSchema}. */
-export type Issue = z.infer<typeof issueSchema>;
-
-/** The body of every error response. */
-export const errorBodySchema = z.object({
-  error: z.object({
-    code: z.enum(apiErrorCodes),
-    message: z.string(),
-    issues: z.array(issueSchema).optional(),
-    issue_count: z.number().int().optional(),
-  }),
-});
-/** See {@link errorBodySchema}. */
-export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /**
  * The one error type of the API. Services and handlers throw it for outcomes the client must hear

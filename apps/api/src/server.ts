@@ -6,6 +6,16 @@
 import { buildApp } from "./app.js";
 import { readConfig } from "./env.js";
 
+/** One line saying why start-up failed: never a stack trace, never `[object Object]`. */
+function startFailureReason(error: unknown, where: string): string {
+  if (error instanceof Error && error.message.trim() !== "") return error.message.trim().split("\n")[0] ?? "";
+  // The embedded store's file system layer throws plain objects such as { name: "ErrnoError", errno: 54 }.
+  const errno = (error as { errno?: unknown } | null)?.errno;
+  if (typeof errno === "number")
+    return `${where} could not be opened (file system error ${errno}); is it a PGlite data directory?`;
+  return `${where} could not be opened`;
+}
+
 async function main(): Promise<void> {
   const read = readConfig(process.env);
   if (!read.ok) {
@@ -17,8 +27,9 @@ async function main(): Promise<void> {
   try {
     app = await buildApp(config);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    process.stderr.write(`Could not start the API: ${reason}\n`);
+    const where =
+      config.databaseUrl === undefined ? `the embedded store in ${config.dataDir}` : "the PostgreSQL server";
+    process.stderr.write(`Could not start the API: ${startFailureReason(error, where)}\n`);
     process.exit(1);
   }
   let stopping = false;

@@ -9,6 +9,7 @@ export * from "./organisations.js";
 export * from "./records.js";
 export * from "./reports.js";
 export * from "./roles.js";
+export * from "./series.js";
 export * from "./sessions.js";
 export * from "./tokens.js";
 export * from "./users.js";

@@ -76,6 +76,12 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     const pool = new pg.Pool({ connectionString: location.databaseUrl, max: 10 });
     // An idle client losing its connection must not crash the process; the next query reports it.
     pool.on("error", () => undefined);
+    // Nor a checked-out one (a transaction waiting for the rest of an upload when PostgreSQL restarts):
+    // without a listener its 'error' event would be unhandled. Its next query fails (503 unavailable)
+    // and the pool discards it on release, since it is no longer queryable.
+    pool.on("connect", (client) => {
+      client.on("error", () => undefined);
+    });
     const client = await pool.connect();
     try {
       await client.query("SELECT pg_advisory_lock($1)", [migrationLockId]);

@@ -1,6 +1,6 @@
 import { isDatasetName } from "@kpi/catalogue";
+import { batchListQuerySchema, batchListSchema } from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { ApiError } from "../errors.js";
 import { callerOf } from "../plugins/auth.js";
 import { listBatches } from "../services/batches.js";
@@ -24,29 +24,9 @@ export const batchRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["records"],
         summary: "List ingested batches",
-        querystring: z.object({
-          dataset: z.string().max(100).optional(),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
-          before: z.iso.datetime({ offset: true }).optional(),
-        }),
+        querystring: batchListQuerySchema,
         response: {
-          200: z.object({
-            batches: z.array(
-              z.object({
-                id: z.string(),
-                dataset: z.string(),
-                mode: z.enum(["upsert", "replace", "delete"]),
-                actor: z.string(),
-                token_id: z.string().nullable(),
-                received: z.number().int(),
-                inserted: z.number().int(),
-                updated: z.number().int(),
-                unchanged: z.number().int(),
-                deleted: z.number().int(),
-                created_at: z.string(),
-              }),
-            ),
-          }),
+          200: batchListSchema,
           ...errorResponses(401, 403, 404, 422),
         },
       },

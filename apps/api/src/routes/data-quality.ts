@@ -1,6 +1,5 @@
-import { isIsoDate } from "@kpi/core";
+import { dataQualityQuerySchema, dataQualityReportSchema } from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { callerOf } from "../plugins/auth.js";
 import { findDataQualityIssues } from "../services/data-quality.js";
 import { errorResponses } from "./error-responses.js";
@@ -23,22 +22,9 @@ export const dataQualityRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["records"],
         summary: "Data-quality findings over the organisation's records",
-        querystring: z.object({
-          as_at: z.string().refine(isIsoDate, "must be a date such as 2019-09-30").optional(),
-        }),
+        querystring: dataQualityQuerySchema,
         response: {
-          200: z.object({
-            as_at: z.string(),
-            findings: z.array(
-              z.object({
-                check: z.string(),
-                severity: z.enum(["error", "warning"]),
-                dataset: z.string(),
-                keys: z.array(z.string()),
-                message: z.string(),
-              }),
-            ),
-          }),
+          200: dataQualityReportSchema,
           ...errorResponses(401, 403, 422),
         },
       },

@@ -1,25 +1,7 @@
 import { datasetNames, datasets } from "@kpi/catalogue";
+import { datasetListSchema } from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { errorResponses } from "./error-responses.js";
-
-const datasetSchema = z.object({
-  name: z.string(),
-  title: z.string(),
-  description: z.string(),
-  key: z.array(z.string()),
-  person_fields: z.array(z.string()),
-  date_fields: z.array(z.string()),
-  fields: z.array(
-    z.object({
-      name: z.string(),
-      type: z.string(),
-      required: z.boolean(),
-      description: z.string(),
-      codes: z.array(z.object({ code: z.string(), label: z.string() })).optional(),
-    }),
-  ),
-});
 
 /**
  * `GET /v1/datasets` (role `read`): every dataset of the data contract with its key and fields,
@@ -38,7 +20,7 @@ export const datasetRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["records"],
         summary: "List the datasets and their fields",
-        response: { 200: z.object({ datasets: z.array(datasetSchema) }), ...errorResponses(401, 403) },
+        response: { 200: datasetListSchema, ...errorResponses(401, 403) },
       },
     },
     async () => ({

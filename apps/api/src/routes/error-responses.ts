@@ -1,4 +1,4 @@
-import { errorBodySchema } from "../errors.js";
+import { errorBodySchema } from "@kpi/contract";
 
 /**
  * Response schemas for the errors a route can return, for the OpenAPI document.

@@ -1,5 +1,5 @@
+import { healthSchema } from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { ApiError } from "../errors.js";
 import { errorResponses } from "./error-responses.js";
 
@@ -13,12 +13,11 @@ import { errorResponses } from "./error-responses.js";
  * ```
  */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
-  const ok = z.object({ status: z.literal("ok") });
   app.get(
     "/healthz",
     {
       config: { access: "public", rateLimit: false },
-      schema: { tags: ["health"], summary: "Liveness", security: [], response: { 200: ok } },
+      schema: { tags: ["health"], summary: "Liveness", security: [], response: { 200: healthSchema } },
     },
     async () => ({ status: "ok" as const }),
   );
@@ -30,7 +29,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["health"],
         summary: "Readiness: the database answers",
         security: [],
-        response: { 200: ok, ...errorResponses(503) },
+        response: { 200: healthSchema, ...errorResponses(503) },
       },
     },
     async () => {

@@ -1,7 +1,17 @@
-import { indicatorAnalysisSchema, indicatorSeriesSchema, targetHistorySchema } from "@kpi/catalogue";
-import { polaritySchema, targetSchema, unitSchema, windowSchema } from "@kpi/core";
+import {
+  type IndicatorSummary,
+  indicatorDetailQuerySchema,
+  indicatorDetailSchema,
+  indicatorListSchema,
+  indicatorParamsSchema,
+  indicatorSeriesSchema,
+  indicatorValuesQuerySchema,
+  targetBodySchema,
+  targetChangesSchema,
+  targetParamsSchema,
+  targetSetSchema,
+} from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { callerOf } from "../plugins/auth.js";
 import { evaluationServiceFor } from "../services/evaluation.js";
 import {
@@ -14,34 +24,9 @@ import {
 } from "../services/reporting.js";
 import { errorResponses } from "./error-responses.js";
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
-
-const indicatorSummarySchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  section: z.string(),
-  unit: unitSchema,
-  polarity: polaritySchema,
-  kind: z.enum(["flow", "stock"]),
-  definition: z.string(),
-  numerator: z.string().nullable(),
-  denominator: z.string().nullable(),
-  breakdowns: z.array(z.string()),
-  decimals: z.number().int().nullable(),
-  dfe_comparable: z.boolean(),
-  source: z.enum(["records", "observations"]),
-});
-
-const targetChangeSchema = z.object({
-  financial_year: z.string(),
-  target: targetSchema.nullable(),
-  set_by: z.string(),
-  set_at: z.string(),
-});
-
 type Definition = ReturnType<typeof findDefinition>;
 
-function summary(d: Definition): z.infer<typeof indicatorSummarySchema> {
+function summary(d: Definition): IndicatorSummary {
   return {
     id: d.id,
     title: d.title,
@@ -79,10 +64,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["indicators"],
         summary: "The indicator catalogue (with the organisation's local indicators)",
-        response: {
-          200: z.object({ indicators: z.array(indicatorSummarySchema) }),
-          ...errorResponses(401, 403),
-        },
+        response: { 200: indicatorListSchema, ...errorResponses(401, 403) },
       },
     },
     async (request) => {
@@ -98,18 +80,9 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["indicators"],
         summary: "One indicator: its definition, targets and trend at the latest quarter with data",
-        params: idParams,
-        querystring: z.object({ period: z.string().max(20).optional(), window: windowSchema.optional() }),
-        response: {
-          200: z.object({
-            indicator: indicatorSummarySchema,
-            default_target: targetSchema.nullable(),
-            targets: targetHistorySchema,
-            target_history: z.array(targetChangeSchema),
-            analysis: indicatorAnalysisSchema.nullable(),
-          }),
-          ...errorResponses(401, 403, 404, 422),
-        },
+        params: indicatorParamsSchema,
+        querystring: indicatorDetailQuerySchema,
+        response: { 200: indicatorDetailSchema, ...errorResponses(401, 403, 404, 422) },
       },
     },
     async (request) => {
@@ -132,13 +105,8 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["indicators"],
         summary: "An indicator's values per period, oldest first (default: the latest quarter with data)",
-        params: idParams,
-        querystring: z.object({
-          from: z.string().max(20).optional(),
-          to: z.string().max(20).optional(),
-          window: windowSchema.default("quarter"),
-          by: z.string().min(1).max(64).optional(),
-        }),
+        params: indicatorParamsSchema,
+        querystring: indicatorValuesQuerySchema,
         response: { 200: indicatorSeriesSchema, ...errorResponses(401, 403, 404, 422) },
       },
     },
@@ -155,11 +123,8 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["indicators"],
         summary: "Every target change of an indicator, newest first, with who made it and when",
-        params: idParams,
-        response: {
-          200: z.object({ indicator: z.string(), history: z.array(targetChangeSchema) }),
-          ...errorResponses(401, 403, 404),
-        },
+        params: indicatorParamsSchema,
+        response: { 200: targetChangesSchema, ...errorResponses(401, 403, 404) },
       },
     },
     async (request) => {
@@ -180,12 +145,9 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["indicators"],
         summary:
           "Set an indicator's target for a financial year: { value, tolerance? } or { range, tolerance? }",
-        params: idParams.extend({ financial_year: z.string().min(1).max(20) }),
-        body: targetSchema,
-        response: {
-          200: targetChangeSchema.extend({ indicator: z.string() }),
-          ...errorResponses(401, 403, 404, 422),
-        },
+        params: targetParamsSchema,
+        body: targetBodySchema,
+        response: { 200: targetSetSchema, ...errorResponses(401, 403, 404, 422) },
       },
     },
     async (request) => {

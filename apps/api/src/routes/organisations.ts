@@ -1,10 +1,8 @@
+import { createOrganisationBodySchema, organisationSchema } from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { ApiError } from "../errors.js";
-import { createOrganisation, organisationIdSchema } from "../services/organisations.js";
+import { createOrganisation } from "../services/organisations.js";
 import { errorResponses } from "./error-responses.js";
-
-const organisationSchema = z.object({ id: z.string(), name: z.string(), created_at: z.string() });
 
 /**
  * `POST /v1/organisations` (only `KPI_ADMIN_TOKEN`): creates an organisation. `409 conflict` when the
@@ -23,7 +21,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["administration"],
         summary: "Create an organisation (KPI_ADMIN_TOKEN only)",
-        body: z.object({ id: organisationIdSchema, name: z.string().trim().min(1).max(200) }).strict(),
+        body: createOrganisationBodySchema,
         response: { 201: organisationSchema, ...errorResponses(401, 403, 409, 422) },
       },
     },

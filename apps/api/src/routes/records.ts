@@ -1,26 +1,19 @@
 import { Readable } from "node:stream";
 import { type DatasetName, isDatasetName } from "@kpi/catalogue";
+import {
+  batchResultSchema,
+  recordParamsSchema,
+  recordsHeadersSchema,
+  recordsParamsSchema,
+  recordsQuerySchema,
+} from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { ApiError } from "../errors.js";
 import { callerOf } from "../plugins/auth.js";
 import { bodyFormatOf } from "../services/body-format.js";
 import { ingestBatch } from "../services/ingest.js";
 import { deleteRecord } from "../services/records.js";
 import { errorResponses } from "./error-responses.js";
-
-const batchResultSchema = z.object({
-  batch_id: z.string(),
-  dataset: z.string(),
-  mode: z.enum(["upsert", "replace", "delete"]),
-  received: z.number().int(),
-  inserted: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  deleted: z.number().int(),
-});
-
-const datasetParam = z.string().max(100);
 
 function datasetOf(name: string): DatasetName {
   if (!isDatasetName(name)) throw new ApiError("not_found", "Unknown dataset; GET /v1/datasets lists them");
@@ -53,14 +46,9 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Content-Type `application/json` with `{ "records": [ … ] }`, `application/x-ndjson` with one record per line, or `text/csv` with a header row of field names.',
         consumes: ["application/json", "application/x-ndjson", "text/csv"],
-        params: z.object({ dataset: datasetParam }),
-        querystring: z.object({ mode: z.enum(["upsert", "replace"]).default("upsert") }),
-        headers: z.looseObject({
-          "idempotency-key": z
-            .string()
-            .regex(/^[\x21-\x7e]{1,200}$/, "use 1–200 printable ASCII characters")
-            .optional(),
-        }),
+        params: recordsParamsSchema,
+        querystring: recordsQuerySchema,
+        headers: recordsHeadersSchema,
         response: {
           200: batchResultSchema,
           ...errorResponses(400, 401, 403, 404, 413, 415, 422, 429, 503),
@@ -109,7 +97,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["records"],
         summary: "Delete one record by its key (as posted: raw identifiers, `|` between key parts)",
-        params: z.object({ dataset: datasetParam, key: z.string().min(1).max(1000) }),
+        params: recordParamsSchema,
         response: { 200: batchResultSchema, ...errorResponses(401, 403, 404, 422) },
       },
     },

@@ -1,23 +1,16 @@
-import { quarterlyReportSchema } from "@kpi/catalogue";
+import {
+  analysisBodySchema,
+  analysisHistorySchema,
+  analysisVersionSchema,
+  quarterlyReportSchema,
+  reportParamsSchema,
+  sectionParamsSchema,
+} from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { callerOf } from "../plugins/auth.js";
 import { evaluationServiceFor } from "../services/evaluation.js";
 import { analysisVersions, checkReportPath, quarterlyReport, saveAnalysis } from "../services/reporting.js";
 import { errorResponses } from "./error-responses.js";
-
-/** Longest analysis text accepted for one section (characters). */
-const MAX_ANALYSIS_CHARS = 50_000;
-
-const sectionParams = z.object({ period: z.string().min(1).max(20), section: z.string().min(1).max(50) });
-
-const analysisVersionSchema = z.object({
-  period: z.string(),
-  section: z.string(),
-  text: z.string(),
-  author: z.string(),
-  updated_at: z.string(),
-});
 
 /**
  * Report routes: the whole quarterly report for a quarter, and each section's staff analysis text
@@ -36,7 +29,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["reports"],
         summary: "The quarterly report: sections, indicators (quarter and year to date), KPIs and analysis",
-        params: z.object({ period: z.string().min(1).max(20) }),
+        params: reportParamsSchema,
         response: { 200: quarterlyReportSchema, ...errorResponses(401, 403, 422) },
       },
     },
@@ -55,8 +48,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["reports"],
         summary: "Store a section's analysis text (earlier versions are kept)",
-        params: sectionParams,
-        body: z.object({ text: z.string().trim().min(1).max(MAX_ANALYSIS_CHARS) }).strict(),
+        params: sectionParamsSchema,
+        body: analysisBodySchema,
         response: { 200: analysisVersionSchema, ...errorResponses(401, 403, 404, 422) },
       },
     },
@@ -80,11 +73,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["reports"],
         summary: "Every stored version of a section's analysis, newest first",
-        params: sectionParams,
-        response: {
-          200: z.object({ period: z.string(), section: z.string(), history: z.array(analysisVersionSchema) }),
-          ...errorResponses(401, 403, 404, 422),
-        },
+        params: sectionParamsSchema,
+        response: { 200: analysisHistorySchema, ...errorResponses(401, 403, 404, 422) },
       },
     },
     async (request) => {

@@ -1,8 +1,7 @@
+import { noContentSchema, sessionSchema, signInBodySchema } from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { ApiError } from "../errors.js";
 import { callerOf } from "../plugins/auth.js";
-import { roleSchema } from "../services/roles.js";
 import { startSession } from "../services/sessions.js";
 import { revokeToken } from "../services/tokens.js";
 import { errorResponses } from "./error-responses.js";
@@ -26,17 +25,9 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["sessions"],
         summary: "Sign in a staff user; returns a session token once",
         security: [],
-        body: z
-          .object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) })
-          .strict(),
+        body: signInBodySchema,
         response: {
-          201: z.object({
-            token: z.string(),
-            token_id: z.string(),
-            expires_at: z.string(),
-            organisation: z.string(),
-            user: z.object({ username: z.string(), display_name: z.string(), role: roleSchema }),
-          }),
+          201: sessionSchema,
           ...errorResponses(401, 422, 429),
         },
       },
@@ -70,7 +61,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["sessions"],
         summary: "Sign out: revoke the session token used for this request",
-        response: { 204: z.null(), ...errorResponses(401, 403) },
+        response: { 204: noContentSchema, ...errorResponses(401, 403) },
       },
     },
     async (request, reply) => {

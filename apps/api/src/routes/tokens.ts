@@ -1,24 +1,19 @@
+import {
+  createdTokenSchema,
+  createTokenBodySchema,
+  noContentSchema,
+  type TokenInfo as TokenInfoBody,
+  tokenListSchema,
+  tokenParamsSchema,
+} from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { ApiError } from "../errors.js";
 import { callerOf } from "../plugins/auth.js";
-import { organisationExists, organisationIdSchema } from "../services/organisations.js";
-import { roleSchema } from "../services/roles.js";
+import { organisationExists } from "../services/organisations.js";
 import { issueToken, listTokens, revokeToken, type TokenInfo } from "../services/tokens.js";
 import { errorResponses } from "./error-responses.js";
 
-const tokenInfoSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  role: roleSchema,
-  kind: z.enum(["api", "session"]),
-  created_by: z.string(),
-  created_at: z.string(),
-  expires_at: z.string().nullable(),
-  revoked_at: z.string().nullable(),
-});
-
-function toBody(info: TokenInfo): z.infer<typeof tokenInfoSchema> {
+function toBody(info: TokenInfo): TokenInfoBody {
   return {
     id: info.id,
     name: info.name,
@@ -49,15 +44,9 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["administration"],
         summary: "Create an API token (returned once)",
-        body: z
-          .object({
-            name: z.string().trim().min(1).max(100),
-            role: roleSchema,
-            organisation: organisationIdSchema.optional(),
-          })
-          .strict(),
+        body: createTokenBodySchema,
         response: {
-          201: tokenInfoSchema.extend({ token: z.string(), organisation: z.string() }),
+          201: createdTokenSchema,
           ...errorResponses(401, 403, 422),
         },
       },
@@ -95,7 +84,7 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["administration"],
         summary: "List the organisation's API tokens (never the tokens themselves)",
-        response: { 200: z.object({ tokens: z.array(tokenInfoSchema) }), ...errorResponses(401, 403) },
+        response: { 200: tokenListSchema, ...errorResponses(401, 403) },
       },
     },
     async (request) => {
@@ -111,8 +100,8 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["administration"],
         summary: "Revoke a token",
-        params: z.object({ id: z.uuid() }),
-        response: { 204: z.null(), ...errorResponses(401, 403, 404, 422) },
+        params: tokenParamsSchema,
+        response: { 204: noContentSchema, ...errorResponses(401, 403, 404, 422) },
       },
     },
     async (request, reply) => {

@@ -1,9 +1,8 @@
+import { createUserBodySchema, userSchema } from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { ApiError } from "../errors.js";
 import { callerOf } from "../plugins/auth.js";
-import { organisationExists, organisationIdSchema } from "../services/organisations.js";
-import { roleSchema } from "../services/roles.js";
+import { organisationExists } from "../services/organisations.js";
 import { createUser } from "../services/users.js";
 import { errorResponses } from "./error-responses.js";
 
@@ -24,24 +23,9 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["administration"],
         summary: "Create a staff user",
-        body: z
-          .object({
-            username: z.string().regex(/^[A-Za-z0-9._@-]{3,100}$/, "use 3–100 letters, digits and . _ @ -"),
-            password: z.string().min(12, "use at least 12 characters").max(1000),
-            display_name: z.string().trim().min(1).max(200),
-            role: roleSchema,
-            organisation: organisationIdSchema.optional(),
-          })
-          .strict(),
+        body: createUserBodySchema,
         response: {
-          201: z.object({
-            id: z.string(),
-            username: z.string(),
-            display_name: z.string(),
-            role: roleSchema,
-            organisation: z.string(),
-            created_at: z.string(),
-          }),
+          201: userSchema,
           ...errorResponses(401, 403, 409, 422),
         },
       },

@@ -67,7 +67,10 @@ class BatchRejected extends Error {
 class IdempotencyRace extends Error {}
 
 function hasUnstorableText(value: unknown): boolean {
-  if (typeof value === "string") return value.includes("\u0000") || /\p{Cs}/u.test(value);
+  // The cheap test (any NUL or surrogate code unit) rules out nearly every string; only a string with
+  // surrogates pays for the exact test for unpaired ones.
+  if (typeof value === "string")
+    return /[\0\uD800-\uDFFF]/.test(value) && (value.includes("\u0000") || /\p{Cs}/u.test(value));
   if (Array.isArray(value)) return value.some(hasUnstorableText);
   if (value !== null && typeof value === "object") return Object.values(value).some(hasUnstorableText);
   return false;
@@ -197,6 +200,7 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
         maxIssues: maxListedIssues,
       });
       const ownIssues: Issue[] = [];
+      const pseudonyms = new Map<string, string>();
       let ownIssueCount = 0;
       let row = 0;
       let chunk: { key: string; data: unknown }[] = [];
@@ -214,7 +218,13 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
           continue;
         }
         if (ownIssueCount > 0) continue;
-        const stored = pseudonymiseRecord(deps.pseudonymKey, organisationId, record, personFields);
+        const stored = pseudonymiseRecord(
+          deps.pseudonymKey,
+          organisationId,
+          record,
+          personFields,
+          pseudonyms,
+        );
         chunk.push({ key: recordKey(request.dataset, stored), data: stored });
         if (chunk.length >= chunkSize) {
           await insertStaging(tx, chunk);

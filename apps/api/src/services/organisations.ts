@@ -1,15 +1,9 @@
 import { eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Queryable } from "../db/database.js";
 import { dataVersions, organisations } from "../db/schema.js";
 
 /** The organisation `KPI_ADMIN_TOKEN` administers, created on first start. */
 export const defaultOrganisationId = "default";
-
-/** An organisation id: lowercase letters, digits and hyphens, 1–63 characters. */
-export const organisationIdSchema = z
-  .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, "use 1–63 lowercase letters, digits and hyphens");
 
 /** An organisation as the API returns it. */
 export interface Organisation {

@@ -36,6 +36,29 @@ describe("pseudonymise", () => {
     ]);
     expect(out).toEqual({ child_id: pseudonymise(key, "default", "C1"), worker_id: null, team: "C1" });
   });
+
+  it("gives the same pseudonyms with a batch's memo as without, however often people repeat", () => {
+    const key = "a-secret-key-of-some-length";
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            child_id: fc.constantFrom("C1", "C2", "C3", "W1"),
+            worker_id: fc.constantFrom("W1", "W2"),
+          }),
+        ),
+        (rows) => {
+          const memo = new Map<string, string>();
+          for (const row of rows) {
+            const fields = ["child_id", "worker_id"];
+            expect(pseudonymiseRecord(key, "org-a", row, fields, memo)).toEqual(
+              pseudonymiseRecord(key, "org-a", row, fields),
+            );
+          }
+        },
+      ),
+    );
+  });
 });
 
 describe("loadOrCreatePseudonymKey", () => {

@@ -34,6 +34,8 @@ export function pseudonymise(key: string, organisationId: string, value: string)
  * @param organisationId - the organisation the record belongs to
  * @param record - a validated record
  * @param personFields - the dataset's person-identifier fields
+ * @param memo - pseudonyms already computed with this same key and organisation, by raw value (one map
+ *   per batch; it holds raw identifiers, so it must not outlive the batch)
  * @returns the pseudonymised record (the input is not changed)
  * @example
  * ```ts
@@ -45,14 +47,25 @@ export function pseudonymiseRecord<T extends Record<string, unknown>>(
   organisationId: string,
   record: T,
   personFields: readonly string[],
+  memo?: Map<string, string>,
 ): T {
   const out: Record<string, unknown> = { ...record };
   for (const field of personFields) {
     const value = out[field];
-    if (typeof value === "string") out[field] = pseudonymise(key, organisationId, value);
+    if (typeof value !== "string") continue;
+    let pseudonym = memo?.get(value);
+    if (pseudonym === undefined) {
+      pseudonym = pseudonymise(key, organisationId, value);
+      // A batch repeats the same child many times (one HMAC each was 12 µs: a fifth of ingestion).
+      if (memo !== undefined && memo.size < maxMemoEntries) memo.set(value, pseudonym);
+    }
+    out[field] = pseudonym;
   }
   return out as T;
 }
+
+/** Most pseudonyms one memo holds (about 10 MB): a batch with more distinct people just hashes the rest. */
+const maxMemoEntries = 100_000;
 
 /**
  * Returns the pseudonym key to use: the configured one, or (embedded store only) the one kept in

@@ -157,13 +157,7 @@ export async function currentTargets(
       ? eq(targets.organisationId, organisationId)
       : and(eq(targets.organisationId, organisationId), eq(targets.indicator, indicator));
   const rows = await db.select().from(targets).where(where).orderBy(asc(targets.setAt), asc(targets.id));
-  const out: Record<string, TargetHistory> = {};
-  for (const row of rows) {
-    const history = out[row.indicator] ?? {};
-    history[row.financialYear] = parseTarget(row.target);
-    out[row.indicator] = history;
-  }
-  return out;
+  return targetsInForce(rows);
 }
 
 /**
@@ -389,25 +383,70 @@ export async function quarterlyReport(
   snapshot: EvaluationSnapshot,
   period: string,
 ): Promise<QuarterlyReport> {
-  const rows = await db
-    .select()
-    .from(analyses)
-    .where(and(eq(analyses.organisationId, snapshot.organisationId), eq(analyses.period, period)))
-    .orderBy(asc(analyses.createdAt), asc(analyses.id));
+  const [rows, targetRows] = await Promise.all([
+    db
+      .select()
+      .from(analyses)
+      .where(and(eq(analyses.organisationId, snapshot.organisationId), eq(analyses.period, period)))
+      .orderBy(asc(analyses.createdAt), asc(analyses.id)),
+    db
+      .select()
+      .from(targets)
+      .where(eq(targets.organisationId, snapshot.organisationId))
+      .orderBy(asc(targets.setAt), asc(targets.id)),
+  ]);
+  // Analyses and targets are insert-only, so their row count and largest id identify their content; the
+  // snapshot identifies the records. A report built from the same inputs is reused (decision 110).
+  const key = `${period}|${rows.length}:${maxId(rows)}|${targetRows.length}:${maxId(targetRows)}`;
+  let cache = reportCache.get(snapshot);
+  const cached = cache?.get(key);
+  if (cached !== undefined) return cached;
   const stored: Record<string, StoredAnalysis> = {};
   for (const row of rows) {
     stored[row.section] = { text: row.text, author: row.author, updated_at: row.createdAt.toISOString() };
   }
-  const targetsInForce = await currentTargets(db, snapshot.organisationId);
+  let report: QuarterlyReport;
   try {
-    return buildReport(snapshot.evaluator, period, {
-      targets: targetsInForce,
+    report = buildReport(snapshot.evaluator, period, {
+      targets: targetsInForce(targetRows),
       benchmarks: snapshot.benchmarks,
       analyses: stored,
     });
   } catch (error) {
     throw mapCatalogueError(error);
   }
+  if (cache === undefined) {
+    cache = new Map();
+    reportCache.set(snapshot, cache);
+  }
+  cache.set(key, report);
+  while (cache.size > maxCachedReports) {
+    const oldest = cache.keys().next().value;
+    if (oldest === undefined) break;
+    cache.delete(oldest);
+  }
+  return report;
+}
+
+/** Reports built per snapshot (dropped with it when the organisation's data version moves). */
+const reportCache = new WeakMap<EvaluationSnapshot, Map<string, QuarterlyReport>>();
+/** Most reports kept per snapshot (quarters × analysis/target states); the oldest is dropped first. */
+const maxCachedReports = 32;
+
+function maxId(rows: readonly { id: number }[]): number {
+  let max = 0;
+  for (const row of rows) if (row.id > max) max = row.id;
+  return max;
+}
+
+function targetsInForce(rows: readonly (typeof targets.$inferSelect)[]): Record<string, TargetHistory> {
+  const out: Record<string, TargetHistory> = {};
+  for (const row of rows) {
+    const history = out[row.indicator] ?? {};
+    history[row.financialYear] = parseTarget(row.target);
+    out[row.indicator] = history;
+  }
+  return out;
 }
 
 function mapCatalogueError(error: unknown): unknown {

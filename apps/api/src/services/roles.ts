@@ -1,9 +1,7 @@
-import { z } from "zod";
+import { type Role, roleSchema } from "@kpi/contract";
 
-/** Roles a token or user can hold. */
-export const roleSchema = z.enum(["read", "ingest", "analyst", "admin"]);
-/** See {@link roleSchema}. */
-export type Role = z.infer<typeof roleSchema>;
+/** Roles a token or user can hold: the contract's schema, re-exported for the services. */
+export { type Role, roleSchema };
 
 /** Who is calling: resolved from the bearer token on every authenticated request. */
 export interface Caller {

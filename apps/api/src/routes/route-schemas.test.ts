@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import * as contract from "@kpi/contract";
+import Fastify, { type RouteOptions } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { describe, expect, it } from "vitest";
+import { roleSchema } from "../services/roles.js";
+
+// Issue 6, "no hand copies": every schema a route declares (body, query, params, headers, each
+// response) must BE an export of @kpi/contract, the package the client and the portal parse with, so a
+// copy of a wire shape cannot creep back into a route file.
+const routesDir = fileURLToPath(new URL(".", import.meta.url));
+const routeFiles = readdirSync(routesDir).filter(
+  (f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "error-responses.ts",
+);
+
+interface DeclaredSchema {
+  readonly route: string;
+  readonly part: string;
+  readonly schema: unknown;
+}
+
+async function declaredSchemas(): Promise<{ routes: string[]; schemas: DeclaredSchema[] }> {
+  const app = Fastify();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const routes: string[] = [];
+  const schemas: DeclaredSchema[] = [];
+  app.addHook("onRoute", (options: RouteOptions) => {
+    const methods = Array.isArray(options.method) ? options.method : [options.method];
+    if (methods.includes("HEAD") && methods.length === 1) return;
+    const route = `${methods.join(",")} ${options.url}`;
+    routes.push(route);
+    const s = (options.schema ?? {}) as Record<string, unknown>;
+    for (const part of ["body", "querystring", "params", "headers"])
+      if (s[part] !== undefined) schemas.push({ route, part, schema: s[part] });
+    for (const [status, schema] of Object.entries((s.response ?? {}) as Record<string, unknown>))
+      schemas.push({ route, part: `response ${status}`, schema });
+  });
+  for (const file of routeFiles) {
+    const module = (await import(new URL(file, import.meta.url).href)) as Record<string, unknown>;
+    for (const plugin of Object.values(module))
+      if (typeof plugin === "function") await app.register(plugin as Parameters<typeof app.register>[0]);
+  }
+  await app.ready();
+  await app.close();
+  return { routes, schemas };
+}
+
+describe("route schemas come from @kpi/contract", () => {
+  it("declares every route's request and response schemas as exports of the contract, by identity", async () => {
+    const exported = new Set<unknown>(Object.values(contract));
+    const { routes, schemas } = await declaredSchemas();
+    expect(routes).toContain("GET /v1/indicators/:id/values");
+    expect(routes).toContain("POST /v1/datasets/:dataset/records");
+    expect(routes.length).toBeGreaterThanOrEqual(21);
+    // Every route answers 200/201/204 with a declared schema.
+    for (const route of routes)
+      expect(
+        schemas.some((s) => s.route === route && /^response 2/.test(s.part)),
+        route,
+      ).toBe(true);
+    const copies = schemas.filter((s) => !exported.has(s.schema)).map((s) => `${s.route} ${s.part}`);
+    expect(copies).toEqual([]);
+  });
+
+  it("answers errors with the contract's error body", async () => {
+    const { schemas } = await declaredSchemas();
+    const errors = schemas.filter((s) => /^response [45]/.test(s.part));
+    expect(errors.length).toBeGreaterThan(20);
+    for (const e of errors) expect(e.schema, `${e.route} ${e.part}`).toBe(contract.errorBodySchema);
+  });
+
+  it("registers every route module in the app", () => {
+    const app = readFileSync(fileURLToPath(new URL("../app.ts", import.meta.url)), "utf8");
+    for (const file of routeFiles) {
+      const source = readFileSync(`${routesDir}${file}`, "utf8");
+      const plugins = [...source.matchAll(/export const (\w+Routes)\b/g)].map((m) => m[1]);
+      expect(plugins.length, file).toBeGreaterThan(0);
+      for (const name of plugins) expect(app, name).toContain(`app.register(${name})`);
+    }
+  });
+
+  it("holds the same roles as the services that check them", () => {
+    expect(contract.roleSchema.options).toEqual(roleSchema.options);
+  });
+});
