@@ -7,6 +7,7 @@ export * from "./comparisons/benchmark.js";
 export * from "./comparisons/compare-change.js";
 export * from "./comparisons/kpi-sort.js";
 export * from "./comparisons/quartile.js";
+export * from "./dates/civil-days.js";
 export * from "./dates/iso-date.js";
 export * from "./definitions/indicator-definition.js";
 export * from "./definitions/target.js";

@@ -1,4 +1,11 @@
-import { bankHolidays, CoreError, type IsoDate, toDayNumber } from "@kpi/core";
+import {
+  bankHolidays,
+  CoreError,
+  civilFromDayNumber,
+  dayNumberFromCivil,
+  type IsoDate,
+  toDayNumber,
+} from "@kpi/core";
 import type { Random } from "./random.js";
 
 /** One financial quarter of the demo's span, as day numbers (days since 1970-01-01). */
@@ -15,31 +22,6 @@ export interface DemoQuarter {
   readonly start: number;
   /** Last day. */
   readonly end: number;
-}
-
-/** Year, month (1–12) and day of a day number (Howard Hinnant's civil-from-days, no strings). */
-function civil(dayNumber: number): [number, number, number] {
-  const z = dayNumber + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
-
-/** Day number of a year, month (1–12) and day (days-from-civil). */
-function dayFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
 }
 
 function isLeap(year: number): boolean {
@@ -123,7 +105,7 @@ export class DemoCalendar {
     this.years = new Int16Array(size);
     this.monthDays = new Int16Array(size);
     for (let i = 0; i < size; i++) {
-      const [y, m, d] = civil(this.base + i);
+      const [y, m, d] = civilFromDayNumber(this.base + i);
       this.years[i] = y;
       this.monthDays[i] = m * 100 + d;
     }
@@ -133,7 +115,7 @@ export class DemoCalendar {
   date(day: number): IsoDate {
     let s = this.cache.get(day);
     if (s === undefined) {
-      const [y, m, d] = civil(day);
+      const [y, m, d] = civilFromDayNumber(day);
       s = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
       this.cache.set(day, s);
     }
@@ -209,14 +191,14 @@ export class DemoCalendar {
   /** Calendar year of a day. */
   yearOf(day: number): number {
     const i = day - this.base;
-    return i >= 0 && i < this.years.length ? (this.years[i] as number) : civil(day)[0];
+    return i >= 0 && i < this.years.length ? (this.years[i] as number) : civilFromDayNumber(day)[0];
   }
 
   /** Month × 100 + day of month (`930` for 30 September): compares birthdays within a year. */
   monthDayOf(day: number): number {
     const i = day - this.base;
     if (i >= 0 && i < this.monthDays.length) return this.monthDays[i] as number;
-    const [, m, d] = civil(day);
+    const [, m, d] = civilFromDayNumber(day);
     return m * 100 + d;
   }
 
@@ -230,9 +212,9 @@ export class DemoCalendar {
    * 1 March in other years, as ages are counted (`methods.md`).
    */
   addYears(day: number, years: number): number {
-    const [year, month, d] = civil(day);
+    const [year, month, d] = civilFromDayNumber(day);
     const y = year + years;
-    if (month === 2 && d === 29 && !isLeap(y)) return dayFromCivil(y, 3, 1);
-    return dayFromCivil(y, month, d);
+    if (month === 2 && d === 29 && !isLeap(y)) return dayNumberFromCivil(y, 3, 1);
+    return dayNumberFromCivil(y, month, d);
   }
 }

@@ -1,6 +1,7 @@
 import { addMonths as dfAddMonths } from "date-fns";
 import { z } from "zod";
 import { CoreError } from "../errors/core-error.js";
+import { civilFromDayNumber, dayNumberFromCivil } from "./civil-days.js";
 
 /**
  * A calendar date as an ISO string `YYYY-MM-DD`. Every date in the product is a calendar date in UK
@@ -10,7 +11,6 @@ import { CoreError } from "../errors/core-error.js";
 export type IsoDate = string;
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 
 /**
@@ -68,7 +68,7 @@ export function daysInMonth(year: number, month: number): number {
  */
 export function toDayNumber(date: IsoDate): number {
   const { year, month, day } = datePartsOrThrow(date);
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  return dayNumberFromCivil(year, month, day);
 }
 
 /**
@@ -82,8 +82,8 @@ export function toDayNumber(date: IsoDate): number {
  * ```
  */
 export function fromDayNumber(dayNumber: number): IsoDate {
-  const d = new Date(dayNumber * MS_PER_DAY);
-  return isoFromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  const [year, month, day] = civilFromDayNumber(dayNumber);
+  return isoFromParts(year, month, day);
 }
 
 /**

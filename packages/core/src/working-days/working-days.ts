@@ -1,4 +1,5 @@
-import type { IsoDate } from "../dates/iso-date.js";
+import { dayNumberFromCivil } from "../dates/civil-days.js";
+import { fromDayNumber, type IsoDate } from "../dates/iso-date.js";
 import { CoreError } from "../errors/core-error.js";
 import { bankHolidays, bankHolidayYears, type Division, divisionSchema } from "./bank-holidays.js";
 
@@ -71,30 +72,7 @@ function dayNumberOrThrow(date: IsoDate): number {
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   const dim = m === 2 && leap ? 29 : (DAYS_IN_MONTH[m] ?? 0);
   if (d > dim) invalidDate(date);
-  // Days from the civil date (H. Hinnant's algorithm), years counted from March.
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const mp = (m + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-/** The ISO date of a day number (days since 1970-01-01), without allocating a Date. */
-function isoOfDayNumber(dayNumber: number): IsoDate {
-  const z = dayNumber + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${y < 1000 ? String(y).padStart(4, "0") : y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+  return dayNumberFromCivil(y, m, d);
 }
 
 /** Weekdays (Mon–Fri) among day numbers up to and including `x`, counted from the anchor (any origin works). */
@@ -176,14 +154,14 @@ export function createWorkingDayCalendar(options?: WorkingDayOptions): WorkingDa
         const target = upTo(x) + n;
         let y = x + n;
         for (let gap = target - upTo(y); gap > 0; gap = target - upTo(y)) y += gap;
-        return isoOfDayNumber(y);
+        return fromDayNumber(y);
       }
       // The |n|-th working day before x: the first day whose count reaches upTo(x − 1) + n + 1.
       const target = upTo(x - 1) + n + 1;
       let y = x + n;
       for (let surplus = upTo(y) - target; surplus > 0; surplus = upTo(y) - target) y -= surplus;
       while (!working(y)) y--;
-      return isoOfDayNumber(y);
+      return fromDayNumber(y);
     },
     knowsHolidaysOn(date: IsoDate): boolean {
       const x = dayNumberOrThrow(date);
