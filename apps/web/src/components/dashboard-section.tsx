@@ -1,5 +1,5 @@
 import { shiftPeriod } from "@kpi/core";
-import { getIndicatorValues, getReport } from "../lib/api";
+import { getReport, getSeries } from "../lib/api";
 import { IndicatorTile } from "./indicator-tile";
 
 /** Quarters drawn in each tile's sparkline. */
@@ -7,7 +7,9 @@ export const SPARKLINE_QUARTERS = 8;
 
 /**
  * One section of the dashboard: a tile per indicator, with each indicator's last 8 quarters for its
- * sparkline. An async server component, streamed in its own `<Suspense>`.
+ * sparkline. An async server component, streamed in its own `<Suspense>`. Every section reads the same
+ * report and the same `/v1/series` answer (deduplicated per request), so the dashboard makes one
+ * values request in all rather than one per indicator.
  *
  * @param props - the `period` (quarter id) and the `sectionId`
  * @returns the section
@@ -21,9 +23,8 @@ export async function DashboardSection({ period, sectionId }: { period: string; 
   const section = report.sections.find((s) => s.id === sectionId);
   if (section === undefined) return null;
   const from = shiftPeriod(period, -(SPARKLINE_QUARTERS - 1));
-  const histories = await Promise.all(
-    section.indicators.map((i) => getIndicatorValues(i.id, "quarter", from, period, undefined)),
-  );
+  const series = await getSeries("quarter", from, period);
+  const histories = new Map(series.indicators.map((s) => [s.indicator, s.values]));
   return (
     <section className="dashboard-section" aria-labelledby={`section-${section.id}`}>
       <h2 id={`section-${section.id}`}>{section.title}</h2>
@@ -31,8 +32,12 @@ export async function DashboardSection({ period, sectionId }: { period: string; 
         <p>No indicators in this section.</p>
       ) : (
         <ul className="tiles">
-          {section.indicators.map((indicator, i) => (
-            <IndicatorTile key={indicator.id} indicator={indicator} history={histories[i]?.values ?? []} />
+          {section.indicators.map((indicator) => (
+            <IndicatorTile
+              key={indicator.id}
+              indicator={indicator}
+              history={histories.get(indicator.id) ?? []}
+            />
           ))}
         </ul>
       )}

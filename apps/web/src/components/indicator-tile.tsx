@@ -1,6 +1,6 @@
+import type { ReportIndicator, SeriesEntry } from "@kpi/contract";
 import { formatValue, periodLabel } from "@kpi/core";
 import Link from "next/link";
-import type { ReportIndicator, SeriesEntry } from "../lib/api-schemas";
 import { benchmarkText, targetText } from "../lib/figure-text";
 import { ChangeFigure } from "./change-figure";
 import { RagBadge } from "./rag-badge";

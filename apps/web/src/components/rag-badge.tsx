@@ -1,4 +1,4 @@
-import type { RagStatus } from "../lib/api-schemas";
+import type { RagStatus } from "@kpi/core";
 import { ragPresentation } from "../lib/rag-status";
 
 const SHAPES = {

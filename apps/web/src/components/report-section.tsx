@@ -1,7 +1,7 @@
+import type { SectionAnalysis } from "@kpi/contract";
 import { formatValue, shiftPeriod } from "@kpi/core";
 import Link from "next/link";
 import { getIndicatorValues, getReport } from "../lib/api";
-import type { SectionAnalysis } from "../lib/api-schemas";
 import { targetText } from "../lib/figure-text";
 import { AnalysisEditor } from "./analysis-editor";
 import { ChangeFigure } from "./change-figure";

@@ -1,19 +1,13 @@
 import "server-only";
-import type { Target, Window } from "@kpi/core";
-import { notFound, redirect } from "next/navigation";
-import { cache } from "react";
-import { z } from "zod";
 import {
   type AnalysisVersion,
-  type ApiRole,
   analysisVersionSchema,
-  apiErrorBodySchema,
-  type Batch,
+  type BatchSummary,
   batchListSchema,
   type CreatedToken,
   createdTokenSchema,
-  type DataQuality,
-  dataQualitySchema,
+  type DataQualityReport,
+  dataQualityReportSchema,
   type IndicatorDetail,
   type IndicatorSeries,
   type IndicatorSummary,
@@ -22,13 +16,21 @@ import {
   indicatorSeriesSchema,
   type QuarterlyReport,
   quarterlyReportSchema,
-  type SessionCreated,
-  sessionCreatedSchema,
-  type TargetChange,
+  type Role,
+  type SeriesSet,
+  type Session,
+  seriesSetSchema,
+  sessionSchema,
+  type TargetSet,
   type TokenInfo,
-  targetChangeSchema,
+  targetSetSchema,
   tokenListSchema,
-} from "./api-schemas";
+  tolerantErrorBodySchema,
+} from "@kpi/contract";
+import type { Target, Window } from "@kpi/core";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { z } from "zod";
 import { webConfig } from "./env";
 import { requireSession } from "./session";
 
@@ -90,7 +92,7 @@ async function failure(response: Response): Promise<{
   message: string;
   fieldErrors: Record<string, string[]>;
 }> {
-  const body = apiErrorBodySchema.safeParse(await response.json().catch(() => null));
+  const body = tolerantErrorBodySchema.safeParse(await response.json().catch(() => null));
   const fieldErrors: Record<string, string[]> = {};
   if (body.success) {
     for (const issue of body.data.error.issues ?? []) {
@@ -150,8 +152,8 @@ const seg = encodeURIComponent;
  * const r = await signIn("j.smith", "correct horse battery");
  * ```
  */
-export async function signIn(username: string, password: string): Promise<ApiOutcome<SessionCreated>> {
-  return call("POST", "/v1/sessions", sessionCreatedSchema, { body: { username, password } });
+export async function signIn(username: string, password: string): Promise<ApiOutcome<Session>> {
+  return call("POST", "/v1/sessions", sessionSchema, { body: { username, password } });
 }
 
 /**
@@ -227,6 +229,25 @@ export const getIndicatorValues = cache(
 );
 
 /**
+ * Every indicator's values over one range in a single request (`GET /v1/series`): what the dashboard
+ * draws its sparklines from, instead of one values request per indicator.
+ *
+ * @param window - `quarter`, `ytd`, `rolling12`, …
+ * @param from - first period (optional)
+ * @param to - last period (optional; default the latest with data)
+ * @returns the window and each indicator's values, oldest first
+ * @example
+ * ```ts
+ * const { indicators } = await getSeries("quarter", "FY2017-18-Q3", "FY2019-20-Q2");
+ * ```
+ */
+export const getSeries = cache(
+  async (window: Window, from: string | undefined, to: string | undefined): Promise<SeriesSet> => {
+    return read(`/v1/series${query({ from, to, window })}`, seriesSetSchema);
+  },
+);
+
+/**
  * The latest quarter with data: the default period of the dashboard and report.
  *
  * @returns a quarter id such as `FY2019-20-Q2`, or `null` when nothing has been ingested
@@ -295,8 +316,8 @@ export async function setTarget(
   id: string,
   financialYear: string,
   target: Target,
-): Promise<ApiOutcome<TargetChange>> {
-  return write("PUT", `/v1/indicators/${seg(id)}/targets/${seg(financialYear)}`, targetChangeSchema, target);
+): Promise<ApiOutcome<TargetSet>> {
+  return write("PUT", `/v1/indicators/${seg(id)}/targets/${seg(financialYear)}`, targetSetSchema, target);
 }
 
 /**
@@ -308,7 +329,7 @@ export async function setTarget(
  * const batches = await getBatches();
  * ```
  */
-export const getBatches = cache(async (): Promise<Batch[]> => {
+export const getBatches = cache(async (): Promise<BatchSummary[]> => {
   return (await read("/v1/batches?limit=100", batchListSchema)).batches;
 });
 
@@ -322,8 +343,8 @@ export const getBatches = cache(async (): Promise<Batch[]> => {
  * const { findings } = await getDataQuality("2019-09-30");
  * ```
  */
-export const getDataQuality = cache(async (asAt: string | undefined): Promise<DataQuality> => {
-  return read(`/v1/data-quality${query({ as_at: asAt })}`, dataQualitySchema);
+export const getDataQuality = cache(async (asAt: string | undefined): Promise<DataQualityReport> => {
+  return read(`/v1/data-quality${query({ as_at: asAt })}`, dataQualityReportSchema);
 });
 
 /**
@@ -350,7 +371,7 @@ export const getTokens = cache(async (): Promise<TokenInfo[]> => {
  * await createToken("Nightly CIN extract", "ingest");
  * ```
  */
-export async function createToken(name: string, role: ApiRole): Promise<ApiOutcome<CreatedToken>> {
+export async function createToken(name: string, role: Role): Promise<ApiOutcome<CreatedToken>> {
   return write("POST", "/v1/tokens", createdTokenSchema, { name, role });
 }
 

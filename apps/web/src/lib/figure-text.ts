@@ -1,5 +1,5 @@
+import type { BenchmarkEntry, TargetValue } from "@kpi/contract";
 import { formatChangeShort, formatValue, type Unit } from "@kpi/core";
-import type { BenchmarkEntry, TargetValue } from "./api-schemas";
 
 /**
  * A target as people read it: one figure, or a range `low–high`, formatted in the indicator's unit.

@@ -1,4 +1,4 @@
-import type { RagStatus } from "./api-schemas";
+import type { RagStatus } from "@kpi/core";
 
 /** How a RAG status is shown: a word, a shape and a colour, so colour never carries the meaning alone. */
 export interface RagPresentation {

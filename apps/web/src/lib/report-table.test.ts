@@ -1,5 +1,5 @@
+import type { QuarterlyReport, ReportIndicator, SeriesEntry } from "@kpi/contract";
 import { describe, expect, it } from "vitest";
-import type { QuarterlyReport, ReportIndicator, SeriesEntry } from "./api-schemas";
 import { REPORT_TABLE_COLUMNS, reportTable } from "./report-table";
 
 function entry(over: Partial<SeriesEntry>): SeriesEntry {
@@ -15,7 +15,9 @@ function entry(over: Partial<SeriesEntry>): SeriesEntry {
     status: null,
     comparisons: { previous_period: null, same_period_last_year: null },
     benchmarks: [],
+    quartile: null,
     note: null,
+    extras: {},
     ...over,
   };
 }

@@ -1,5 +1,5 @@
+import type { QuarterlyReport, SeriesEntry, TargetValue } from "@kpi/contract";
 import { type DisclosureRow, roundHalfAwayFromZero, suppressTable, type Unit } from "@kpi/core";
-import type { QuarterlyReport, SeriesEntry, TargetValue } from "./api-schemas";
 
 /** A published cell: text, a number, or empty. Suppressed figures are the text `c`. */
 export type ReportCell = string | number | null;

@@ -1,4 +1,4 @@
-import type { ApiRole } from "./api-schemas";
+import type { Role } from "@kpi/contract";
 
 /** What a person may do in the portal: read, edit analysis and targets, or also manage tokens. */
 export type PortalRole = "viewer" | "analyst" | "admin";
@@ -16,7 +16,7 @@ export type PortalRole = "viewer" | "analyst" | "admin";
  * portalRoleOf("admin"); // "admin"
  * ```
  */
-export function portalRoleOf(role: ApiRole): PortalRole {
+export function portalRoleOf(role: Role): PortalRole {
   switch (role) {
     case "admin":
       return "admin";

@@ -1,5 +1,5 @@
+import { roleSchema } from "@kpi/contract";
 import { z } from "zod";
-import { apiRoleSchema } from "./api-schemas";
 
 /**
  * What the session cookie holds: the API session token and, for display only, who signed in. The role
@@ -9,7 +9,7 @@ export const portalSessionSchema = z.object({
   token: z.string().min(1),
   username: z.string().min(1),
   displayName: z.string().min(1),
-  role: apiRoleSchema,
+  role: roleSchema,
   expiresAt: z.iso.datetime({ offset: true }),
 });
 /** See {@link portalSessionSchema}. */

@@ -1,9 +1,9 @@
+import type { IndicatorDetail } from "@kpi/contract";
 import { financialYearId, parsePeriodOrThrow } from "@kpi/core";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TargetForm } from "../../components/target-form";
 import { getIndicator, getIndicators, getLatestQuarter } from "../../lib/api";
-import type { IndicatorDetail } from "../../lib/api-schemas";
 import { canEdit, portalRoleOf } from "../../lib/roles";
 import { requireSession } from "../../lib/session";
 

@@ -1,5 +1,5 @@
+import { roleSchema } from "@kpi/contract";
 import { z } from "zod";
-import { apiRoleSchema } from "../api-schemas";
 
 /**
  * The form that creates an API token: a name saying what it is for, and its role.
@@ -11,7 +11,7 @@ import { apiRoleSchema } from "../api-schemas";
  */
 export const tokenFormSchema = z.object({
   name: z.string().trim().min(1, "Enter a name for the token").max(100, "Names are at most 100 characters"),
-  role: z.enum(apiRoleSchema.options, { error: "Choose a role" }),
+  role: z.enum(roleSchema.options, { error: "Choose a role" }),
 });
 /** See {@link tokenFormSchema}. */
 export type TokenForm = z.infer<typeof tokenFormSchema>;

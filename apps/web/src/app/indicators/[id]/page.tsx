@@ -1,3 +1,4 @@
+import type { SeriesEntry } from "@kpi/contract";
 import {
   displayDecimals,
   formatValue,
@@ -14,7 +15,6 @@ import { RagBadge } from "../../../components/rag-badge";
 import { SeasonalChart } from "../../../components/seasonal-chart";
 import { SeriesChart, type SeriesChartRow } from "../../../components/series-chart";
 import { getIndicator, getIndicators, getIndicatorValues, getLatestQuarter } from "../../../lib/api";
-import type { SeriesEntry } from "../../../lib/api-schemas";
 import { benchmarkText, targetText } from "../../../lib/figure-text";
 import { seasonalRows } from "../../../lib/seasonal-rows";
 
