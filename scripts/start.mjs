@@ -160,12 +160,16 @@ async function main() {
   const readToken = await ensureReadToken();
 
   const nextBin = join(root, "apps/web/node_modules/.bin/next");
-  const webBuilt = existsSync(join(root, "apps/web/.next/BUILD_ID")) && existsSync(nextBin);
+  const webBuilt =
+    ["BUILD_ID", "static"].every((f) => existsSync(join(root, "apps/web/.next", f))) && existsSync(nextBin);
   if (webBuilt) {
-    startProcess("The portal", nextBin, ["start", "-p", String(webPort), "-H", host], {
-      KPI_API_URL: apiUrl,
-      NEXT_TELEMETRY_DISABLED: "1",
-    });
+    startProcess(
+      "The portal",
+      nextBin,
+      ["start", "-p", String(webPort), "-H", host],
+      { KPI_API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: "1" },
+      join(root, "apps/web"),
+    );
     await waitFor(`${webUrl}/signin`, 60);
   }
 
