@@ -1,42 +1,38 @@
-import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+// Runs the runnable blocks of the documents `@kpi/docs-examples` assigns to the `libraries` runner
+// (docs/core-library.md, docs/methods/…) from this package's directory, so "@kpi/core" and
+// "@kpi/catalogue" resolve to the built workspace packages, and checks each one's exit status and the
+// output its document shows after it.
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  exampleRunners,
+  outputMismatches,
+  readExamples,
+  repositoryRoot,
+  runExample,
+  typeErrors,
+} from "@kpi/docs-examples";
 import { describe, expect, it } from "vitest";
 
-// Runs every block marked <!-- runnable --> in docs/core-library.md as an ES module with node, from this
-// package's directory (so "@kpi/core" and "@kpi/catalogue" resolve to the built workspace packages), and
-// checks that its output contains every line of the ```text block that follows it.
-const pkgRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
-const doc = join(pkgRoot, "..", "..", "docs", "core-library.md");
+const packageDir = fileURLToPath(new URL("../", import.meta.url));
 
-function runnableBlocks(markdown: string): { code: string; expected: string[]; line: number }[] {
-  const re = /<!-- runnable -->\n```js\n([\s\S]*?)\n```\n(?:\n```text\n([\s\S]*?)\n```)?/g;
-  return [...markdown.matchAll(re)].map((m) => ({
-    code: m[1] ?? "",
-    expected: (m[2] ?? "").split("\n").filter((l) => l.trim() !== ""),
-    line: markdown.slice(0, m.index).split("\n").length + 1,
-  }));
-}
+for (const doc of exampleRunners.libraries) {
+  const runnable = readExamples(join(repositoryRoot, doc)).flatMap((b) => (b.kind === "runnable" ? [b] : []));
 
-describe("docs/core-library.md", () => {
-  const blocks = runnableBlocks(readFileSync(doc, "utf8"));
-
-  it("has runnable examples", () => {
-    expect(blocks.length).toBeGreaterThanOrEqual(4);
-  });
-
-  for (const block of blocks) {
-    it(`runs the example at line ${block.line}`, () => {
-      const r = spawnSync(process.execPath, ["--input-type=module", "--eval", block.code], {
-        cwd: pkgRoot,
-        encoding: "utf8",
-        timeout: 60_000,
-      });
-      expect(r.stderr).toBe("");
-      expect(r.status).toBe(0);
-      const lines = r.stdout.split("\n").map((l) => l.trimEnd());
-      for (const line of block.expected) expect(lines).toContain(line);
+  describe(doc, () => {
+    it("has runnable examples, with their output", () => {
+      expect(runnable.length).toBeGreaterThan(0);
+      expect(runnable.every((b) => b.expected !== null)).toBe(true);
     });
-  }
-});
+
+    for (const block of runnable) {
+      it(`runs the ${block.lang} example at line ${block.line}`, async () => {
+        if (block.lang === "ts") expect(typeErrors(block.code, packageDir)).toEqual([]);
+        const result = await runExample(block, { cwd: packageDir, env: { PATH: process.env.PATH ?? "" } });
+        const output = `${result.stdout}${result.stderr}`;
+        expect(result.code, output).toBe(block.exit);
+        if (block.expected !== null) expect(outputMismatches(block.expected, output), output).toEqual([]);
+      });
+    }
+  });
+}
