@@ -29,7 +29,52 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** A percentage as the portal prints it (one figure, worked out here independently of `@kpi/core`). */
+function percentText(value: number, decimals: number): string {
+  return `${roundAway(value, decimals).toFixed(decimals)}%`;
+}
+
+interface ApiSeries {
+  values: { period: string; label: string; value: number | null }[];
+}
+
 export const scenarios: Scenario[] = [
+  {
+    name: "the report shows an 8-quarter sparkline for every indicator, with the API's figures",
+    async run(ctx) {
+      const { context, page } = await signedIn(ctx, "viewer");
+      await page.goto(`/reports/${LATEST}`);
+      const report = await api<ApiReport>(ctx, `/v1/reports/${LATEST}`);
+      await page
+        .locator("section.report-section table")
+        .nth(report.sections.length - 1)
+        .waitFor();
+      await page.waitForLoadState("networkidle");
+      const total = report.sections.reduce((n, s) => n + s.indicators.length, 0);
+      assert.equal(await page.locator("section.report-section tbody tr").count(), total);
+      assert.equal(await page.locator("section.report-section tbody tr svg.sparkline").count(), total);
+      assert.equal(await page.locator("section.report-section svg.sparkline path.line").count(), total);
+      const swa = report.sections[0]!.indicators.find((i) => i.id === "ffd.contacts_swa_pct")!;
+      const series = await api<ApiSeries>(
+        ctx,
+        `/v1/indicators/${swa.id}/values?from=FY2017-18-Q3&to=${LATEST}&window=quarter`,
+      );
+      assert.equal(series.values.length, 8);
+      const row = page.locator("section.report-section tbody tr", {
+        has: page.getByRole("link", { name: swa.title, exact: true }),
+      });
+      const title = (await row.locator("svg.sparkline title").textContent()) ?? "";
+      assert.ok(title.startsWith("Last 8 quarters: "), title);
+      let from = 0;
+      for (const v of series.values) {
+        const text = v.value === null ? v.label : `${v.label} ${percentText(v.value, swa.decimals)}`;
+        const at = title.indexOf(text, from);
+        assert.ok(at >= from, `the sparkline does not read "${text}" in order: ${title}`);
+        from = at + text.length;
+      }
+      await context.close();
+    },
+  },
   {
     name: "an analyst edits and saves a section's analysis and sees it after reload",
     async run(ctx) {

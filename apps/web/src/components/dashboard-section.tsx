@@ -1,15 +1,12 @@
-import { shiftPeriod } from "@kpi/core";
-import { getReport, getSeries } from "../lib/api";
+import { getReport } from "../lib/api";
+import { getSparklineHistories } from "../lib/sparkline-histories";
 import { IndicatorTile } from "./indicator-tile";
-
-/** Quarters drawn in each tile's sparkline. */
-export const SPARKLINE_QUARTERS = 8;
 
 /**
  * One section of the dashboard: a tile per indicator, with each indicator's last 8 quarters for its
  * sparkline. An async server component, streamed in its own `<Suspense>`. Every section reads the same
- * report and the same `/v1/series` answer (deduplicated per request), so the dashboard makes one
- * values request in all rather than one per indicator.
+ * report and the same `/v1/series` answer ({@link getSparklineHistories}, deduplicated per request), so
+ * the dashboard makes one values request in all rather than one per indicator.
  *
  * @param props - the `period` (quarter id) and the `sectionId`
  * @returns the section
@@ -22,9 +19,7 @@ export async function DashboardSection({ period, sectionId }: { period: string; 
   const report = await getReport(period);
   const section = report.sections.find((s) => s.id === sectionId);
   if (section === undefined) return null;
-  const from = shiftPeriod(period, -(SPARKLINE_QUARTERS - 1));
-  const series = await getSeries("quarter", from, period);
-  const histories = new Map(series.indicators.map((s) => [s.indicator, s.values]));
+  const histories = await getSparklineHistories(period);
   return (
     <section className="dashboard-section" aria-labelledby={`section-${section.id}`}>
       <h2 id={`section-${section.id}`}>{section.title}</h2>

@@ -1,10 +1,12 @@
-import type { SectionAnalysis } from "@kpi/contract";
-import { formatValue, shiftPeriod } from "@kpi/core";
+import type { ReportIndicator, SectionAnalysis } from "@kpi/contract";
+import { formatValue } from "@kpi/core";
 import Link from "next/link";
-import { getIndicatorValues, getReport } from "../lib/api";
+import { getReport } from "../lib/api";
 import { targetText } from "../lib/figure-text";
+import { getSparklineHistories } from "../lib/sparkline-histories";
 import { AnalysisEditor } from "./analysis-editor";
 import { ChangeFigure } from "./change-figure";
+import { DataTable, type DataTableColumn } from "./data-table";
 import { RagBadge } from "./rag-badge";
 import { Sparkline } from "./sparkline";
 
@@ -44,7 +46,8 @@ function Analysis({ analysis }: { analysis: SectionAnalysis }) {
 /**
  * One section of the quarterly report: its figures (quarter and year to date, target, status,
  * changes, an 8-quarter sparkline), positive and negative KPIs, the analysis and, for analysts, the
- * analysis editor.
+ * analysis editor. The sparklines come from the page's one `/v1/series` request
+ * ({@link getSparklineHistories}), shared by every section, as on the dashboard.
  *
  * @param props - the `period`, the `sectionId`, and whether the person may `edit`
  * @returns the section
@@ -65,77 +68,79 @@ export async function ReportSectionView({
   const report = await getReport(period);
   const section = report.sections.find((s) => s.id === sectionId);
   if (section === undefined) return null;
-  const from = shiftPeriod(period, -7);
-  const histories = await Promise.all(
-    section.indicators.map((i) => getIndicatorValues(i.id, "quarter", from, period, undefined)),
-  );
+  const histories = await getSparklineHistories(period);
   const titleOf = new Map(section.indicators.map((i) => [i.id, i.title]));
+  const columns: DataTableColumn<ReportIndicator>[] = [
+    {
+      key: "indicator",
+      header: "Indicator",
+      cell: (ind) => <Link href={`/indicators/${encodeURIComponent(ind.id)}`}>{ind.title}</Link>,
+    },
+    {
+      key: "quarter",
+      header: "Quarter",
+      numeric: true,
+      cell: (ind) => formatValue(ind.quarter.value, ind.unit, ind.decimals),
+    },
+    {
+      key: "ytd",
+      header: "Year to date",
+      numeric: true,
+      cell: (ind) => formatValue(ind.ytd.value, ind.unit, ind.decimals),
+    },
+    {
+      key: "target",
+      header: "Target",
+      cell: (ind) => targetText(ind.quarter.target, ind.unit, ind.decimals),
+    },
+    { key: "status", header: "Status", cell: (ind) => <RagBadge status={ind.quarter.status} /> },
+    {
+      key: "previous",
+      header: "On last quarter",
+      cell: (ind) => (
+        <ChangeFigure
+          change={ind.quarter.comparisons.previous_period?.change ?? null}
+          unit={ind.unit}
+          decimals={ind.decimals}
+          polarity={ind.polarity}
+        />
+      ),
+    },
+    {
+      key: "last-year",
+      header: "On same quarter last year",
+      cell: (ind) => (
+        <ChangeFigure
+          change={ind.quarter.comparisons.same_period_last_year?.change ?? null}
+          unit={ind.unit}
+          decimals={ind.decimals}
+          polarity={ind.polarity}
+        />
+      ),
+    },
+    {
+      key: "sparkline",
+      header: "Last 8 quarters",
+      cell: (ind) => (
+        <Sparkline
+          id={`report-${ind.id.replaceAll(".", "-")}`}
+          points={(histories.get(ind.id) ?? []).map((h) => ({ label: h.label, value: h.value }))}
+          unit={ind.unit}
+          decimals={ind.decimals}
+          target={typeof ind.quarter.target === "number" ? ind.quarter.target : null}
+        />
+      ),
+    },
+  ];
   return (
     <section className="report-section" aria-labelledby={`report-${section.id}`}>
       <h2 id={`report-${section.id}`}>{section.title}</h2>
-      <div className="table-wrap">
-        <table>
-          <caption>
-            {section.title}: {report.label} and the year to date
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Indicator</th>
-              <th scope="col" className="num">
-                Quarter
-              </th>
-              <th scope="col" className="num">
-                Year to date
-              </th>
-              <th scope="col">Target</th>
-              <th scope="col">Status</th>
-              <th scope="col">On last quarter</th>
-              <th scope="col">On same quarter last year</th>
-              <th scope="col">Last 8 quarters</th>
-            </tr>
-          </thead>
-          <tbody>
-            {section.indicators.map((ind, i) => (
-              <tr key={ind.id}>
-                <th scope="row">
-                  <Link href={`/indicators/${encodeURIComponent(ind.id)}`}>{ind.title}</Link>
-                </th>
-                <td className="num">{formatValue(ind.quarter.value, ind.unit, ind.decimals)}</td>
-                <td className="num">{formatValue(ind.ytd.value, ind.unit, ind.decimals)}</td>
-                <td>{targetText(ind.quarter.target, ind.unit, ind.decimals)}</td>
-                <td>
-                  <RagBadge status={ind.quarter.status} />
-                </td>
-                <td>
-                  <ChangeFigure
-                    change={ind.quarter.comparisons.previous_period?.change ?? null}
-                    unit={ind.unit}
-                    decimals={ind.decimals}
-                    polarity={ind.polarity}
-                  />
-                </td>
-                <td>
-                  <ChangeFigure
-                    change={ind.quarter.comparisons.same_period_last_year?.change ?? null}
-                    unit={ind.unit}
-                    decimals={ind.decimals}
-                    polarity={ind.polarity}
-                  />
-                </td>
-                <td>
-                  <Sparkline
-                    id={`report-${ind.id.replaceAll(".", "-")}`}
-                    points={(histories[i]?.values ?? []).map((h) => ({ label: h.label, value: h.value }))}
-                    unit={ind.unit}
-                    decimals={ind.decimals}
-                    target={typeof ind.quarter.target === "number" ? ind.quarter.target : null}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={`${section.title}: ${report.label} and the year to date`}
+        columns={columns}
+        rows={section.indicators}
+        rowKey={(ind) => ind.id}
+      />
       <div className="kpis">
         <div>
           <h3>Positive KPIs</h3>

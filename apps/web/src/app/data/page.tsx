@@ -1,5 +1,7 @@
+import type { BatchSummary, DataQualityReport } from "@kpi/contract";
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { DataTable, type DataTableColumn } from "../../components/data-table";
 import { getBatches, getDataQuality } from "../../lib/api";
 
 export const metadata: Metadata = { title: "Data" };
@@ -11,55 +13,48 @@ const dateTime = (iso: string) =>
     timeZone: "Europe/London",
   });
 
+const BATCH_COLUMNS: DataTableColumn<BatchSummary>[] = [
+  {
+    key: "received",
+    header: "Received",
+    cell: (b) => <time dateTime={b.created_at}>{dateTime(b.created_at)}</time>,
+  },
+  { key: "dataset", header: "Dataset", cell: (b) => b.dataset.replaceAll("_", " ") },
+  { key: "mode", header: "Mode", cell: (b) => b.mode },
+  { key: "actor", header: "Sent by", cell: (b) => b.actor },
+  { key: "records", header: "Records", numeric: true, cell: (b) => b.received.toLocaleString("en-GB") },
+  { key: "inserted", header: "Inserted", numeric: true, cell: (b) => b.inserted.toLocaleString("en-GB") },
+  { key: "updated", header: "Updated", numeric: true, cell: (b) => b.updated.toLocaleString("en-GB") },
+  { key: "unchanged", header: "Unchanged", numeric: true, cell: (b) => b.unchanged.toLocaleString("en-GB") },
+  { key: "deleted", header: "Deleted", numeric: true, cell: (b) => b.deleted.toLocaleString("en-GB") },
+];
+
+type Finding = DataQualityReport["findings"][number];
+
+const FINDING_COLUMNS: DataTableColumn<Finding>[] = [
+  {
+    key: "severity",
+    header: "Severity",
+    cell: (f) => <strong>{f.severity === "error" ? "Error" : "Warning"}</strong>,
+  },
+  { key: "check", header: "Check", cell: (f) => f.check.replaceAll("_", " ") },
+  { key: "dataset", header: "Dataset", cell: (f) => f.dataset.replaceAll("_", " ") },
+  { key: "records", header: "Records", numeric: true, cell: (f) => f.keys.length },
+  { key: "finding", header: "Finding", cell: (f) => f.message },
+];
+
 async function Batches() {
   const batches = await getBatches();
   if (batches.length === 0) return <p>Nothing has been ingested yet.</p>;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Ingested batches, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Received</th>
-            <th scope="col">Dataset</th>
-            <th scope="col">Mode</th>
-            <th scope="col">Sent by</th>
-            <th scope="col" className="num">
-              Records
-            </th>
-            <th scope="col" className="num">
-              Inserted
-            </th>
-            <th scope="col" className="num">
-              Updated
-            </th>
-            <th scope="col" className="num">
-              Unchanged
-            </th>
-            <th scope="col" className="num">
-              Deleted
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {batches.map((b) => (
-            <tr key={b.id}>
-              <td>
-                <time dateTime={b.created_at}>{dateTime(b.created_at)}</time>
-              </td>
-              <th scope="row">{b.dataset.replaceAll("_", " ")}</th>
-              <td>{b.mode}</td>
-              <td>{b.actor}</td>
-              <td className="num">{b.received.toLocaleString("en-GB")}</td>
-              <td className="num">{b.inserted.toLocaleString("en-GB")}</td>
-              <td className="num">{b.updated.toLocaleString("en-GB")}</td>
-              <td className="num">{b.unchanged.toLocaleString("en-GB")}</td>
-              <td className="num">{b.deleted.toLocaleString("en-GB")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Ingested batches, newest first"
+      hideCaption
+      columns={BATCH_COLUMNS}
+      rows={batches}
+      rowKey={(b) => b.id}
+      rowHeader="dataset"
+    />
   );
 }
 
@@ -67,37 +62,13 @@ async function Findings({ asAt }: { asAt: string | undefined }) {
   const quality = await getDataQuality(asAt);
   if (quality.findings.length === 0) return <p>No data-quality problems found as at {quality.as_at}.</p>;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>
-          {quality.findings.length.toLocaleString("en-GB")} findings as at {quality.as_at}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Severity</th>
-            <th scope="col">Check</th>
-            <th scope="col">Dataset</th>
-            <th scope="col" className="num">
-              Records
-            </th>
-            <th scope="col">Finding</th>
-          </tr>
-        </thead>
-        <tbody>
-          {quality.findings.map((f, i) => (
-            <tr key={`${f.check}-${i}`}>
-              <td>
-                <strong>{f.severity === "error" ? "Error" : "Warning"}</strong>
-              </td>
-              <th scope="row">{f.check.replaceAll("_", " ")}</th>
-              <td>{f.dataset.replaceAll("_", " ")}</td>
-              <td className="num">{f.keys.length}</td>
-              <td>{f.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={`${quality.findings.length.toLocaleString("en-GB")} findings as at ${quality.as_at}`}
+      columns={FINDING_COLUMNS}
+      rows={quality.findings}
+      rowKey={(f, i) => `${f.check}-${i}`}
+      rowHeader="check"
+    />
   );
 }
 

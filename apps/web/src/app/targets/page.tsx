@@ -2,6 +2,7 @@ import type { IndicatorDetail } from "@kpi/contract";
 import { financialYearId, parsePeriodOrThrow } from "@kpi/core";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable, type DataTableColumn } from "../../components/data-table";
 import { TargetForm } from "../../components/target-form";
 import { getIndicator, getIndicators, getLatestQuarter } from "../../lib/api";
 import { canEdit, portalRoleOf } from "../../lib/roles";
@@ -14,6 +15,30 @@ function targetInForce(detail: IndicatorDetail, fy: string): string {
   if (t === null || t === undefined) return "None";
   const tol = t.tolerance === undefined ? "" : ` (tolerance ${t.tolerance})`;
   return "value" in t ? `${t.value}${tol}` : `${t.range[0]}–${t.range[1]}${tol}`;
+}
+
+function targetColumns(fy: string): DataTableColumn<IndicatorDetail>[] {
+  return [
+    { key: "indicator", header: "Indicator", cell: (d) => d.indicator.title },
+    { key: "target", header: "Target", cell: (d) => targetInForce(d, fy) },
+    {
+      key: "last-change",
+      header: "Last change",
+      cell: (d) => {
+        const last = d.target_history[0];
+        return last === undefined ? "Default" : `${last.financial_year} by ${last.set_by}`;
+      },
+    },
+    {
+      key: "action",
+      header: <span className="visually-hidden">Action</span>,
+      cell: (d) => (
+        <Link href={`/targets?fy=${fy}&indicator=${encodeURIComponent(d.indicator.id)}#target-form`}>
+          Set<span className="visually-hidden"> the target for {d.indicator.title}</span>
+        </Link>
+      ),
+    },
+  ];
 }
 
 /**
@@ -63,40 +88,13 @@ export default async function TargetsPage({ searchParams }: PageProps<"/targets"
           Show targets
         </button>
       </form>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Targets in force for {fy}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Indicator</th>
-              <th scope="col">Target</th>
-              <th scope="col">Last change</th>
-              <th scope="col">
-                <span className="visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {details.map((d) => {
-              const last = d.target_history[0];
-              return (
-                <tr key={d.indicator.id}>
-                  <th scope="row">{d.indicator.title}</th>
-                  <td>{targetInForce(d, fy)}</td>
-                  <td>{last === undefined ? "Default" : `${last.financial_year} by ${last.set_by}`}</td>
-                  <td>
-                    <Link
-                      href={`/targets?fy=${fy}&indicator=${encodeURIComponent(d.indicator.id)}#target-form`}
-                    >
-                      Set<span className="visually-hidden"> the target for {d.indicator.title}</span>
-                    </Link>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={`Targets in force for ${fy}`}
+        hideCaption
+        columns={targetColumns(fy)}
+        rows={details}
+        rowKey={(d) => d.indicator.id}
+      />
     </>
   );
 }

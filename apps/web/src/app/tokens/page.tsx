@@ -1,4 +1,6 @@
+import type { TokenInfo } from "@kpi/contract";
 import type { Metadata } from "next";
+import { DataTable, type DataTableColumn } from "../../components/data-table";
 import { TokenCreateForm } from "../../components/token-create-form";
 import { getTokens } from "../../lib/api";
 import { canManageTokens, portalRoleOf } from "../../lib/roles";
@@ -15,6 +17,31 @@ const dateTime = (iso: string | null) =>
         timeStyle: "short",
         timeZone: "Europe/London",
       });
+
+const TOKEN_COLUMNS: DataTableColumn<TokenInfo>[] = [
+  { key: "name", header: "Name", cell: (t) => t.name },
+  { key: "role", header: "Role", cell: (t) => t.role },
+  { key: "created", header: "Created", cell: (t) => dateTime(t.created_at) },
+  { key: "by", header: "By", cell: (t) => t.created_by },
+  {
+    key: "status",
+    header: "Status",
+    cell: (t) => (t.revoked_at === null ? "Active" : `Revoked ${dateTime(t.revoked_at)}`),
+  },
+  {
+    key: "action",
+    header: <span className="visually-hidden">Action</span>,
+    cell: (t) =>
+      t.revoked_at === null ? (
+        <form action={revokeTokenAction}>
+          <input type="hidden" name="id" value={t.id} />
+          <button type="submit" className="warning">
+            Revoke<span className="visually-hidden"> {t.name}</span>
+          </button>
+        </form>
+      ) : null,
+  },
+];
 
 /** API tokens (admins): create one (the secret is shown once), list them, revoke one. */
 export default async function TokensPage() {
@@ -40,44 +67,13 @@ export default async function TokensPage() {
       {tokens.length === 0 ? (
         <p>There are no API tokens.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">API tokens</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Created</th>
-                <th scope="col">By</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((t) => (
-                <tr key={t.id}>
-                  <th scope="row">{t.name}</th>
-                  <td>{t.role}</td>
-                  <td>{dateTime(t.created_at)}</td>
-                  <td>{t.created_by}</td>
-                  <td>{t.revoked_at === null ? "Active" : `Revoked ${dateTime(t.revoked_at)}`}</td>
-                  <td>
-                    {t.revoked_at === null ? (
-                      <form action={revokeTokenAction}>
-                        <input type="hidden" name="id" value={t.id} />
-                        <button type="submit" className="warning">
-                          Revoke<span className="visually-hidden"> {t.name}</span>
-                        </button>
-                      </form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="API tokens"
+          hideCaption
+          columns={TOKEN_COLUMNS}
+          rows={tokens}
+          rowKey={(t) => t.id}
+        />
       )}
     </>
   );

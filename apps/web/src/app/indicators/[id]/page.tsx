@@ -11,12 +11,13 @@ import {
 } from "@kpi/core";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable, type DataTableColumn } from "../../../components/data-table";
 import { RagBadge } from "../../../components/rag-badge";
 import { SeasonalChart } from "../../../components/seasonal-chart";
 import { SeriesChart, type SeriesChartRow } from "../../../components/series-chart";
 import { getIndicator, getIndicators, getIndicatorValues, getLatestQuarter } from "../../../lib/api";
 import { benchmarkText, targetText } from "../../../lib/figure-text";
-import { seasonalRows } from "../../../lib/seasonal-rows";
+import { type SeasonalRow, seasonalRows } from "../../../lib/seasonal-rows";
 
 const WINDOWS = [
   { id: "quarter", label: "Quarter" },
@@ -49,6 +50,72 @@ function pick<T extends string>(
 
 function unitSuffix(unit: Unit): string {
   return unit === "percent" ? "%" : "";
+}
+
+/** "a to b" for a 95% interval, or a dash when there is none. */
+function intervalText(
+  ci: { lower: number | null; upper: number | null },
+  unit: Unit,
+  decimals: number,
+): string {
+  return ci.lower === null || ci.upper === null
+    ? "–"
+    : `${formatValue(ci.lower, unit, decimals)} to ${formatValue(ci.upper, unit, decimals)}`;
+}
+
+/** A numerator or denominator: whole numbers as they are, others to one decimal, or a dash. */
+function countText(n: number | null): string {
+  return n === null ? "–" : formatValue(n, "number", Number.isInteger(n) ? 0 : 1);
+}
+
+function seriesColumns(unit: Unit, decimals: number): DataTableColumn<SeriesEntry>[] {
+  return [
+    { key: "period", header: "Period", cell: (e) => e.label },
+    { key: "value", header: "Value", numeric: true, cell: (e) => formatValue(e.value, unit, decimals) },
+    { key: "ci", header: "95% interval", numeric: true, cell: (e) => intervalText(e.ci, unit, decimals) },
+    { key: "numerator", header: "Numerator", numeric: true, cell: (e) => countText(e.numerator) },
+    { key: "denominator", header: "Denominator", numeric: true, cell: (e) => countText(e.denominator) },
+    { key: "target", header: "Target", cell: (e) => targetText(e.target, unit, decimals) },
+    { key: "status", header: "Status", cell: (e) => <RagBadge status={e.status} /> },
+    {
+      key: "benchmarks",
+      header: "Benchmarks",
+      cell: (e) =>
+        e.benchmarks.length === 0
+          ? "–"
+          : e.benchmarks.map((b) => benchmarkText(b, unit, decimals)).join("; "),
+    },
+  ];
+}
+
+function seasonalColumns(
+  years: readonly string[],
+  unit: Unit,
+  decimals: number,
+): DataTableColumn<SeasonalRow>[] {
+  return [
+    { key: "quarter", header: "Quarter", cell: (r) => r.quarter },
+    ...years.map(
+      (y): DataTableColumn<SeasonalRow> => ({
+        key: y,
+        header: y,
+        numeric: true,
+        cell: (r) => formatValue(r.values[y] ?? null, unit, decimals),
+      }),
+    ),
+  ];
+}
+
+type BreakdownGroup = NonNullable<SeriesEntry["groups"]>[number];
+
+function breakdownColumns(unit: Unit, decimals: number): DataTableColumn<BreakdownGroup>[] {
+  return [
+    { key: "group", header: "Group", cell: (g) => (g.key === null ? "Not recorded" : g.label) },
+    { key: "value", header: "Value", numeric: true, cell: (g) => formatValue(g.value, unit, decimals) },
+    { key: "ci", header: "95% interval", numeric: true, cell: (g) => intervalText(g.ci, unit, decimals) },
+    { key: "numerator", header: "Numerator", numeric: true, cell: (g) => g.numerator ?? "–" },
+    { key: "denominator", header: "Denominator", numeric: true, cell: (g) => g.denominator ?? "–" },
+  ];
 }
 
 export async function generateMetadata({ params }: PageProps<"/indicators/[id]">): Promise<Metadata> {
@@ -176,63 +243,13 @@ export default async function IndicatorPage({ params, searchParams }: PageProps<
               decimals={decimals}
             />
           </figure>
-          <div className="table-wrap">
-            <table>
-              <caption id="series-table-caption">Figures charted above</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Period</th>
-                  <th scope="col" className="num">
-                    Value
-                  </th>
-                  <th scope="col" className="num">
-                    95% interval
-                  </th>
-                  <th scope="col" className="num">
-                    Numerator
-                  </th>
-                  <th scope="col" className="num">
-                    Denominator
-                  </th>
-                  <th scope="col">Target</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Benchmarks</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((e) => (
-                  <tr key={e.period}>
-                    <th scope="row">{e.label}</th>
-                    <td className="num">{formatValue(e.value, ind.unit, decimals)}</td>
-                    <td className="num">
-                      {e.ci.lower === null || e.ci.upper === null
-                        ? "–"
-                        : `${formatValue(e.ci.lower, ind.unit, decimals)} to ${formatValue(e.ci.upper, ind.unit, decimals)}`}
-                    </td>
-                    <td className="num">
-                      {e.numerator === null
-                        ? "–"
-                        : formatValue(e.numerator, "number", Number.isInteger(e.numerator) ? 0 : 1)}
-                    </td>
-                    <td className="num">
-                      {e.denominator === null
-                        ? "–"
-                        : formatValue(e.denominator, "number", Number.isInteger(e.denominator) ? 0 : 1)}
-                    </td>
-                    <td>{targetText(e.target, ind.unit, decimals)}</td>
-                    <td>
-                      <RagBadge status={e.status} />
-                    </td>
-                    <td>
-                      {e.benchmarks.length === 0
-                        ? "–"
-                        : e.benchmarks.map((b) => benchmarkText(b, ind.unit, decimals)).join("; ")}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Figures charted above"
+            captionId="series-table-caption"
+            columns={seriesColumns(ind.unit, decimals)}
+            rows={entries}
+            rowKey={(e) => e.period}
+          />
         </section>
       ) : (
         <section aria-labelledby="seasonal-heading">
@@ -251,35 +268,13 @@ export default async function IndicatorPage({ params, searchParams }: PageProps<
               decimals={decimals}
             />
           </figure>
-          <div className="table-wrap">
-            <table>
-              <caption id="seasonal-table-caption">
-                Figures charted above, by quarter and financial year
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Quarter</th>
-                  {seasonal.years.map((y) => (
-                    <th key={y} scope="col" className="num">
-                      {y}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {seasonal.rows.map((r) => (
-                  <tr key={r.quarter}>
-                    <th scope="row">{r.quarter}</th>
-                    {seasonal.years.map((y) => (
-                      <td key={y} className="num">
-                        {formatValue(r.values[y] ?? null, ind.unit, decimals)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Figures charted above, by quarter and financial year"
+            captionId="seasonal-table-caption"
+            columns={seasonalColumns(seasonal.years, ind.unit, decimals)}
+            rows={seasonal.rows}
+            rowKey={(r) => r.quarter}
+          />
           {detail.analysis === null ? null : <p>{detail.analysis.seasonal.sentence}</p>}
         </section>
       )}
@@ -290,43 +285,13 @@ export default async function IndicatorPage({ params, searchParams }: PageProps<
             Breakdown by {by.replaceAll("_", " ")},{" "}
             {breakdown.values.at(-1)?.label ?? (latest === null ? "" : periodLabel(latest))}
           </h2>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Breakdown by {by.replaceAll("_", " ")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Group</th>
-                  <th scope="col" className="num">
-                    Value
-                  </th>
-                  <th scope="col" className="num">
-                    95% interval
-                  </th>
-                  <th scope="col" className="num">
-                    Numerator
-                  </th>
-                  <th scope="col" className="num">
-                    Denominator
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {(breakdown.values.at(-1)?.groups ?? []).map((g) => (
-                  <tr key={g.key ?? "none"}>
-                    <th scope="row">{g.key === null ? "Not recorded" : g.label}</th>
-                    <td className="num">{formatValue(g.value, ind.unit, decimals)}</td>
-                    <td className="num">
-                      {g.ci.lower === null || g.ci.upper === null
-                        ? "–"
-                        : `${formatValue(g.ci.lower, ind.unit, decimals)} to ${formatValue(g.ci.upper, ind.unit, decimals)}`}
-                    </td>
-                    <td className="num">{g.numerator ?? "–"}</td>
-                    <td className="num">{g.denominator ?? "–"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`Breakdown by ${by.replaceAll("_", " ")}`}
+            hideCaption
+            columns={breakdownColumns(ind.unit, decimals)}
+            rows={breakdown.values.at(-1)?.groups ?? []}
+            rowKey={(g) => g.key ?? "none"}
+          />
         </section>
       )}
 
