@@ -1,8 +1,102 @@
+import type { IsoDate } from "@kpi/core";
 import type { DatasetName, RecordOf } from "../datasets/schemas.js";
 import { createDatedIndex } from "./dated-index.js";
-import type { DateFieldOf, RangedDataset } from "./evaluation-context.js";
-import type { Formula } from "./formula.js";
+import type { DateFieldOf, DateRange, EvaluationContext, RangedDataset } from "./evaluation-context.js";
+import type { Formula, FormulaResult } from "./formula.js";
 import { createTally } from "./tally.js";
+
+/**
+ * A test of one member of a formula's cohort. It may read the evaluator's context (working days, other
+ * records of the child) and the window (for a stock, `range.end` is the date D). A flow's tests should
+ * not depend on the window, so that a member is counted the same way in every window it falls in.
+ */
+export type MemberTest<T> = (member: T, ctx: EvaluationContext, range: DateRange) => boolean;
+
+/** What a {@link cohortFormula} counts: who is in the cohort of a window, and which of them count. */
+export interface CohortSpec<T extends object> {
+  /** `count`: members in the denominator, each 1 when it passes `inNumerator`; `proportion`: their share. */
+  readonly measure: "count" | "proportion";
+  /** The dataset whose records are counted (breakdown labels, data coverage). */
+  readonly dataset: DatasetName;
+  /** For a flow, the field that dates its events; `null` for a stock. */
+  readonly dated: string | null;
+  /** Completes "No value: …" when nothing is counted. */
+  readonly empty: string;
+  /** The members of the window's cohort, in the order they are added. */
+  readonly members: (ctx: EvaluationContext, range: DateRange) => Iterable<T>;
+  /** The record whose fields a breakdown reads (default: the member itself). */
+  readonly recordOf?: (member: T) => object;
+  /**
+   * Members whose age cannot be known: left out of the counts and reported as `leftOutNoBirthDate`
+   * (given only when the measure depends on age; the count is then always reported, 0 included).
+   */
+  readonly birthUnknown?: (member: T) => boolean;
+  /** Which members count below the line (default: all). */
+  readonly inDenominator?: MemberTest<T>;
+  /** Which of those count above it (default: all). */
+  readonly inNumerator?: MemberTest<T>;
+}
+
+const everyone = (): boolean => true;
+
+/**
+ * The shape every counting formula shares: for each member of the window's cohort that is in the
+ * denominator, add 1 or 0 to the numerator. The other shapes of this module only say who the cohort is.
+ *
+ * @param spec - the measure, dataset, dating, empty phrase, cohort and tests
+ * @returns the formula
+ * @example
+ * ```ts
+ * const f = cohortFormula({
+ *   measure: "proportion", dataset: "cla_episodes", dated: "end_date", empty: "no children left care",
+ *   members: careLeavingsIn, recordOf: (l) => l.episode,
+ *   inNumerator: (l) => l.episode.legal_status === "V2",
+ * });
+ * f.measure; // "proportion"
+ * ```
+ */
+export function cohortFormula<T extends object>(spec: CohortSpec<T>): Formula {
+  const { members, birthUnknown } = spec;
+  const recordOf = spec.recordOf ?? ((member: T): object => member);
+  const inDenominator = spec.inDenominator ?? everyone;
+  const inNumerator = spec.inNumerator ?? everyone;
+  return {
+    measure: spec.measure,
+    dataset: spec.dataset,
+    dated: spec.dated,
+    empty: spec.empty,
+    compute(ctx, range, by): FormulaResult {
+      const tally = createTally(by);
+      let leftOut = 0;
+      for (const m of members(ctx, range)) {
+        if (birthUnknown?.(m)) {
+          leftOut += 1;
+          continue;
+        }
+        if (inDenominator(m, ctx, range)) tally.add(recordOf(m), inNumerator(m, ctx, range) ? 1 : 0);
+      }
+      return birthUnknown === undefined ? { tally } : { tally, leftOutNoBirthDate: leftOut };
+    },
+  };
+}
+
+/** The cohort of a flow: the dataset's records dated in the window. */
+function flowOf<D extends DatasetName>(dataset: D, field: DateFieldOf<D>) {
+  return {
+    dataset,
+    dated: field,
+    members: (ctx: EvaluationContext, range: DateRange) => ctx.flow(dataset, field, range),
+  };
+}
+
+/** The cohort of a stock of records: the dataset's records open at D. */
+function openOf<D extends RangedDataset>(dataset: D) {
+  return {
+    dataset,
+    dated: null,
+    members: (ctx: EvaluationContext, range: DateRange) => ctx.openAt(dataset, range.end),
+  };
+}
 
 /**
  * A flow count: records of a dataset dated in the window (optionally only those a test keeps).
@@ -22,19 +116,9 @@ export function flowCount<D extends DatasetName>(
   dataset: D,
   field: DateFieldOf<D>,
   empty: string,
-  keep: (record: RecordOf<D>) => boolean = () => true,
+  keep: MemberTest<RecordOf<D>> = everyone,
 ): Formula {
-  return {
-    measure: "count",
-    dataset,
-    dated: field,
-    empty,
-    compute(ctx, range, by) {
-      const tally = createTally(by);
-      for (const r of ctx.flow(dataset, field, range)) if (keep(r)) tally.add(r, 1);
-      return { tally };
-    },
-  };
+  return cohortFormula({ ...flowOf(dataset, field), measure: "count", empty, inDenominator: keep });
 }
 
 /**
@@ -45,7 +129,7 @@ export function flowCount<D extends DatasetName>(
  * @param field - the date field that places a record in a window
  * @param empty - completes "No value: …" when the denominator is empty, e.g. `no contacts were decided`
  * @param inDenominator - which records are counted below the line
- * @param inNumerator - which of those are counted above it
+ * @param inNumerator - which of those are counted above it (it may read the context, e.g. `ctx.flag`)
  * @returns the formula
  * @example
  * ```ts
@@ -58,21 +142,64 @@ export function flowProportion<D extends DatasetName>(
   dataset: D,
   field: DateFieldOf<D>,
   empty: string,
-  inDenominator: (record: RecordOf<D>) => boolean,
-  inNumerator: (record: RecordOf<D>) => boolean,
+  inDenominator: MemberTest<RecordOf<D>>,
+  inNumerator: MemberTest<RecordOf<D>>,
 ): Formula {
-  return {
+  return cohortFormula({
+    ...flowOf(dataset, field),
     measure: "proportion",
-    dataset,
-    dated: field,
     empty,
-    compute(ctx, range, by) {
-      const tally = createTally(by);
-      for (const r of ctx.flow(dataset, field, range))
-        if (inDenominator(r)) tally.add(r, inNumerator(r) ? 1 : 0);
-      return { tally };
+    inDenominator,
+    inNumerator,
+  });
+}
+
+/** The date a record holds in a field, or `null`. */
+const dateIn = (record: object, field: string): IsoDate | null =>
+  ((record as Record<string, unknown>)[field] as IsoDate | null | undefined) ?? null;
+
+/**
+ * Timeliness in working days: of the records dated in the window that are in the denominator and hold
+ * both dates, the share whose `to` date is no more than `days` working days after its `from` date
+ * (computed once per record, however many windows ask).
+ *
+ * @param dataset - the dataset
+ * @param field - the date field that places a record in a window
+ * @param empty - completes "No value: …" when the denominator is empty
+ * @param span - the two date fields and the most working days allowed between them
+ * @param inDenominator - which records are counted below the line (default: all holding both dates)
+ * @returns the formula
+ * @example
+ * ```ts
+ * const f = flowWithinWorkingDays("assessments", "authorised_date", "no assessments were completed",
+ *   { from: "start_date", to: "authorised_date", days: 45 });
+ * f.dated; // "authorised_date"
+ * ```
+ */
+export function flowWithinWorkingDays<D extends DatasetName>(
+  dataset: D,
+  field: DateFieldOf<D>,
+  empty: string,
+  span: { readonly from: DateFieldOf<D>; readonly to: DateFieldOf<D>; readonly days: number },
+  inDenominator: MemberTest<RecordOf<D>> = everyone,
+): Formula {
+  const { from, to, days } = span;
+  const flagName = `withinWorkingDays:${dataset}.${from}.${to}:${days}`;
+  return flowProportion(
+    dataset,
+    field,
+    empty,
+    (r, ctx, range) => dateIn(r, from) !== null && dateIn(r, to) !== null && inDenominator(r, ctx, range),
+    (r, ctx) => {
+      const start = dateIn(r, from);
+      const end = dateIn(r, to);
+      return (
+        start !== null &&
+        end !== null &&
+        ctx.flag(flagName, r, () => ctx.workingDaysBetween(start, end) <= days)
+      );
     },
-  };
+  );
 }
 
 /**
@@ -95,28 +222,80 @@ export function flowDistinctChildren<D extends DatasetName>(
   dataset: D,
   field: DateFieldOf<D>,
   empty: string,
-  keep: (record: RecordOf<D>) => boolean,
+  keep: MemberTest<RecordOf<D>>,
 ): Formula {
-  return {
+  return cohortFormula({
+    ...flowOf(dataset, field),
     measure: "count",
-    dataset,
-    dated: field,
     empty,
-    compute(ctx, range, by) {
-      const tally = createTally(by);
+    members(ctx, range) {
       const seen = new Set<string>();
-      for (const r of ctx.flow(dataset, field, range)) {
+      return ctx.flow(dataset, field, range).filter((r) => {
         const child = (r as { child_id: string }).child_id;
-        if (seen.has(child) || !keep(r)) continue;
+        if (seen.has(child) || !keep(r, ctx, range)) return false;
         seen.add(child);
-        tally.add(r, 1);
-      }
-      return { tally };
+        return true;
+      });
     },
-  };
+  });
 }
 
-/** Numbers each stock formula so indicators sharing it share its per-date results. */
+/**
+ * A stock proportion over records: of the records open at D that are in the denominator, the share
+ * that meets the numerator's test (a child with two open records counts twice).
+ *
+ * @param dataset - a dataset of dated ranges
+ * @param empty - completes "No value: …" when no open record is in the denominator
+ * @param inDenominator - which open records are counted below the line
+ * @param inNumerator - which of those are counted above it
+ * @returns the formula
+ * @example
+ * ```ts
+ * const f = stockProportion("cp_plans", "no child protection plans were open",
+ *   () => true, (p) => p.latest_category === "NEG");
+ * f.dated; // null
+ * ```
+ */
+export function stockProportion<D extends RangedDataset>(
+  dataset: D,
+  empty: string,
+  inDenominator: MemberTest<RecordOf<D>>,
+  inNumerator: MemberTest<RecordOf<D>>,
+): Formula {
+  return cohortFormula({ ...openOf(dataset), measure: "proportion", empty, inDenominator, inNumerator });
+}
+
+/**
+ * A stock proportion over children: of the children with a record open at D (each by their
+ * later-started open record), the share whose record meets the test.
+ *
+ * @param dataset - a dataset of dated ranges
+ * @param empty - completes "No value: …" when no child has an open record
+ * @param inNumerator - which children (by their open record) are counted above the line
+ * @returns the formula
+ * @example
+ * ```ts
+ * const f = stockChildrenProportion("cla_episodes", "no children were looked after",
+ *   (e) => e.legal_status === "V2");
+ * f.measure; // "proportion"
+ * ```
+ */
+export function stockChildrenProportion<D extends RangedDataset>(
+  dataset: D,
+  empty: string,
+  inNumerator: MemberTest<RecordOf<D>>,
+): Formula {
+  return cohortFormula({
+    measure: "proportion",
+    dataset,
+    dated: null,
+    empty,
+    members: (ctx, range) => openPerChildAt(ctx, dataset, range.end).values(),
+    inNumerator,
+  });
+}
+
+/** Numbers each filtered stock formula so indicators sharing it share its per-date results. */
 let stockShapes = 0;
 
 /**
@@ -136,24 +315,48 @@ let stockShapes = 0;
 export function stockDistinctChildren<D extends RangedDataset>(
   dataset: D,
   empty: string,
-  keep: (record: RecordOf<D>) => boolean = () => true,
+  keep?: (record: RecordOf<D>) => boolean,
 ): Formula {
   const id = ++stockShapes;
-  return {
+  return cohortFormula({
     measure: "count",
     dataset,
     dated: null,
     empty,
-    compute(ctx, range, by) {
-      const tally = createTally(by);
-      // Shared by every indicator built on this formula (a count and its rate per 10,000).
-      const open = ctx.memo(`stockChildren:${id}:${range.end}`, () =>
-        latestOpenPerChild(ctx.openAt(dataset, range.end), keep),
-      );
-      for (const r of open.values()) tally.add(r, 1);
-      return { tally };
-    },
-  };
+    // Shared by every indicator built on this formula (a count and its rate per 10,000), and without a
+    // test by every formula over the same dataset's children.
+    members: (ctx, range) =>
+      (keep === undefined
+        ? openPerChildAt(ctx, dataset, range.end)
+        : ctx.memo(`stockChildren:${id}:${range.end}`, () =>
+            latestOpenPerChild(ctx.openAt(dataset, range.end), keep),
+          )
+      ).values(),
+  });
+}
+
+/**
+ * Each child with a record of a ranged dataset open at D, with their later-started open record;
+ * computed once per (dataset, date) and shared by every formula that asks.
+ *
+ * @param ctx - the evaluator's shared indexes
+ * @param dataset - a dataset of dated ranges
+ * @param date - the date D
+ * @returns child id → open record
+ * @example
+ * ```ts
+ * const ctx = createEvaluationContext({ cla_episodes: [] }, { caseloadTarget: 20, confidence: 0.95 });
+ * openPerChildAt(ctx, "cla_episodes", "2019-09-30").size; // 0
+ * ```
+ */
+export function openPerChildAt<D extends RangedDataset>(
+  ctx: EvaluationContext,
+  dataset: D,
+  date: IsoDate,
+): ReadonlyMap<string, RecordOf<D>> {
+  return ctx.memo(`openPerChild:${dataset}:${date}`, () =>
+    latestOpenPerChild(ctx.openAt(dataset, date), everyone),
+  );
 }
 
 /**
@@ -195,23 +398,21 @@ export function latestOpenPerChild<R extends { child_id: string; start_date: str
  * ```
  */
 export function dueOnTime(kind: RecordOf<"due_activities">["kind"], empty: string): Formula {
-  return {
+  return cohortFormula({
     measure: "proportion",
     dataset: "due_activities",
     dated: "due_date",
     empty,
-    compute(ctx, range, by) {
-      // One index per kind, shared by every window, so a window reads only its own kind's activities.
-      const index = ctx.memo(`due:${kind}`, () =>
-        createDatedIndex(
-          ctx.records("due_activities").filter((a) => a.kind === kind),
-          (a) => a.due_date,
-        ),
-      );
-      const tally = createTally(by);
-      for (const a of index.between(range.start, range.end))
-        tally.add(a, a.completed_date !== null && a.completed_date <= a.due_date ? 1 : 0);
-      return { tally };
-    },
-  };
+    // One index per kind, shared by every window, so a window reads only its own kind's activities.
+    members: (ctx, range) =>
+      ctx
+        .memo(`due:${kind}`, () =>
+          createDatedIndex(
+            ctx.records("due_activities").filter((a) => a.kind === kind),
+            (a) => a.due_date,
+          ),
+        )
+        .between(range.start, range.end),
+    inNumerator: (a) => a.completed_date !== null && a.completed_date <= a.due_date,
+  });
 }

@@ -1,9 +1,8 @@
 import type { CareLeaverRecord } from "../datasets/schemas.js";
-import type { DateRange, EvaluationContext } from "../evaluate/evaluation-context.js";
-import type { Formula, FormulaResult } from "../evaluate/formula.js";
-import { dueOnTime } from "../evaluate/formula-shapes.js";
+import type { EvaluationContext } from "../evaluate/evaluation-context.js";
+import type { Formula } from "../evaluate/formula.js";
+import { cohortFormula, dueOnTime } from "../evaluate/formula-shapes.js";
 import { latestPerPerson } from "../evaluate/latest-per-person.js";
-import { createTally } from "../evaluate/tally.js";
 import type { CatalogueIndicator } from "./catalogue-indicator.js";
 
 const EET = new Set(["F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5"]);
@@ -25,30 +24,23 @@ function latestWithAge(
 /** A care-leaver measure over young people of an age range at D, each by their latest record. */
 function careLeaverFormula(
   measure: "count" | "proportion",
-  ages: [number, number],
+  [youngest, oldest]: [number, number],
   empty: string,
   inDenominator: (r: CareLeaverRecord) => boolean,
   inNumerator: (r: CareLeaverRecord) => boolean,
 ): Formula {
-  return {
+  return cohortFormula({
     measure,
     dataset: "care_leavers",
     dated: null,
     empty,
-    compute(ctx: EvaluationContext, range: DateRange, by: string | null): FormulaResult {
-      const tally = createTally(by);
-      let leftOut = 0;
-      for (const { record, age } of latestWithAge(ctx, range.end)) {
-        if (age === null) {
-          leftOut += 1;
-          continue;
-        }
-        if (age < ages[0] || age > ages[1] || !inDenominator(record)) continue;
-        tally.add(record, inNumerator(record) ? 1 : 0);
-      }
-      return { tally, leftOutNoBirthDate: leftOut };
-    },
-  };
+    members: (ctx, range) => latestWithAge(ctx, range.end),
+    recordOf: (m) => m.record,
+    birthUnknown: (m) => m.age === null,
+    inDenominator: ({ record, age }) =>
+      age !== null && age >= youngest && age <= oldest && inDenominator(record),
+    inNumerator: ({ record }) => inNumerator(record),
+  });
 }
 
 const alive = (r: CareLeaverRecord) => r.in_touch !== "DIED";

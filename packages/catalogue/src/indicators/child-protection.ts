@@ -1,8 +1,15 @@
 import type { CpPlanRecord } from "../datasets/schemas.js";
 import type { EvaluationContext } from "../evaluate/evaluation-context.js";
 import type { Formula } from "../evaluate/formula.js";
-import { dueOnTime, flowCount, flowProportion, stockDistinctChildren } from "../evaluate/formula-shapes.js";
-import { createTally } from "../evaluate/tally.js";
+import {
+  dueOnTime,
+  flowCount,
+  flowProportion,
+  flowWithinWorkingDays,
+  type MemberTest,
+  stockDistinctChildren,
+  stockProportion,
+} from "../evaluate/formula-shapes.js";
 import type { CatalogueIndicator } from "./catalogue-indicator.js";
 
 const STARTED = "no child protection plans started";
@@ -16,37 +23,24 @@ function earlierPlans(ctx: EvaluationContext, plan: CpPlanRecord): CpPlanRecord[
 }
 
 /** Whether a plan is a second or subsequent plan: `previous_plans` when given, else the data. */
-function isRepeat(ctx: EvaluationContext, plan: CpPlanRecord): boolean {
-  if (plan.previous_plans !== null) return plan.previous_plans > 0;
-  return earlierPlans(ctx, plan).length > 0;
-}
+const isRepeat = (plan: CpPlanRecord, ctx: EvaluationContext): boolean =>
+  ctx.flag("cpRepeat", plan, (p) =>
+    p.previous_plans !== null ? p.previous_plans > 0 : earlierPlans(ctx, p).length > 0,
+  );
 
 /** Whether a plan started within 2 years of the end of the child's previous plan in the data. */
-function isRepeatWithin2Years(ctx: EvaluationContext, plan: CpPlanRecord): boolean {
-  if (plan.previous_plans === 0) return false;
-  const previous = earlierPlans(ctx, plan).at(-1);
-  if (previous === undefined || previous.end_date === null || previous.end_date > plan.start_date)
-    return false;
-  return plan.start_date <= ctx.addMonths(previous.end_date, 24);
-}
+const isRepeatWithin2Years = (plan: CpPlanRecord, ctx: EvaluationContext): boolean =>
+  ctx.flag("cpRepeat2y", plan, (p) => {
+    if (p.previous_plans === 0) return false;
+    const previous = earlierPlans(ctx, p).at(-1);
+    if (previous === undefined || previous.end_date === null || previous.end_date > p.start_date)
+      return false;
+    return p.start_date <= ctx.addMonths(previous.end_date, 24);
+  });
 
-/** Plans ended in the window, counted in the numerator when their duration passes the test. */
-function planDuration(
-  test: (plan: CpPlanRecord & { end_date: string }, ctx: EvaluationContext) => boolean,
-): Formula {
-  return {
-    measure: "proportion",
-    dataset: "cp_plans",
-    dated: "end_date",
-    empty: ENDED,
-    compute(ctx, range, by) {
-      const tally = createTally(by);
-      for (const p of ctx.flow("cp_plans", "end_date", range))
-        if (p.end_date !== null) tally.add(p, test({ ...p, end_date: p.end_date }, ctx) ? 1 : 0);
-      return { tally };
-    },
-  };
-}
+/** Of the plans ended in the window, the share whose duration passes the test. */
+const plansEnded = (lasted: MemberTest<CpPlanRecord>): Formula =>
+  flowProportion("cp_plans", "end_date", ENDED, (p) => p.end_date !== null, lasted);
 
 /** Shared by the count and the rate per 10,000, so each date is computed once. */
 const subjectToPlan = stockDistinctChildren("cp_plans", SUBJECT);
@@ -138,26 +132,12 @@ export const childProtectionIndicators: readonly CatalogueIndicator[] = [
       sources: ["s47_enquiries"],
       breakdowns: [],
     },
-    formula: {
-      measure: "proportion",
-      dataset: "s47_enquiries",
-      dated: "icpc_date",
-      empty: "no initial child protection conferences were held",
-      compute(ctx, range, by) {
-        const tally = createTally(by);
-        for (const s of ctx.flow("s47_enquiries", "icpc_date", range)) {
-          const held = s.icpc_date;
-          if (held === null) continue;
-          tally.add(
-            s,
-            ctx.flag("icpcWithin15WorkingDays", s, (x) => ctx.workingDaysBetween(x.start_date, held) <= 15)
-              ? 1
-              : 0,
-          );
-        }
-        return { tally };
-      },
-    },
+    formula: flowWithinWorkingDays(
+      "s47_enquiries",
+      "icpc_date",
+      "no initial child protection conferences were held",
+      { from: "start_date", to: "icpc_date", days: 15 },
+    ),
   },
   {
     definition: {
@@ -174,18 +154,7 @@ export const childProtectionIndicators: readonly CatalogueIndicator[] = [
       sources: ["cp_plans"],
       breakdowns: ["initial_category"],
     },
-    formula: {
-      measure: "proportion",
-      dataset: "cp_plans",
-      dated: "start_date",
-      empty: STARTED,
-      compute(ctx, range, by) {
-        const tally = createTally(by);
-        for (const p of ctx.flow("cp_plans", "start_date", range))
-          tally.add(p, ctx.flag("cpRepeat", p, (x) => isRepeat(ctx, x)) ? 1 : 0);
-        return { tally };
-      },
-    },
+    formula: flowProportion("cp_plans", "start_date", STARTED, () => true, isRepeat),
   },
   {
     definition: {
@@ -202,18 +171,7 @@ export const childProtectionIndicators: readonly CatalogueIndicator[] = [
       sources: ["cp_plans"],
       breakdowns: ["initial_category"],
     },
-    formula: {
-      measure: "proportion",
-      dataset: "cp_plans",
-      dated: "start_date",
-      empty: STARTED,
-      compute(ctx, range, by) {
-        const tally = createTally(by);
-        for (const p of ctx.flow("cp_plans", "start_date", range))
-          tally.add(p, ctx.flag("cpRepeat2y", p, (x) => isRepeatWithin2Years(ctx, x)) ? 1 : 0);
-        return { tally };
-      },
-    },
+    formula: flowProportion("cp_plans", "start_date", STARTED, () => true, isRepeatWithin2Years),
   },
   {
     definition: {
@@ -230,7 +188,7 @@ export const childProtectionIndicators: readonly CatalogueIndicator[] = [
       sources: ["cp_plans"],
       breakdowns: ["latest_category"],
     },
-    formula: planDuration((p, ctx) => p.end_date <= ctx.addMonths(p.start_date, 3)),
+    formula: plansEnded((p, ctx) => p.end_date !== null && p.end_date <= ctx.addMonths(p.start_date, 3)),
   },
   {
     definition: {
@@ -246,7 +204,7 @@ export const childProtectionIndicators: readonly CatalogueIndicator[] = [
       sources: ["cp_plans"],
       breakdowns: ["latest_category"],
     },
-    formula: planDuration((p, ctx) => p.end_date >= ctx.addMonths(p.start_date, 24)),
+    formula: plansEnded((p, ctx) => p.end_date !== null && p.end_date >= ctx.addMonths(p.start_date, 24)),
   },
   {
     definition: {
@@ -264,16 +222,13 @@ export const childProtectionIndicators: readonly CatalogueIndicator[] = [
       breakdowns: ["latest_category"],
     },
     formula: {
-      measure: "proportion",
-      dataset: "cp_plans",
-      dated: null,
-      empty: "no child protection plans were open",
+      ...stockProportion(
+        "cp_plans",
+        "no child protection plans were open",
+        () => true,
+        (p) => p.latest_category === "NEG",
+      ),
       groupShare: true,
-      compute(ctx, range, by) {
-        const tally = createTally(by);
-        for (const p of ctx.openAt("cp_plans", range.end)) tally.add(p, p.latest_category === "NEG" ? 1 : 0);
-        return { tally };
-      },
     },
   },
   {

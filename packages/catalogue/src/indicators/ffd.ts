@@ -1,5 +1,6 @@
-import type { ContactRecord } from "../datasets/schemas.js";
-import { flowCount, flowProportion } from "../evaluate/formula-shapes.js";
+import type { ContactRecord, ReferralRecord } from "../datasets/schemas.js";
+import type { EvaluationContext } from "../evaluate/evaluation-context.js";
+import { flowCount, flowProportion, flowWithinWorkingDays } from "../evaluate/formula-shapes.js";
 import { createTally } from "../evaluate/tally.js";
 import type { CatalogueIndicator } from "./catalogue-indicator.js";
 
@@ -7,6 +8,16 @@ const isDecided = (c: ContactRecord) => c.level_of_need !== null && c.decision_d
 const DECIDED = "no contacts were decided";
 const CONTACT_BREAKDOWNS = ["source", "team"];
 const SCHOOLS = "2A";
+
+/** Whether the child had another referral in the 12 months before this one. */
+const isRereferral = (referral: ReferralRecord, ctx: EvaluationContext): boolean =>
+  ctx.flag("rereferral", referral, (x) => {
+    // "12 months before d" is [addMonths(d, −12), d): earlier referrals only, not the same day.
+    const from = ctx.addMonths(x.referral_date, -12);
+    return (ctx.perChild("referrals", "referral_date").get(x.child_id) ?? []).some(
+      (o) => o !== x && o.referral_date >= from && o.referral_date < x.referral_date,
+    );
+  });
 
 /** Family Front Door: contacts, referrals and social work assessments. */
 export const ffdIndicators: readonly CatalogueIndicator[] = [
@@ -135,26 +146,13 @@ export const ffdIndicators: readonly CatalogueIndicator[] = [
       sources: ["contacts"],
       breakdowns: CONTACT_BREAKDOWNS,
     },
-    formula: {
-      measure: "proportion",
-      dataset: "contacts",
-      dated: "contact_date",
-      empty: DECIDED,
-      compute(ctx, range, by) {
-        const tally = createTally(by);
-        for (const c of ctx.flow("contacts", "contact_date", range)) {
-          if (!isDecided(c) || c.decision_date === null) continue;
-          const decided = c.decision_date;
-          tally.add(
-            c,
-            ctx.flag("decidedIn1WorkingDay", c, (x) => ctx.workingDaysBetween(x.contact_date, decided) <= 1)
-              ? 1
-              : 0,
-          );
-        }
-        return { tally };
-      },
-    },
+    formula: flowWithinWorkingDays(
+      "contacts",
+      "contact_date",
+      DECIDED,
+      { from: "contact_date", to: "decision_date", days: 1 },
+      isDecided,
+    ),
   },
   {
     definition: {
@@ -186,27 +184,13 @@ export const ffdIndicators: readonly CatalogueIndicator[] = [
       sources: ["referrals"],
       breakdowns: ["source", "team"],
     },
-    formula: {
-      measure: "proportion",
-      dataset: "referrals",
-      dated: "referral_date",
-      empty: "no referrals were received",
-      compute(ctx, range, by) {
-        const tally = createTally(by);
-        const perChild = ctx.perChild("referrals", "referral_date");
-        for (const r of ctx.flow("referrals", "referral_date", range)) {
-          const earlier = ctx.flag("rereferral", r, (x) => {
-            // "12 months before d" is [addMonths(d, −12), d): earlier referrals only, not the same day.
-            const from = ctx.addMonths(x.referral_date, -12);
-            return (perChild.get(x.child_id) ?? []).some(
-              (o) => o !== x && o.referral_date >= from && o.referral_date < x.referral_date,
-            );
-          });
-          tally.add(r, earlier ? 1 : 0);
-        }
-        return { tally };
-      },
-    },
+    formula: flowProportion(
+      "referrals",
+      "referral_date",
+      "no referrals were received",
+      () => true,
+      isRereferral,
+    ),
   },
   {
     definition: {
@@ -253,26 +237,11 @@ export const ffdIndicators: readonly CatalogueIndicator[] = [
       sources: ["assessments"],
       breakdowns: ["team"],
     },
-    formula: {
-      measure: "proportion",
-      dataset: "assessments",
-      dated: "authorised_date",
-      empty: "no assessments were completed",
-      compute(ctx, range, by) {
-        const tally = createTally(by);
-        for (const a of ctx.flow("assessments", "authorised_date", range)) {
-          const authorised = a.authorised_date;
-          if (authorised === null) continue;
-          tally.add(
-            a,
-            ctx.flag("within45WorkingDays", a, (x) => ctx.workingDaysBetween(x.start_date, authorised) <= 45)
-              ? 1
-              : 0,
-          );
-        }
-        return { tally };
-      },
-    },
+    formula: flowWithinWorkingDays("assessments", "authorised_date", "no assessments were completed", {
+      from: "start_date",
+      to: "authorised_date",
+      days: 45,
+    }),
   },
   {
     definition: {

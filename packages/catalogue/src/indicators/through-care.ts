@@ -1,7 +1,14 @@
 import type { ClaEpisodeRecord } from "../datasets/schemas.js";
-import type { EvaluationContext } from "../evaluate/evaluation-context.js";
-import type { Formula } from "../evaluate/formula.js";
-import { dueOnTime, flowDistinctChildren, latestOpenPerChild } from "../evaluate/formula-shapes.js";
+import type { DateRange, EvaluationContext } from "../evaluate/evaluation-context.js";
+import {
+  cohortFormula,
+  dueOnTime,
+  flowDistinctChildren,
+  openPerChildAt,
+  stockChildrenProportion,
+  stockDistinctChildren,
+  stockProportion,
+} from "../evaluate/formula-shapes.js";
 import { type CareLeaving, careLeavingsIn, LEGAL_ORDERS, PERMANENCE_REASONS } from "../evaluate/leavers.js";
 import { currentPlacementStart, placementsInYearTo } from "../evaluate/placements.js";
 import { createTally } from "../evaluate/tally.js";
@@ -13,26 +20,16 @@ const EPISODE_BREAKDOWNS = ["legal_status", "placement_type"];
 const FOSTER = new Set(["U1", "U2", "U3", "U4", "U5", "U6"]);
 const ADOPTION = new Set(["E11", "E12"]);
 
-/** A leaver measure: a proportion (or count) over the window's care leavings. */
-function leaverFormula(
-  measure: "count" | "proportion",
-  empty: string,
-  inDenominator: (l: CareLeaving) => boolean,
-  inNumerator: (l: CareLeaving) => boolean,
-): Formula {
-  return {
-    measure,
-    dataset: "cla_episodes",
-    dated: "end_date",
-    empty,
-    compute(ctx, range, by) {
-      const tally = createTally(by);
-      for (const l of careLeavingsIn(ctx, range))
-        if (inDenominator(l)) tally.add(l.episode, inNumerator(l) ? 1 : 0);
-      return { tally };
-    },
-  };
-}
+/** The cohort of the leaver measures: the window's children leaving care, each by their last exit. */
+const LEAVERS = {
+  dataset: "cla_episodes",
+  dated: "end_date",
+  members: careLeavingsIn,
+  recordOf: (l: CareLeaving) => l.episode,
+} as const;
+
+/** A share of all the window's children leaving care. */
+const LEAVER_SHARE = { ...LEAVERS, measure: "proportion", empty: LEFT } as const;
 
 const isLegalOrder = (l: CareLeaving) => LEGAL_ORDERS.has(l.episode.legal_status);
 const isPermanence = (l: CareLeaving) =>
@@ -41,25 +38,17 @@ const isPermanence = (l: CareLeaving) =>
 const endedWithin = (ctx: EvaluationContext, l: CareLeaving, months: number) =>
   l.period.end !== null && l.period.end < ctx.addMonths(l.period.start, months);
 
-/** Each child looked after at D with their open episode. */
-function lookedAfterAt(ctx: EvaluationContext, date: string): Map<string, ClaEpisodeRecord> {
-  return ctx.memo(`lookedAfter:${date}`, () =>
-    latestOpenPerChild(ctx.openAt("cla_episodes", date), () => true),
-  );
-}
-
 /** Children looked after at D, each once (by their latest-started open episode). */
-const lookedAfterCount: Formula = {
-  measure: "count",
-  dataset: "cla_episodes",
-  dated: null,
-  empty: LOOKED_AFTER,
-  compute(ctx, range, by) {
-    const tally = createTally(by);
-    for (const e of lookedAfterAt(ctx, range.end).values()) tally.add(e, 1);
-    return { tally };
-  },
-};
+const lookedAfterCount = stockDistinctChildren("cla_episodes", LOOKED_AFTER);
+
+/** Whether a looked-after child had 3 or more placements in the 12 months to D. */
+function hasThreePlacements(episode: ClaEpisodeRecord, ctx: EvaluationContext, range: DateRange): boolean {
+  const spanStart = ctx.addMonths(range.end, -12);
+  let placements = 0;
+  for (const p of ctx.periodsOfCare().byChild.get(episode.child_id) ?? [])
+    placements += placementsInYearTo(p.episodes, range.end, spanStart);
+  return placements >= 3;
+}
 
 /** Through Care: children looked after, entries, leavers, permanence, stability and statutory activity. */
 export const throughCareIndicators: readonly CatalogueIndicator[] = [
@@ -130,12 +119,7 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
       sources: ["cla_episodes"],
       breakdowns: ["legal_status", "reason_ceased", "placement_type"],
     },
-    formula: leaverFormula(
-      "count",
-      LEFT,
-      () => true,
-      () => true,
-    ),
+    formula: cohortFormula({ ...LEAVERS, measure: "count", empty: LEFT }),
   },
   {
     definition: {
@@ -152,17 +136,7 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
       sources: ["cla_episodes"],
       breakdowns: [],
     },
-    formula: {
-      measure: "proportion",
-      dataset: "cla_episodes",
-      dated: null,
-      empty: LOOKED_AFTER,
-      compute(ctx, range, by) {
-        const tally = createTally(by);
-        for (const e of lookedAfterAt(ctx, range.end).values()) tally.add(e, e.legal_status === "V2" ? 1 : 0);
-        return { tally };
-      },
-    },
+    formula: stockChildrenProportion("cla_episodes", LOOKED_AFTER, (e) => e.legal_status === "V2"),
   },
   {
     definition: {
@@ -179,12 +153,7 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
       sources: ["cla_episodes"],
       breakdowns: [],
     },
-    formula: leaverFormula(
-      "proportion",
-      LEFT,
-      () => true,
-      (l) => l.episode.legal_status === "V2",
-    ),
+    formula: cohortFormula({ ...LEAVER_SHARE, inNumerator: (l) => l.episode.legal_status === "V2" }),
   },
   {
     definition: {
@@ -200,7 +169,7 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
       sources: ["cla_episodes"],
       breakdowns: ["legal_status", "reason_ceased"],
     },
-    formula: leaverFormula("count", LEFT, isLegalOrder, () => true),
+    formula: cohortFormula({ ...LEAVERS, measure: "count", empty: LEFT, inDenominator: isLegalOrder }),
   },
   {
     definition: {
@@ -217,12 +186,13 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
       sources: ["cla_episodes"],
       breakdowns: [],
     },
-    formula: leaverFormula(
-      "proportion",
-      "no children subject to a legal order left care",
-      isLegalOrder,
-      isPermanence,
-    ),
+    formula: cohortFormula({
+      ...LEAVERS,
+      measure: "proportion",
+      empty: "no children subject to a legal order left care",
+      inDenominator: isLegalOrder,
+      inNumerator: isPermanence,
+    }),
   },
   {
     definition: {
@@ -310,12 +280,10 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
       sources: ["cla_episodes"],
       breakdowns: [],
     },
-    formula: leaverFormula(
-      "proportion",
-      LEFT,
-      () => true,
-      (l) => ADOPTION.has(l.episode.reason_ceased ?? ""),
-    ),
+    formula: cohortFormula({
+      ...LEAVER_SHARE,
+      inNumerator: (l) => ADOPTION.has(l.episode.reason_ceased ?? ""),
+    }),
   },
   {
     definition: {
@@ -332,24 +300,7 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
       sources: ["cla_episodes"],
       breakdowns: [],
     },
-    formula: {
-      measure: "proportion",
-      dataset: "cla_episodes",
-      dated: null,
-      empty: LOOKED_AFTER,
-      compute(ctx, range, by) {
-        const tally = createTally(by);
-        const byChild = ctx.periodsOfCare().byChild;
-        const spanStart = ctx.addMonths(range.end, -12);
-        for (const [child, e] of lookedAfterAt(ctx, range.end)) {
-          let placements = 0;
-          for (const p of byChild.get(child) ?? [])
-            placements += placementsInYearTo(p.episodes, range.end, spanStart);
-          tally.add(e, placements >= 3 ? 1 : 0);
-        }
-        return { tally };
-      },
-    },
+    formula: stockChildrenProportion("cla_episodes", LOOKED_AFTER, hasThreePlacements),
   },
   {
     definition: {
@@ -376,7 +327,7 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
         const d = range.end;
         const periods = ctx.periodsOfCare();
         let leftOut = 0;
-        for (const [child, e] of lookedAfterAt(ctx, d)) {
+        for (const [child, e] of openPerChildAt(ctx, "cla_episodes", d)) {
           const period = periods.periodOf(e);
           if (period === undefined || d < ctx.addMonths(period.start, 30)) continue;
           const dob = ctx.dateOfBirth(child);
@@ -406,18 +357,12 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
       sources: ["cla_episodes"],
       breakdowns: ["placement_type"],
     },
-    formula: {
-      measure: "proportion",
-      dataset: "cla_episodes",
-      dated: null,
-      empty: "no children were in foster placements",
-      compute(ctx, range, by) {
-        const tally = createTally(by);
-        for (const e of ctx.openAt("cla_episodes", range.end))
-          if (FOSTER.has(e.placement_type)) tally.add(e, e.placement_provider === "PR1" ? 1 : 0);
-        return { tally };
-      },
-    },
+    formula: stockProportion(
+      "cla_episodes",
+      "no children were in foster placements",
+      (e) => FOSTER.has(e.placement_type),
+      (e) => e.placement_provider === "PR1",
+    ),
   },
   {
     definition: {
