@@ -29,6 +29,8 @@ export type { ApiConfig } from "./env.js";
 export interface BuildOptions {
   /** Where the JSON log lines go (standard output by default). */
   readonly logStream?: { write(line: string): void };
+  /** The clock token expiry is checked against, in ms since the epoch (tests); `Date.now` by default. */
+  readonly now?: () => number;
 }
 
 function rateLimitKey(request: FastifyRequest): string {
@@ -136,7 +138,11 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   app.get("/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () =>
     app.swagger(),
   );
-  await app.register(authPlugin, { adminToken: valid.adminToken });
+  await app.register(authPlugin, {
+    adminToken: valid.adminToken,
+    tokenCacheMs: (valid.tokenCacheSeconds ?? 5) * 1000,
+    now: options.now,
+  });
 
   await app.register(healthRoutes);
   await app.register(organisationRoutes);

@@ -14,6 +14,7 @@ describe("readConfig", () => {
         logLevel: "info",
         rateLimitPerMinute: 600,
         sessionTtlMinutes: 480,
+        tokenCacheSeconds: 5,
       },
     });
   });
@@ -30,6 +31,7 @@ describe("readConfig", () => {
         KPI_PSEUDONYM_KEY: "a-long-pseudonym-key",
         LOG_LEVEL: "warn",
         KPI_RATE_LIMIT_PER_MINUTE: "60",
+        KPI_TOKEN_CACHE_SECONDS: "0",
       },
       "/srv/kpi",
     );
@@ -45,6 +47,7 @@ describe("readConfig", () => {
         pseudonymKey: "a-long-pseudonym-key",
         logLevel: "warn",
         rateLimitPerMinute: 60,
+        tokenCacheSeconds: 0,
       }),
     });
   });
@@ -57,6 +60,7 @@ describe("readConfig", () => {
       [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL must start with postgres/],
       [{ KPI_ADMIN_TOKEN: "short" }, /KPI_ADMIN_TOKEN must be at least 16 characters/],
       [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
+      [{ KPI_TOKEN_CACHE_SECONDS: "120" }, /KPI_TOKEN_CACHE_SECONDS must be at most 60/],
       [{ DATABASE_URL: "postgres://db/kpi" }, /KPI_PSEUDONYM_KEY is required with DATABASE_URL/],
     ];
     for (const [env, message] of cases) {

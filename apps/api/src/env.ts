@@ -28,6 +28,8 @@ export const apiConfigSchema = z
     rateLimitPerMinute: z.number().int().positive(),
     /** How long a portal session lasts, in minutes. */
     sessionTtlMinutes: z.number().int().positive(),
+    /** How long a token look-up is trusted without the database, in seconds (default 5; 0 disables). */
+    tokenCacheSeconds: z.number().int().min(0).max(60).optional(),
   })
   .strict();
 /** See {@link apiConfigSchema}. */
@@ -69,6 +71,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels).default("info")),
   KPI_RATE_LIMIT_PER_MINUTE: intFromEnv(600).pipe(z.number().min(1, "must be at least 1")),
   KPI_SESSION_TTL_MINUTES: intFromEnv(480).pipe(z.number().min(1, "must be at least 1")),
+  KPI_TOKEN_CACHE_SECONDS: intFromEnv(5).pipe(z.number().max(60, "must be at most 60")),
 });
 
 /** The outcome of reading the environment: a config, or one line saying what is wrong. */
@@ -133,6 +136,7 @@ export function readConfig(
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.KPI_RATE_LIMIT_PER_MINUTE,
     sessionTtlMinutes: e.KPI_SESSION_TTL_MINUTES,
+    tokenCacheSeconds: e.KPI_TOKEN_CACHE_SECONDS,
     ...(e.DATABASE_URL === undefined ? {} : { databaseUrl: e.DATABASE_URL }),
     ...(e.KPI_ADMIN_TOKEN === undefined ? {} : { adminToken: e.KPI_ADMIN_TOKEN }),
     ...(e.KPI_PSEUDONYM_KEY === undefined ? {} : { pseudonymKey: e.KPI_PSEUDONYM_KEY }),

@@ -2,7 +2,8 @@ import type { FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { ApiError } from "../errors.js";
 import { type Caller, hasRole, type Role } from "../services/roles.js";
-import { hashToken, resolveToken } from "../services/tokens.js";
+import { createTokenCache, type TokenCache } from "../services/token-cache.js";
+import { adminCaller, findLiveToken, hashToken } from "../services/tokens.js";
 
 /**
  * Who may call a route: anyone (`public`), any valid token (`authenticated`), a role or higher, or
@@ -11,6 +12,10 @@ import { hashToken, resolveToken } from "../services/tokens.js";
 export type Access = "public" | "authenticated" | Role | "admin_token";
 
 declare module "fastify" {
+  interface FastifyInstance {
+    /** The token look-ups of this process; revoking a token must call `forget` (decision 115). */
+    tokenCache: TokenCache;
+  }
   interface FastifyContextConfig {
     /** Who may call the route; every `/v1` route must say. */
     access?: Access;
@@ -42,11 +47,25 @@ function bearer(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
+/** Options of {@link authPlugin}. */
+export interface AuthOptions {
+  /** `KPI_ADMIN_TOKEN`, when configured. */
+  readonly adminToken?: string | undefined;
+  /** How long a token look-up is trusted, in ms (default 5,000; 0 asks the store on every request). */
+  readonly tokenCacheMs?: number | undefined;
+  /** Most tokens cached (default 10,000). */
+  readonly tokenCacheEntries?: number | undefined;
+  /** The clock for token expiry, in ms since the epoch (tests); `Date.now` by default. */
+  readonly now?: (() => number) | undefined;
+}
+
 /**
  * Authentication plugin: on every request to a route that is not `public`, resolves
  * `Authorization: Bearer <token>` to a caller (401 when missing, unknown, revoked or expired) and checks
  * the route's `access` (403 otherwise). It runs before the body is read, so an unauthorised upload is
  * refused without reading it. Routes under `/v1` that declare no `access` are refused (deny by default).
+ * Token look-ups are cached by token hash for a few seconds (`app.tokenCache`, decision 115); a token
+ * revoked through this process is refused from the next request on, an expired one as soon as it expires.
  *
  * @example
  * ```ts
@@ -54,9 +73,16 @@ function bearer(header: string | undefined): string | null {
  * app.get("/v1/x", { config: { access: "read" } }, handler);
  * ```
  */
-export const authPlugin = fp<{ adminToken?: string | undefined }>(
-  async (app, { adminToken }) => {
+export const authPlugin = fp<AuthOptions>(
+  async (app, { adminToken, tokenCacheMs, tokenCacheEntries, now }) => {
     const adminTokenHash = adminToken === undefined ? undefined : hashToken(adminToken);
+    const tokenCache = createTokenCache({
+      load: (tokenHash, at) => findLiveToken(app.database.db, tokenHash, at),
+      ttlMs: tokenCacheMs ?? 5_000,
+      maxEntries: tokenCacheEntries ?? 10_000,
+      ...(now === undefined ? {} : { now }),
+    });
+    app.decorate("tokenCache", tokenCache);
     app.decorateRequest("caller", null);
     app.addHook("onRequest", async (request) => {
       const url = request.routeOptions.url;
@@ -64,7 +90,8 @@ export const authPlugin = fp<{ adminToken?: string | undefined }>(
       if (access === "public") return;
       const token = bearer(request.headers.authorization);
       if (token === null) throw new ApiError("unauthorized", "Send Authorization: Bearer <token>");
-      const caller = await resolveToken(app.database.db, token, adminTokenHash);
+      const tokenHash = hashToken(token);
+      const caller = adminCaller(tokenHash, adminTokenHash) ?? (await tokenCache.resolve(tokenHash));
       if (caller === null) throw new ApiError("unauthorized", "The token is unknown, revoked or expired");
       request.caller = caller;
       if (access === undefined) throw new ApiError("forbidden", "This route is not open to any token");

@@ -2,19 +2,24 @@ import {
   analysisBodySchema,
   analysisHistorySchema,
   analysisVersionSchema,
+  noContentSchema,
   quarterlyReportSchema,
   reportParamsSchema,
   sectionParamsSchema,
 } from "@kpi/contract";
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { callerOf } from "../plugins/auth.js";
-import { evaluationServiceFor } from "../services/evaluation.js";
-import { analysisVersions, checkReportPath, quarterlyReport, saveAnalysis } from "../services/reporting.js";
+import { ifNoneMatch } from "../services/if-none-match.js";
+import { quarterlyReportResponse } from "../services/report-response.js";
+import { analysisVersions, checkReportPath, saveAnalysis } from "../services/reporting.js";
 import { errorResponses } from "./error-responses.js";
 
 /**
  * Report routes: the whole quarterly report for a quarter, and each section's staff analysis text
- * (stored by analysts and admins with author and time; earlier versions kept and listed).
+ * (stored by analysts and admins with author and time; earlier versions kept and listed). The report is
+ * sent as bytes serialised once per state of its inputs, with a strong `ETag`; a request whose
+ * `If-None-Match` holds that tag gets `304` without a body (decision 114).
  *
  * @example
  * ```ts
@@ -29,15 +34,23 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["reports"],
         summary: "The quarterly report: sections, indicators (quarter and year to date), KPIs and analysis",
+        description:
+          "Sent with a strong `ETag`; send it back in `If-None-Match` to get `304 Not Modified` while the report is unchanged.",
         params: reportParamsSchema,
-        response: { 200: quarterlyReportSchema, ...errorResponses(401, 403, 422) },
+        response: { 200: quarterlyReportSchema, 304: noContentSchema, ...errorResponses(401, 403, 422) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { organisationId } = callerOf(request);
       const period = checkReportPath(request.params.period);
-      const snapshot = await evaluationServiceFor(app.database.db).snapshot(organisationId);
-      return quarterlyReport(app.database.db, snapshot, period);
+      const { body, etag } = await quarterlyReportResponse(app.database.db, organisationId, period);
+      // Private: the body is one organisation's; revalidate every time (the ETag makes that cheap).
+      reply.header("etag", etag).header("cache-control", "private, no-cache").header("vary", "authorization");
+      if (ifNoneMatch(request.headers["if-none-match"], etag)) return reply.status(304).send(null);
+      // Already serialised by the route's own serialiser (report-response.ts): a Buffer is sent as it is,
+      // which the typed reply (expecting the report object) cannot express.
+      const bytes: FastifyReply = reply;
+      return bytes.status(200).type("application/json; charset=utf-8").send(body);
     },
   );
 

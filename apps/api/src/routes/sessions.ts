@@ -73,6 +73,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       }
       await revokeToken(app.database.db, caller.organisationId, caller.tokenId);
+      app.tokenCache.forget(caller.tokenId);
       return reply.status(204).send(null);
     },
   );

@@ -106,6 +106,8 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const revoked = await revokeToken(app.database.db, callerOf(request).organisationId, request.params.id);
+      // Refused by this process from the next request on (other processes: decision 115).
+      if (revoked) app.tokenCache.forget(request.params.id);
       if (!revoked) throw new ApiError("not_found", "No such live token in this organisation");
       return reply.status(204).send(null);
     },

@@ -27,11 +27,12 @@ export interface EvaluationSnapshot {
 /** Per-organisation evaluators, rebuilt when the organisation's data version moves. */
 export interface EvaluationService {
   /**
-   * The organisation's current snapshot: one cheap query reads its data version; when the cached
-   * evaluator was built at that version it is returned, otherwise every record is loaded once and a new
-   * evaluator replaces it. Concurrent callers share one load.
+   * The organisation's current snapshot: one cheap query reads its data version (unless the caller
+   * has just read it and passes it as `version`); when the cached evaluator was built at that version
+   * it is returned, otherwise every record is loaded once and a new evaluator replaces it. Concurrent
+   * callers share one load.
    */
-  snapshot(organisationId: string): Promise<EvaluationSnapshot>;
+  snapshot(organisationId: string, version?: number): Promise<EvaluationSnapshot>;
   /** Drops every cached evaluator (tests and memory pressure). */
   clear(): void;
 }
@@ -103,10 +104,11 @@ export function createEvaluationService(db: Db, options: EvaluationServiceOption
   };
 
   return {
-    async snapshot(organisationId) {
-      const version = await readDataVersion(db, organisationId);
+    async snapshot(organisationId, knownVersion) {
+      const version = knownVersion ?? (await readDataVersion(db, organisationId));
       const cached = cache.get(organisationId);
-      if (cached !== undefined && cached.version === version) {
+      // Versions only grow: an evaluator built at a later version than the caller read is as good.
+      if (cached !== undefined && cached.version >= version) {
         // Refresh the entry's place in the least-recently-used order.
         cache.delete(organisationId);
         cache.set(organisationId, cached);

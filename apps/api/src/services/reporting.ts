@@ -397,7 +397,11 @@ export async function quarterlyReport(
   ]);
   // Analyses and targets are insert-only, so their row count and largest id identify their content; the
   // snapshot identifies the records. A report built from the same inputs is reused (decision 110).
-  const key = `${period}|${rows.length}:${maxId(rows)}|${targetRows.length}:${maxId(targetRows)}`;
+  const key = reportCacheKey(
+    period,
+    { count: rows.length, maxId: maxId(rows) },
+    { count: targetRows.length, maxId: maxId(targetRows) },
+  );
   let cache = reportCache.get(snapshot);
   const cached = cache?.get(key);
   if (cached !== undefined) return cached;
@@ -426,6 +430,49 @@ export async function quarterlyReport(
     cache.delete(oldest);
   }
   return report;
+}
+
+/** What identifies an insert-only table's rows for one report: how many there are and the largest id. */
+export interface InsertOnlyState {
+  /** Number of rows. */
+  readonly count: number;
+  /** Largest id (0 without rows). */
+  readonly maxId: number;
+}
+
+/**
+ * The key a built report is cached under within its snapshot (decision 110): the quarter, and the
+ * state of the quarter's analyses and of the organisation's targets.
+ *
+ * @param period - the quarter id
+ * @param analyses - the quarter's analyses (all sections)
+ * @param targets - the organisation's targets (all indicators and years)
+ * @returns the key
+ * @example
+ * ```ts
+ * reportCacheKey("FY2019-20-Q2", { count: 2, maxId: 7 }, { count: 0, maxId: 0 }); // "FY2019-20-Q2|2:7|0:0"
+ * ```
+ */
+export function reportCacheKey(period: string, analyses: InsertOnlyState, targets: InsertOnlyState): string {
+  return `${period}|${analyses.count}:${analyses.maxId}|${targets.count}:${targets.maxId}`;
+}
+
+/**
+ * A report already built from a snapshot for these inputs, without touching the database.
+ *
+ * @param snapshot - the organisation's evaluation snapshot
+ * @param key - {@link reportCacheKey} of the quarter and the state of its analyses and targets
+ * @returns the cached report, or `undefined` when it has not been built (or was dropped)
+ * @example
+ * ```ts
+ * cachedQuarterlyReport(snapshot, reportCacheKey("FY2019-20-Q2", analyses, targets))?.period;
+ * ```
+ */
+export function cachedQuarterlyReport(
+  snapshot: EvaluationSnapshot,
+  key: string,
+): QuarterlyReport | undefined {
+  return reportCache.get(snapshot)?.get(key);
 }
 
 /** Reports built per snapshot (dropped with it when the organisation's data version moves). */

@@ -130,10 +130,88 @@ export async function revokeToken(db: Queryable, organisationId: string, id: str
   return rows.length > 0;
 }
 
+/** A live token found by its hash: who it stands for and when it stops being valid. */
+export interface LiveToken {
+  /** The caller the token stands for. */
+  readonly caller: Caller;
+  /** When the token expires (`null`: it does not expire). */
+  readonly expiresAt: Date | null;
+}
+
 /**
- * Resolves a bearer token to the caller it stands for: `KPI_ADMIN_TOKEN` (compared in constant time)
- * is the default organisation's admin; any other token is looked up by hash and must be neither
- * revoked nor expired.
+ * The caller `KPI_ADMIN_TOKEN` stands for, when the hash is its hash (compared in constant time).
+ *
+ * @param tokenHash - {@link hashToken} of the bearer token
+ * @param adminTokenHash - SHA-256 of `KPI_ADMIN_TOKEN`, when configured
+ * @returns the default organisation's admin, or `null` for any other token
+ * @example
+ * ```ts
+ * adminCaller(hashToken(token), adminTokenHash)?.kind; // "admin_token"
+ * ```
+ */
+export function adminCaller(tokenHash: string, adminTokenHash: string | undefined): Caller | null {
+  if (adminTokenHash === undefined || tokenHash.length !== adminTokenHash.length) return null;
+  if (!timingSafeEqual(Buffer.from(tokenHash), Buffer.from(adminTokenHash))) return null;
+  return {
+    organisationId: defaultOrganisationId,
+    role: "admin",
+    actor: "admin-token",
+    tokenId: null,
+    kind: "admin_token",
+  };
+}
+
+/**
+ * Looks a stored token up by its hash: it must belong to an existing organisation and be neither
+ * revoked nor expired at `at`.
+ *
+ * @param db - database
+ * @param tokenHash - {@link hashToken} of the bearer token
+ * @param at - the time the token must still be valid at
+ * @returns the caller and the token's expiry, or `null` for an unknown, revoked or expired token
+ * @example
+ * ```ts
+ * const live = await findLiveToken(db, hashToken(token), new Date());
+ * live?.caller.role; // "read"
+ * ```
+ */
+export async function findLiveToken(db: Queryable, tokenHash: string, at: Date): Promise<LiveToken | null> {
+  const [row] = await db
+    .select({
+      id: tokens.id,
+      organisationId: tokens.organisationId,
+      role: tokens.role,
+      actor: tokens.actor,
+      kind: tokens.kind,
+      expiresAt: tokens.expiresAt,
+    })
+    .from(tokens)
+    .innerJoin(organisations, eq(organisations.id, tokens.organisationId))
+    .where(
+      and(
+        eq(tokens.tokenHash, tokenHash),
+        isNull(tokens.revokedAt),
+        or(isNull(tokens.expiresAt), gt(tokens.expiresAt, at)),
+      ),
+    );
+  if (row === undefined) return null;
+  return {
+    caller: {
+      organisationId: row.organisationId,
+      role: row.role,
+      actor: row.actor,
+      tokenId: row.id,
+      kind: row.kind,
+    },
+    expiresAt: row.expiresAt,
+  };
+}
+
+/**
+ * Resolves a bearer token to the caller it stands for, without any cache: `KPI_ADMIN_TOKEN` (compared
+ * in constant time) is the default organisation's admin; any other token is looked up by hash and must
+ * be neither revoked nor expired. The API resolves tokens through a short-lived cache instead
+ * (`token-cache.ts`).
  *
  * @param db - database
  * @param token - the bearer token
@@ -150,38 +228,7 @@ export async function resolveToken(
   adminTokenHash: string | undefined,
 ): Promise<Caller | null> {
   const hash = hashToken(token);
-  if (adminTokenHash !== undefined && timingSafeEqual(Buffer.from(hash), Buffer.from(adminTokenHash))) {
-    return {
-      organisationId: defaultOrganisationId,
-      role: "admin",
-      actor: "admin-token",
-      tokenId: null,
-      kind: "admin_token",
-    };
-  }
-  const [row] = await db
-    .select({
-      id: tokens.id,
-      organisationId: tokens.organisationId,
-      role: tokens.role,
-      actor: tokens.actor,
-      kind: tokens.kind,
-    })
-    .from(tokens)
-    .innerJoin(organisations, eq(organisations.id, tokens.organisationId))
-    .where(
-      and(
-        eq(tokens.tokenHash, hash),
-        isNull(tokens.revokedAt),
-        or(isNull(tokens.expiresAt), gt(tokens.expiresAt, new Date())),
-      ),
-    );
-  if (row === undefined) return null;
-  return {
-    organisationId: row.organisationId,
-    role: row.role,
-    actor: row.actor,
-    tokenId: row.id,
-    kind: row.kind,
-  };
+  const admin = adminCaller(hash, adminTokenHash);
+  if (admin !== null) return admin;
+  return (await findLiveToken(db, hash, new Date()))?.caller ?? null;
 }
