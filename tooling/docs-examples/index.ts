@@ -1,4 +1,5 @@
 export { commandProblems } from "./command-checks.js";
+export { exampleProblems } from "./example-problems.js";
 export { outputMismatches } from "./expected-output.js";
 export { type ExampleBlock, parseExamples, readExamples } from "./markdown-examples.js";
 export { type ExampleRun, moduleSource, runExample, typeErrors } from "./run-example.js";

@@ -43,6 +43,26 @@ function Analysis({ analysis }: { analysis: SectionAnalysis }) {
   );
 }
 
+/** A column with the quarter's change on one comparison, as sign, arrow and better/worse. */
+function changeColumn(
+  key: string,
+  header: string,
+  comparison: "previous_period" | "same_period_last_year",
+): DataTableColumn<ReportIndicator> {
+  return {
+    key,
+    header,
+    cell: (ind) => (
+      <ChangeFigure
+        change={ind.quarter.comparisons[comparison]?.change ?? null}
+        unit={ind.unit}
+        decimals={ind.decimals}
+        polarity={ind.polarity}
+      />
+    ),
+  };
+}
+
 /**
  * One section of the quarterly report: its figures (quarter and year to date, target, status,
  * changes, an 8-quarter sparkline), positive and negative KPIs, the analysis and, for analysts, the
@@ -94,30 +114,8 @@ export async function ReportSectionView({
       cell: (ind) => targetText(ind.quarter.target, ind.unit, ind.decimals),
     },
     { key: "status", header: "Status", cell: (ind) => <RagBadge status={ind.quarter.status} /> },
-    {
-      key: "previous",
-      header: "On last quarter",
-      cell: (ind) => (
-        <ChangeFigure
-          change={ind.quarter.comparisons.previous_period?.change ?? null}
-          unit={ind.unit}
-          decimals={ind.decimals}
-          polarity={ind.polarity}
-        />
-      ),
-    },
-    {
-      key: "last-year",
-      header: "On same quarter last year",
-      cell: (ind) => (
-        <ChangeFigure
-          change={ind.quarter.comparisons.same_period_last_year?.change ?? null}
-          unit={ind.unit}
-          decimals={ind.decimals}
-          polarity={ind.polarity}
-        />
-      ),
-    },
+    changeColumn("previous", "On last quarter", "previous_period"),
+    changeColumn("last-year", "On same quarter last year", "same_period_last_year"),
     {
       key: "sparkline",
       header: "Last 8 quarters",
