@@ -51,9 +51,12 @@ export interface IngestDeps {
   readonly db: Db;
   readonly pseudonymKey: string;
   readonly maxBodyBytes: number;
-  /** Rows per staging insert. */
+  /** Rows per upsert into the store (default {@link defaultChunkSize}). */
   readonly chunkSize?: number;
 }
+
+/** Rows per upsert unless {@link IngestDeps.chunkSize} says otherwise (decision 116). */
+export const defaultChunkSize = 2000;
 
 /** The largest number of issues listed in a 422 (the total is in `issue_count`). */
 export const maxListedIssues = 1000;
@@ -150,22 +153,88 @@ async function replay(
   return { result: stored.response as BatchResult, replayed: true };
 }
 
-async function insertStaging(tx: Tx, chunk: { key: string; data: unknown }[]): Promise<void> {
-  await tx.execute(sql`
-    INSERT INTO ingest_staging (key, data)
-    SELECT x.key, x.data FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS x(key text, data jsonb)`);
+/** What one chunk changed in `records`. */
+interface ChunkCounts {
+  inserted: number;
+  updated: number;
+}
+
+/**
+ * Upserts one chunk of validated, pseudonymised rows straight into `records` (inside the batch's
+ * transaction, so a rejected or interrupted batch still leaves nothing). A row whose data did not
+ * change is not touched. In `replace` mode the chunk's keys are also kept in `ingest_keys` for the
+ * final delete.
+ */
+async function upsertChunk(
+  tx: Tx,
+  target: { organisationId: string; dataset: string; batchId: string; keepKeys: boolean },
+  chunk: readonly { key: string; data: unknown }[],
+): Promise<ChunkCounts> {
+  const keep = target.keepKeys ? sql`kept AS (INSERT INTO ingest_keys (key) SELECT key FROM x),` : sql``;
+  const [counts] = await queryRows<{ inserted: number; updated: number }>(
+    tx,
+    sql`
+    WITH x AS (
+      SELECT x.key, x.data FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS x(key text, data jsonb)
+    ),
+    ${keep}
+    merged AS (
+      INSERT INTO records (organisation_id, dataset, key, data, batch_id, updated_at)
+      SELECT ${target.organisationId}, ${target.dataset}, x.key, x.data, ${target.batchId}, now() FROM x
+      ON CONFLICT (organisation_id, dataset, key) DO UPDATE
+        SET data = excluded.data, batch_id = excluded.batch_id, updated_at = excluded.updated_at
+        WHERE records.data IS DISTINCT FROM excluded.data
+      RETURNING (xmax = 0) AS inserted
+    )
+    SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
+           count(*) FILTER (WHERE NOT inserted)::int AS updated
+    FROM merged`,
+  );
+  return { inserted: counts?.inserted ?? 0, updated: counts?.updated ?? 0 };
+}
+
+/**
+ * Writes chunks with at most one in flight, so the database stores one chunk while the next is
+ * parsed and validated. A failed write surfaces at the next `write` or at `finish`.
+ */
+function chunkWriter(write: (chunk: { key: string; data: unknown }[]) => Promise<ChunkCounts>) {
+  const totals: ChunkCounts = { inserted: 0, updated: 0 };
+  let pending: Promise<void> | undefined;
+  return {
+    async write(chunk: { key: string; data: unknown }[]): Promise<void> {
+      if (pending !== undefined) await pending;
+      const started = write(chunk).then((c) => {
+        totals.inserted += c.inserted;
+        totals.updated += c.updated;
+      });
+      // Handled here so a failure is not unhandled while it waits to be awaited.
+      started.catch(() => undefined);
+      pending = started;
+    },
+    /** Waits for the last write; returns the totals. */
+    async finish(): Promise<ChunkCounts> {
+      if (pending !== undefined) await pending;
+      pending = undefined;
+      return totals;
+    },
+    /** Waits for any write in flight, ignoring its outcome (the transaction is being abandoned). */
+    async settle(): Promise<void> {
+      await pending?.catch(() => undefined);
+    },
+  };
 }
 
 /**
  * Ingests one batch of records, streaming: the body is parsed row by row as it arrives (JSON, NDJSON
  * or CSV), each row validated by the dataset's batch validator, its person identifiers replaced by
- * pseudonyms, and written in chunks to a staging table inside one transaction. If any row is invalid
- * the transaction is rolled back and every issue reported (`validation_failed`, at most 1,000 listed);
- * otherwise staging is merged into the store with one set-based upsert that counts inserted, updated
- * and unchanged rows, `replace` mode deletes the dataset's rows not in the batch, the batch is recorded,
- * the organisation's data version bumped, and the transaction committed. Memory does not grow with the
- * body. With an `Idempotency-Key`, a retry of the same request returns the first result and writes
- * nothing; the same key with a different request fails with `idempotency_key_reused`.
+ * pseudonyms, and upserted in chunks straight into the store inside one transaction (one chunk is
+ * written while the next is read; unchanged rows are not touched; inserted, updated and unchanged rows
+ * are counted). If any row is invalid the transaction is rolled back and every issue reported
+ * (`validation_failed`, at most 1,000 listed); otherwise `replace` mode deletes the dataset's rows not
+ * in the batch, the batch is recorded, the organisation's data version bumped, and the transaction
+ * committed, so a batch is stored whole or not at all. Memory does not grow with the body. With an
+ * `Idempotency-Key`, a retry of the same request returns the first result and writes nothing; the same
+ * key with a different request fails with `idempotency_key_reused`.
  *
  * @param deps - database, pseudonym key and body limit
  * @param request - caller, dataset, mode, format, body and optional idempotency key
@@ -186,138 +255,23 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
   }
   const definition = datasets[request.dataset];
   const personFields: readonly string[] = definition.personFields;
-  const chunkSize = deps.chunkSize ?? 1000;
+  const chunkSize = deps.chunkSize ?? defaultChunkSize;
   const hash = requestHash(request);
   const batchId = randomUUID();
   let digest: string | undefined;
   try {
     return await db.transaction(async (tx) => {
-      await tx.execute(
-        sql`CREATE TEMP TABLE ingest_staging (key text PRIMARY KEY, data jsonb NOT NULL) ON COMMIT DROP`,
-      );
-      const validator = createBatchValidator(request.dataset, {
-        format: request.format === "csv" ? "csv" : "json",
-        maxIssues: maxListedIssues,
-      });
-      const ownIssues: Issue[] = [];
-      const pseudonyms = new Map<string, string>();
-      let ownIssueCount = 0;
-      let row = 0;
-      let chunk: { key: string; data: unknown }[] = [];
-      const body = meterBody(request.body, { limit: deps.maxBodyBytes, hash });
-      for await (const raw of rows(request.format, body)) {
-        const index = row;
-        row += 1;
-        const record = validator.push(raw);
-        if (record === null) continue;
-        if (hasUnstorableText(record)) {
-          ownIssueCount += 1;
-          if (ownIssues.length < maxListedIssues) {
-            ownIssues.push({ row: index, message: "contains a NUL character or an unpaired surrogate" });
-          }
-          continue;
-        }
-        if (ownIssueCount > 0) continue;
-        const stored = pseudonymiseRecord(
-          deps.pseudonymKey,
-          organisationId,
-          record,
-          personFields,
-          pseudonyms,
-        );
-        chunk.push({ key: recordKey(request.dataset, stored), data: stored });
-        if (chunk.length >= chunkSize) {
-          await insertStaging(tx, chunk);
-          chunk = [];
-        }
+      const replace = request.mode === "replace";
+      if (replace) {
+        await tx.execute(sql`CREATE TEMP TABLE ingest_keys (key text PRIMARY KEY) ON COMMIT DROP`);
       }
-      digest = hash.digest("hex");
-      const summary = validator.finish();
-      const issueCount = summary.issueCount + ownIssueCount;
-      if (issueCount > 0) {
-        const validatorIssues: Issue[] = summary.issues.map((i) =>
-          i.field === null
-            ? { row: i.row, message: i.message }
-            : { row: i.row, field: i.field, message: i.message },
-        );
-        const issues = [...validatorIssues, ...ownIssues]
-          .sort((a, b) => (a.row ?? -1) - (b.row ?? -1))
-          .slice(0, maxListedIssues);
-        throw new BatchRejected(
-          new ApiError(
-            "validation_failed",
-            `${issueCount} problem${issueCount === 1 ? "" : "s"} in the batch; nothing was written`,
-            { issues, issueCount },
-          ),
-        );
+      const target = { organisationId, dataset: request.dataset, batchId, keepKeys: replace };
+      const writer = chunkWriter((c) => upsertChunk(tx, target, c));
+      try {
+        return await ingestRows(tx, writer);
+      } finally {
+        await writer.settle();
       }
-      if (chunk.length > 0) await insertStaging(tx, chunk);
-      const received = row;
-      const [merged] = await queryRows<{ inserted: number; updated: number }>(
-        tx,
-        sql`
-        WITH merged AS (
-          INSERT INTO records (organisation_id, dataset, key, data, batch_id, updated_at)
-          SELECT ${organisationId}, ${request.dataset}, s.key, s.data, ${batchId}, now() FROM ingest_staging s
-          ON CONFLICT (organisation_id, dataset, key) DO UPDATE
-            SET data = excluded.data, batch_id = excluded.batch_id, updated_at = excluded.updated_at
-            WHERE records.data IS DISTINCT FROM excluded.data
-          RETURNING (xmax = 0) AS inserted
-        )
-        SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
-               count(*) FILTER (WHERE NOT inserted)::int AS updated
-        FROM merged`,
-      );
-      let deleted = 0;
-      if (request.mode === "replace") {
-        const [gone] = await queryRows<{ deleted: number }>(
-          tx,
-          sql`
-          WITH gone AS (
-            DELETE FROM records r
-            WHERE r.organisation_id = ${organisationId} AND r.dataset = ${request.dataset}
-              AND NOT EXISTS (SELECT 1 FROM ingest_staging s WHERE s.key = r.key)
-            RETURNING 1
-          )
-          SELECT count(*)::int AS deleted FROM gone`,
-        );
-        deleted = gone?.deleted ?? 0;
-      }
-      const inserted = merged?.inserted ?? 0;
-      const updated = merged?.updated ?? 0;
-      const result: BatchResult = {
-        batch_id: batchId,
-        dataset: request.dataset,
-        mode: request.mode,
-        received,
-        inserted,
-        updated,
-        unchanged: received - inserted - updated,
-        deleted,
-      };
-      await tx.insert(batches).values({
-        id: batchId,
-        organisationId,
-        dataset: request.dataset,
-        actor: request.caller.actor,
-        tokenId: request.caller.tokenId,
-        mode: request.mode,
-        received,
-        inserted,
-        updated,
-        unchanged: result.unchanged,
-        deleted,
-      });
-      if (inserted + updated + deleted > 0) await bumpDataVersion(tx, organisationId);
-      if (key !== undefined) {
-        const saved = await tx
-          .insert(idempotency)
-          .values({ organisationId, key, requestSha256: digest, response: result })
-          .onConflictDoNothing()
-          .returning({ key: idempotency.key });
-        if (saved.length === 0) throw new IdempotencyRace();
-      }
-      return { result, replayed: false };
     });
   } catch (error) {
     if (error instanceof BatchRejected) throw error.apiError;
@@ -326,5 +280,117 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
       if (stored !== undefined) return replay(deps, request, stored, digest);
     }
     throw error;
+  }
+
+  async function ingestRows(tx: Tx, writer: ReturnType<typeof chunkWriter>): Promise<IngestOutcome> {
+    const validator = createBatchValidator(request.dataset, {
+      format: request.format === "csv" ? "csv" : "json",
+      maxIssues: maxListedIssues,
+    });
+    const ownIssues: Issue[] = [];
+    const pseudonyms = new Map<string, string>();
+    let ownIssueCount = 0;
+    let invalid = false;
+    let row = 0;
+    let chunk: { key: string; data: unknown }[] = [];
+    const body = meterBody(request.body, { limit: deps.maxBodyBytes, hash });
+    for await (const raw of rows(request.format, body)) {
+      const index = row;
+      row += 1;
+      const record = validator.push(raw);
+      if (record === null) {
+        invalid = true;
+        continue;
+      }
+      if (hasUnstorableText(record)) {
+        invalid = true;
+        ownIssueCount += 1;
+        if (ownIssues.length < maxListedIssues) {
+          ownIssues.push({ row: index, message: "contains a NUL character or an unpaired surrogate" });
+        }
+        continue;
+      }
+      // After the first invalid row nothing more is written (the batch will be rolled back), but
+      // every row is still validated so that all issues are reported.
+      if (invalid) continue;
+      const stored = pseudonymiseRecord(deps.pseudonymKey, organisationId, record, personFields, pseudonyms);
+      chunk.push({ key: recordKey(request.dataset, stored), data: stored });
+      if (chunk.length >= chunkSize) {
+        await writer.write(chunk);
+        chunk = [];
+      }
+    }
+    digest = hash.digest("hex");
+    const summary = validator.finish();
+    const issueCount = summary.issueCount + ownIssueCount;
+    if (issueCount > 0) {
+      const validatorIssues: Issue[] = summary.issues.map((i) =>
+        i.field === null
+          ? { row: i.row, message: i.message }
+          : { row: i.row, field: i.field, message: i.message },
+      );
+      const issues = [...validatorIssues, ...ownIssues]
+        .sort((a, b) => (a.row ?? -1) - (b.row ?? -1))
+        .slice(0, maxListedIssues);
+      throw new BatchRejected(
+        new ApiError(
+          "validation_failed",
+          `${issueCount} problem${issueCount === 1 ? "" : "s"} in the batch; nothing was written`,
+          { issues, issueCount },
+        ),
+      );
+    }
+    if (chunk.length > 0) await writer.write(chunk);
+    const received = row;
+    const merged = await writer.finish();
+    let deleted = 0;
+    if (request.mode === "replace") {
+      const [gone] = await queryRows<{ deleted: number }>(
+        tx,
+        sql`
+          WITH gone AS (
+            DELETE FROM records r
+            WHERE r.organisation_id = ${organisationId} AND r.dataset = ${request.dataset}
+              AND NOT EXISTS (SELECT 1 FROM ingest_keys k WHERE k.key = r.key)
+            RETURNING 1
+          )
+          SELECT count(*)::int AS deleted FROM gone`,
+      );
+      deleted = gone?.deleted ?? 0;
+    }
+    const { inserted, updated } = merged;
+    const result: BatchResult = {
+      batch_id: batchId,
+      dataset: request.dataset,
+      mode: request.mode,
+      received,
+      inserted,
+      updated,
+      unchanged: received - inserted - updated,
+      deleted,
+    };
+    await tx.insert(batches).values({
+      id: batchId,
+      organisationId,
+      dataset: request.dataset,
+      actor: request.caller.actor,
+      tokenId: request.caller.tokenId,
+      mode: request.mode,
+      received,
+      inserted,
+      updated,
+      unchanged: result.unchanged,
+      deleted,
+    });
+    if (inserted + updated + deleted > 0) await bumpDataVersion(tx, organisationId);
+    if (key !== undefined) {
+      const saved = await tx
+        .insert(idempotency)
+        .values({ organisationId, key, requestSha256: digest, response: result })
+        .onConflictDoNothing()
+        .returning({ key: idempotency.key });
+      if (saved.length === 0) throw new IdempotencyRace();
+    }
+    return { result, replayed: false };
   }
 }

@@ -55,6 +55,38 @@ describe("jsonRecords", () => {
     );
   });
 
+  it("splits correctly around escapes, quotes and brackets inside strings, wherever the chunks break", async () => {
+    // Strings made of the characters the scanner must not be fooled by, so that escapes (\\ and \")
+    // often straddle a chunk boundary.
+    const tricky = fc.string({
+      unit: fc.constantFrom('"', "\\", "a", "{", "}", "[", "]", ",", ":", "é", "\n", "😀"),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.dictionary(tricky, fc.oneof(tricky, fc.array(tricky, { maxLength: 3 })), { maxKeys: 4 }),
+          {
+            maxLength: 6,
+          },
+        ),
+        fc.array(fc.nat(), { maxLength: 30 }),
+        async (records, cuts) => {
+          const text = JSON.stringify({ records });
+          const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((x, y) => x - y);
+          const chunks: string[] = [];
+          let from = 0;
+          for (const p of points) {
+            chunks.push(text.slice(from, p));
+            from = p;
+          }
+          chunks.push(text.slice(from));
+          expect(await collect(chunks)).toEqual(JSON.parse(JSON.stringify(records)));
+        },
+      ),
+      { seed: 11, numRuns: 400 },
+    );
+  });
+
   it("reports broken JSON as malformed_body, naming the record but not its contents", async () => {
     const e = await failure(['{"records":[{"a":1},{"child_id":"SECRET-1",}]}']);
     expect(e.code).toBe("malformed_body");

@@ -77,8 +77,8 @@ export async function* jsonRecords(
   let depth = 0;
 
   const finishElement = (tail: string): unknown => {
-    parts.push(tail);
-    const text = parts.join("").trim();
+    // Most records lie within one chunk: no parts to join.
+    const text = parts.length === 0 ? tail.trim() : [...parts, tail].join("").trim();
     parts = [];
     partsLength = 0;
     if (text.length === 0) throw malformed(`Malformed JSON: record ${index} is empty`);
@@ -92,6 +92,8 @@ export async function* jsonRecords(
   for await (const chunk of chunks) {
     let start = 0;
     const n = chunk.length;
+    // Position of the next backslash in this chunk at or after the scan (n: none), found lazily.
+    let backslash = -1;
     for (let i = 0; i < n; i++) {
       const c = chunk.charCodeAt(i);
       switch (phase) {
@@ -100,6 +102,17 @@ export async function* jsonRecords(
             if (escaped) escaped = false;
             else if (c === BACKSLASH) escaped = true;
             else if (c === QUOTE) inString = false;
+            else {
+              // Jump to the string's next quote or backslash (most of a record is inside strings); the
+              // loop then reads that character as above.
+              let quote = chunk.indexOf('"', i);
+              if (quote < 0) quote = n;
+              if (backslash < i) {
+                backslash = chunk.indexOf("\\", i);
+                if (backslash < 0) backslash = n;
+              }
+              i = Math.min(quote, backslash) - 1;
+            }
             break;
           }
           if (c === QUOTE) inString = true;

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, createSecretKey, type KeyObject, randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -21,10 +21,18 @@ export const pseudonymLength = 32;
  * ```
  */
 export function pseudonymise(key: string, organisationId: string, value: string): string {
-  return createHmac("sha256", key)
+  return createHmac("sha256", secretKey(key))
     .update(`${organisationId}:${value}`)
     .digest("hex")
     .slice(0, pseudonymLength);
+}
+
+// The key as a KeyObject, made once per key string rather than on every HMAC (a deployment has one).
+let cachedKey: { readonly text: string; readonly key: KeyObject } | undefined;
+
+function secretKey(text: string): KeyObject {
+  if (cachedKey?.text !== text) cachedKey = { text, key: createSecretKey(Buffer.from(text, "utf8")) };
+  return cachedKey.key;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { compileRowCheck } from "./compiled-row-check.js";
 import { keyFromValues } from "./record-key.js";
 import { datasets } from "./registry.js";
 import { checkRow } from "./row-check.js";
@@ -56,6 +57,8 @@ export function createBatchValidator<D extends DatasetName>(
   const rowOffset = options.rowOffset ?? 0;
   const keyFields = datasets[dataset].key;
   const seen = new Map<string, number>();
+  // A checker of the batch's own, so that the dates it remembers go when the batch does.
+  const compiled = compileRowCheck(dataset, { memoise: true });
   const issues: RowIssue[] = [];
   let issueCount = 0;
   let received = 0;
@@ -69,7 +72,7 @@ export function createBatchValidator<D extends DatasetName>(
     push(row: unknown): RecordOf<D> | null {
       const index = rowOffset + received;
       received++;
-      const check = checkRow(dataset, row, options.format);
+      const check = checkRow(dataset, row, options.format, compiled);
       for (const p of check.problems) report(index, p.field, p.message);
       let duplicate = false;
       if (check.keyValues !== null) {

@@ -41,12 +41,11 @@ const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * ```
  */
 export function convertCsvRow(dataset: DatasetName, row: Readonly<Record<string, unknown>>): ConvertedCsvRow {
-  const shape = datasetSchemas[dataset].shape as Record<string, z.ZodType>;
+  const metas = fieldMetas(dataset);
   const values: Record<string, unknown> = {};
   const issues: CellIssue[] = [];
   for (const [name, cell] of Object.entries(row)) {
-    const field = shape[name];
-    const meta = field ? fieldMetaRegistry.get(field) : undefined;
+    const meta = metas.get(name);
     if (typeof cell !== "string" || meta === undefined) {
       values[name] = cell;
       continue;
@@ -77,6 +76,25 @@ export function csvExpectation(meta: FieldMeta): string {
   if (meta.type === "date") return "a date such as 2019-09-30 or 30/09/2019";
   if (meta.type === "boolean") return "true or false (also yes/no, Y/N or 1/0)";
   return meta.expects;
+}
+
+// The metadata of each dataset's fields by name, read once from the schemas (a registry look-up per
+// cell was a measurable part of ingesting a CSV batch).
+const metasByDataset = new Map<DatasetName, ReadonlyMap<string, FieldMeta>>();
+
+function fieldMetas(dataset: DatasetName): ReadonlyMap<string, FieldMeta> {
+  let metas = metasByDataset.get(dataset);
+  if (metas === undefined) {
+    const shape = datasetSchemas[dataset].shape as Record<string, z.ZodType>;
+    const built = new Map<string, FieldMeta>();
+    for (const [name, field] of Object.entries(shape)) {
+      const meta = fieldMetaRegistry.get(field);
+      if (meta !== undefined) built.set(name, meta);
+    }
+    metas = built;
+    metasByDataset.set(dataset, metas);
+  }
+  return metas;
 }
 
 type Conversion = { ok: true; value: unknown } | { ok: false };

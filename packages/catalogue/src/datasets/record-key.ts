@@ -94,6 +94,8 @@ export function parseRecordKey(dataset: DatasetName, key: string): ParseRecordKe
 }
 
 function escapePart(value: string): string {
+  // Nearly every part has neither character: skip the replace (a measurable cost per ingested row).
+  if (!value.includes("|") && !value.includes("\\")) return value;
   return value.replace(/[\\|]/g, (c) => `\\${c}`);
 }
 
