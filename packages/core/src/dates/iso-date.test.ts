@@ -4,6 +4,7 @@ import {
   addDays,
   addMonths,
   ageOn,
+  daysInMonth,
   formatDisplayDate,
   fromDayNumber,
   isIsoDate,
@@ -12,6 +13,24 @@ import {
 } from "./iso-date.js";
 
 describe("iso dates", () => {
+  it("knows the length of every month, leap years by the Gregorian rule", () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2019, m))).toEqual([
+      31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ]);
+    expect(daysInMonth(2020, 2)).toBe(29);
+    expect(daysInMonth(1900, 2)).toBe(28);
+    expect(daysInMonth(2000, 2)).toBe(29);
+    expect(daysInMonth(2100, 2)).toBe(28);
+  });
+  it("agrees with the calendar: the day after a month's last day is the 1st of the next", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1600, max: 2400 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
+        const last = `${y}-${String(m).padStart(2, "0")}-${String(daysInMonth(y, m)).padStart(2, "0")}`;
+        expect(isIsoDate(last)).toBe(true);
+        expect(addDays(last, 1).endsWith("-01")).toBe(true);
+      }),
+    );
+  });
   it("accepts real dates only", () => {
     expect(isIsoDate("2019-09-30")).toBe(true);
     expect(isIsoDate("2020-02-29")).toBe(true);

@@ -44,7 +44,8 @@ export const isoDateSchema = z
  * Number of days in a month.
  *
  * @param year - full year
- * @param month - 1–12
+ * @param month - 1–12 (proleptic Gregorian calendar; plain arithmetic, no `Date` — it is on the
+ *   validation path of every date field of every ingested row)
  * @returns 28–31
  * @example
  * ```ts
@@ -52,7 +53,8 @@ export const isoDateSchema = z
  * ```
  */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /**
