@@ -15,6 +15,7 @@ describe("readConfig", () => {
         rateLimitPerMinute: 600,
         sessionTtlMinutes: 480,
         tokenCacheSeconds: 5,
+        reportWarmupMs: 1000,
       },
     });
   });
@@ -32,6 +33,7 @@ describe("readConfig", () => {
         LOG_LEVEL: "warn",
         KPI_RATE_LIMIT_PER_MINUTE: "60",
         KPI_TOKEN_CACHE_SECONDS: "0",
+        KPI_REPORT_WARMUP_MS: "0",
       },
       "/srv/kpi",
     );
@@ -48,6 +50,7 @@ describe("readConfig", () => {
         logLevel: "warn",
         rateLimitPerMinute: 60,
         tokenCacheSeconds: 0,
+        reportWarmupMs: 0,
       }),
     });
   });

@@ -30,6 +30,11 @@ export const apiConfigSchema = z
     sessionTtlMinutes: z.number().int().positive(),
     /** How long a token look-up is trusted without the database, in seconds (default 5; 0 disables). */
     tokenCacheSeconds: z.number().int().min(0).max(60).optional(),
+    /**
+     * Quiet time after an organisation's last batch before its latest report is built in the
+     * background, in milliseconds (default 1,000; 0 disables; decision 118).
+     */
+    reportWarmupMs: z.number().int().min(0).max(600_000).optional(),
   })
   .strict();
 /** See {@link apiConfigSchema}. */
@@ -72,6 +77,7 @@ const envSchema = z.object({
   KPI_RATE_LIMIT_PER_MINUTE: intFromEnv(600).pipe(z.number().min(1, "must be at least 1")),
   KPI_SESSION_TTL_MINUTES: intFromEnv(480).pipe(z.number().min(1, "must be at least 1")),
   KPI_TOKEN_CACHE_SECONDS: intFromEnv(5).pipe(z.number().max(60, "must be at most 60")),
+  KPI_REPORT_WARMUP_MS: intFromEnv(1000).pipe(z.number().max(600_000, "must be at most 600000")),
 });
 
 /** The outcome of reading the environment: a config, or one line saying what is wrong. */
@@ -137,6 +143,7 @@ export function readConfig(
     rateLimitPerMinute: e.KPI_RATE_LIMIT_PER_MINUTE,
     sessionTtlMinutes: e.KPI_SESSION_TTL_MINUTES,
     tokenCacheSeconds: e.KPI_TOKEN_CACHE_SECONDS,
+    reportWarmupMs: e.KPI_REPORT_WARMUP_MS,
     ...(e.DATABASE_URL === undefined ? {} : { databaseUrl: e.DATABASE_URL }),
     ...(e.KPI_ADMIN_TOKEN === undefined ? {} : { adminToken: e.KPI_ADMIN_TOKEN }),
     ...(e.KPI_PSEUDONYM_KEY === undefined ? {} : { pseudonymKey: e.KPI_PSEUDONYM_KEY }),

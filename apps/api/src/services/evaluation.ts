@@ -50,12 +50,30 @@ interface Entry {
   promise: Promise<EvaluationSnapshot>;
 }
 
+/** Options of {@link loadDatasetRecords}. */
+export interface LoadRecordsOptions {
+  /**
+   * Most records in one JSON text: a dataset with more is read in parts (default 50,000 records, a few
+   * tens of MB; far below the 512 MB V8 allows a string and the 1 GB PostgreSQL allows a value).
+   */
+  readonly recordsPerPart?: number;
+}
+
 /**
  * Loads every stored record of an organisation into one {@link DatasetRecords} (records are stored
- * already validated, normalised and pseudonymised).
+ * already validated, normalised and pseudonymised). The database aggregates each dataset into one
+ * JSON array (`json_agg`), so the driver decodes one row per dataset and JSON is parsed once per
+ * dataset instead of once per record: about half the client CPU of a per-record read (decision 118).
+ *
+ * Records come in the order of their stored keys (byte order, the same on every store), never the
+ * table's physical order: sums of decimals (costs, full-time equivalents) then add up in the same
+ * order whenever the data are the same, however and whenever they were posted, so a report and its
+ * ETag depend only on the data. A dataset of more than `recordsPerPart` records is read in parts, each
+ * the keys of one hash bucket in key order; the buckets depend only on the keys and their count.
  *
  * @param db - the database
  * @param organisationId - the organisation
+ * @param options - the most records in one part
  * @returns the records, one array per dataset
  * @example
  * ```ts
@@ -63,17 +81,48 @@ interface Entry {
  * records.contacts.length; // 1810
  * ```
  */
-export async function loadDatasetRecords(db: Db, organisationId: string): Promise<DatasetRecords> {
-  const rows = await queryRows<{ dataset: string; data: unknown }>(
+export async function loadDatasetRecords(
+  db: Db,
+  organisationId: string,
+  options: LoadRecordsOptions = {},
+): Promise<DatasetRecords> {
+  const perPart = Math.max(1, options.recordsPerPart ?? 50_000);
+  const counts = await queryRows<{ dataset: string; n: number | string }>(
     db,
-    sql`SELECT dataset, data FROM records WHERE organisation_id = ${organisationId}`,
+    sql`SELECT dataset, count(*) AS n FROM records WHERE organisation_id = ${organisationId} GROUP BY dataset`,
   );
+  const large = counts.filter((c) => Number(c.n) > perPart);
   const out = emptyDatasetRecords();
   const lists = out as unknown as Record<string, unknown[]>;
-  for (const row of rows) {
-    if (!isDatasetName(row.dataset)) continue;
-    const data = typeof row.data === "string" ? (JSON.parse(row.data) as unknown) : row.data;
-    lists[row.dataset]?.push(data);
+  const append = (dataset: string, data: unknown): void => {
+    const list = isDatasetName(dataset) ? lists[dataset] : undefined;
+    if (list === undefined) return;
+    const records = (typeof data === "string" ? JSON.parse(data) : data) as unknown[];
+    for (let i = 0; i < records.length; i++) list.push(records[i]);
+  };
+  const notLarge =
+    large.length === 0
+      ? sql``
+      : sql` AND dataset NOT IN (${sql.join(
+          large.map((c) => sql`${c.dataset}`),
+          sql`, `,
+        )})`;
+  const whole = await queryRows<{ dataset: string; data: unknown }>(
+    db,
+    sql`SELECT dataset, json_agg(data ORDER BY key COLLATE "C")::text AS data FROM records
+        WHERE organisation_id = ${organisationId}${notLarge} GROUP BY dataset`,
+  );
+  for (const row of whole) append(row.dataset, row.data);
+  for (const { dataset, n } of large) {
+    const buckets = 2 ** Math.ceil(Math.log2(Number(n) / perPart));
+    const parts = await queryRows<{ data: unknown }>(
+      db,
+      sql`SELECT json_agg(data ORDER BY key COLLATE "C")::text AS data
+          FROM (SELECT key, data, hashtext(key) & ${buckets - 1} AS bucket FROM records
+                WHERE organisation_id = ${organisationId} AND dataset = ${dataset}) keyed
+          GROUP BY bucket ORDER BY bucket`,
+    );
+    for (const part of parts) append(dataset, part.data);
   }
   return out;
 }

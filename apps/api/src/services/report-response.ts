@@ -108,3 +108,98 @@ export async function quarterlyReportResponse(
   }
   return response;
 }
+
+/**
+ * Builds and serialises the report of an organisation's latest quarter with data, as the first
+ * `GET /v1/reports/{period}` after a batch would, so that request finds it ready. It is an ordinary
+ * read: it reads the data version first and caches the result under that version (decision 080), so
+ * a batch committed while it runs makes the next request rebuild, never serve it stale.
+ *
+ * @param db - the database
+ * @param organisationId - the organisation whose data changed
+ * @returns the quarter warmed, or `null` when the organisation has no dated records
+ * @example
+ * ```ts
+ * await warmLatestReport(db, "default"); // "FY2019-20-Q2"
+ * ```
+ */
+export async function warmLatestReport(db: Db, organisationId: string): Promise<string | null> {
+  const snapshot = await evaluationServiceFor(db).snapshot(organisationId);
+  const period = snapshot.evaluator.latestQuarterWithData();
+  if (period === null) return null;
+  await quarterlyReportResponse(db, organisationId, period);
+  return period;
+}
+
+/** Options of {@link scheduleReportWarming}. */
+export interface ReportWarmingOptions {
+  /** Quiet time after the last batch of a burst before warming starts (default 1,000 ms). */
+  readonly delayMs?: number;
+  /** Called when the warm-up ends: the quarter warmed, `null` without data, or the error it met. */
+  readonly onSettled?: (outcome: { period: string | null } | { error: unknown }) => void;
+}
+
+/** Pending warm-ups per database, then per organisation (one timer each: a burst warms once). */
+const pendingWarmups = new WeakMap<Db, Map<string, ReturnType<typeof setTimeout>>>();
+
+/**
+ * Warms the organisation's latest report in the background once its batches have settled
+ * ({@link warmLatestReport}, decision 118): call it after a batch's response is sent. Each call
+ * restarts the organisation's timer, so a burst of batches warms once, after the last. The timer does
+ * not keep the process alive, and a failure (the store closing, say) is reported to `onSettled` only:
+ * the next request simply builds the report itself.
+ *
+ * @param db - the database
+ * @param organisationId - the organisation whose data changed
+ * @param options - the quiet time and a callback for tests
+ * @returns nothing; the work happens later
+ * @example
+ * ```ts
+ * reply.send(result);
+ * scheduleReportWarming(app.database.db, organisationId);
+ * ```
+ */
+export function scheduleReportWarming(
+  db: Db,
+  organisationId: string,
+  options: ReportWarmingOptions = {},
+): void {
+  let pending = pendingWarmups.get(db);
+  if (pending === undefined) {
+    pending = new Map();
+    pendingWarmups.set(db, pending);
+  }
+  const earlier = pending.get(organisationId);
+  if (earlier !== undefined) clearTimeout(earlier);
+  const timer = setTimeout(() => {
+    if (pending.get(organisationId) === timer) pending.delete(organisationId);
+    warmLatestReport(db, organisationId).then(
+      (period) => options.onSettled?.({ period }),
+      (error: unknown) => options.onSettled?.({ error }),
+    );
+  }, options.delayMs ?? 1_000);
+  timer.unref();
+  pending.set(organisationId, timer);
+}
+
+/**
+ * Cancels the organisation's pending warm-up, if any: called when a batch starts, so a warm-up never
+ * competes with the organisation's own ingestion (a nightly load of many datasets warms once, after
+ * its last batch). A warm-up already running finishes.
+ *
+ * @param db - the database
+ * @param organisationId - the organisation whose batch is starting
+ * @returns whether a pending warm-up was cancelled
+ * @example
+ * ```ts
+ * cancelReportWarming(app.database.db, caller.organisationId);
+ * ```
+ */
+export function cancelReportWarming(db: Db, organisationId: string): boolean {
+  const pending = pendingWarmups.get(db);
+  const timer = pending?.get(organisationId);
+  if (timer === undefined) return false;
+  clearTimeout(timer);
+  pending?.delete(organisationId);
+  return true;
+}

@@ -65,6 +65,8 @@ export async function startTestApi(
     logLevel: "silent",
     rateLimitPerMinute: 1_000_000,
     sessionTtlMinutes: 60,
+    // No background report warm-up unless a test asks for it: reports are built when requested.
+    reportWarmupMs: 0,
     ...(postgres === null
       ? {}
       : { databaseUrl: postgres.url, pseudonymKey: "test-pseudonym-key-0123456789" }),

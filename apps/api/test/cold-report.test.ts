@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evaluationServiceFor, loadDatasetRecords } from "../src/services/evaluation.js";
+import { scheduleReportWarming, warmLatestReport } from "../src/services/report-response.js";
+import { cachedQuarterlyReport, reportCacheKey } from "../src/services/reporting.js";
+import { bearer, startTestApi, type TestApi, tokensFor } from "./support/test-api.js";
+
+type Tokens = Awaited<ReturnType<typeof tokensFor>>;
+
+let api: TestApi;
+let a: Tokens;
+let b: Tokens;
+
+const path = "/v1/reports/FY2019-20-Q2";
+
+function contacts(prefix: string, dates: readonly string[], level: number) {
+  return dates.map((date, i) => ({
+    contact_id: `${prefix}${i}`,
+    child_id: `${prefix}C${i}`,
+    contact_date: date,
+    source: "8",
+    decision_date: date,
+    level_of_need: level,
+  }));
+}
+
+function post(token: string, dataset: string, records: unknown[]) {
+  return api.app.inject({
+    method: "POST",
+    url: `/v1/datasets/${dataset}/records`,
+    headers: { ...bearer(token), "content-type": "application/json" },
+    payload: JSON.stringify({ records }),
+  });
+}
+
+function get(token: string) {
+  return api.app.inject({ method: "GET", url: path, headers: bearer(token) });
+}
+
+function swaValue(body: string): number | null {
+  const report = JSON.parse(body) as {
+    sections: { indicators: { id: string; quarter: { value: number | null } }[] }[];
+  };
+  const swa = report.sections[0]?.indicators.find((i) => i.id === "ffd.contacts_swa_pct");
+  if (swa === undefined) throw new Error("ffd.contacts_swa_pct is missing from the report");
+  return swa.quarter.value;
+}
+
+/** Warms through the scheduler with no delay and resolves with what it reports. */
+function warmNow(organisationId: string) {
+  return new Promise<{ period: string | null } | { error: unknown }>((resolve) =>
+    scheduleReportWarming(api.app.database.db, organisationId, { delayMs: 0, onSettled: resolve }),
+  );
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  a = await tokensFor(api.app, "default");
+  b = await tokensFor(api.app, "org-b");
+}, 60_000);
+
+afterAll(async () => {
+  await api?.close();
+});
+
+describe("loading an organisation's records for its evaluator", () => {
+  it("returns every record of every dataset of that organisation only, in key order whatever the posting order", async () => {
+    const first = await post(a.ingest, "contacts", [
+      ...contacts("L3-", ["2019-08-03"], 3),
+      ...contacts("L1-", ["2019-08-01"], 1),
+      ...contacts("L2-", ["2019-08-02"], 2),
+    ]);
+    expect(first.statusCode, first.body).toBe(200);
+    const other = await post(b.ingest, "contacts", contacts("B", ["2019-08-01", "2019-08-02"], 4));
+    expect(other.statusCode, other.body).toBe(200);
+
+    const records = await loadDatasetRecords(api.app.database.db, "default");
+    expect(records.contacts.map((c) => [c.contact_id, c.contact_date, c.level_of_need])).toEqual([
+      ["L1-0", "2019-08-01", 1],
+      ["L2-0", "2019-08-02", 2],
+      ["L3-0", "2019-08-03", 3],
+    ]);
+    expect(records.children).toEqual([]);
+    expect((await loadDatasetRecords(api.app.database.db, "org-b")).contacts).toHaveLength(2);
+    expect((await loadDatasetRecords(api.app.database.db, "nobody")).contacts).toEqual([]);
+  });
+
+  it("reads the same records in the same order when a dataset is read in parts", async () => {
+    const db = api.app.database.db;
+    const more = await post(
+      a.ingest,
+      "contacts",
+      contacts("P", ["2018-07-02", "2018-07-03", "2018-07-04", "2018-07-05", "2018-07-06"], 2),
+    );
+    expect(more.statusCode, more.body).toBe(200);
+    for (const organisationId of ["default", "org-b"]) {
+      const whole = await loadDatasetRecords(db, organisationId);
+      const inParts = await loadDatasetRecords(db, organisationId, { recordsPerPart: 2 });
+      expect(new Set(inParts.contacts)).toEqual(new Set(whole.contacts));
+      expect(inParts.contacts).toHaveLength(whole.contacts.length);
+      // The parts' order depends on the keys only: reading again gives the same order.
+      expect(await loadDatasetRecords(db, organisationId, { recordsPerPart: 2 })).toEqual(inParts);
+    }
+  });
+});
+
+describe("warming the latest report after a batch", () => {
+  it("builds the latest quarter's report so the first request finds it, with the same bytes", async () => {
+    // Q2 2019-20: 45 contacts at level 4 (social work assessment) and 55 at level 2.
+    const batch = await post(a.ingest, "contacts", [
+      ...contacts("S", Array(45).fill("2019-07-15"), 4),
+      ...contacts("N", Array(55).fill("2019-07-16"), 2),
+    ]);
+    expect(batch.statusCode, batch.body).toBe(200);
+
+    expect(await warmNow("default")).toEqual({ period: "FY2019-20-Q2" });
+    const snapshot = await evaluationServiceFor(api.app.database.db).snapshot("default");
+    const key = reportCacheKey("FY2019-20-Q2", { count: 0, maxId: 0 }, { count: 0, maxId: 0 });
+    expect(cachedQuarterlyReport(snapshot, key)).toBeDefined();
+
+    const warmed = await get(a.read);
+    expect(warmed.statusCode).toBe(200);
+    // 45 of the 103 contacts of the quarter (100 here, 3 from the first test) led to an assessment.
+    expect(swaValue(warmed.body)).toBeCloseTo((45 / 103) * 100, 6);
+
+    evaluationServiceFor(api.app.database.db).clear();
+    const rebuilt = await get(a.read);
+    expect(rebuilt.body).toBe(warmed.body);
+    expect(rebuilt.headers.etag).toBe(warmed.headers.etag);
+  });
+
+  it("never serves the warmed report after a later batch: the next request has the new figures", async () => {
+    expect(await warmNow("default")).toEqual({ period: "FY2019-20-Q2" });
+    const before = await get(a.read);
+    // 5 more Q2 contacts at level 4: 50 of 108.
+    const batch = await post(a.ingest, "contacts", contacts("E", Array(5).fill("2019-08-20"), 4));
+    expect(batch.statusCode, batch.body).toBe(200);
+    const after = await get(a.read);
+    expect(after.statusCode).toBe(200);
+    expect(swaValue(after.body)).toBeCloseTo((50 / 108) * 100, 6);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+  });
+
+  it("warms once for a burst of batches, after the last", async () => {
+    const outcomes: unknown[] = [];
+    const settled = new Promise<void>((resolve) => {
+      for (let i = 0; i < 3; i++)
+        scheduleReportWarming(api.app.database.db, "org-b", {
+          delayMs: 30,
+          onSettled: (outcome) => {
+            outcomes.push(outcome);
+            resolve();
+          },
+        });
+    });
+    await settled;
+    // A later timer would have fired well within this wait.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(outcomes).toEqual([{ period: "FY2019-20-Q2" }]);
+  });
+
+  it("warms nothing for an organisation without dated records", async () => {
+    await tokensFor(api.app, "org-empty");
+    expect(await warmLatestReport(api.app.database.db, "org-empty")).toBeNull();
+  });
+});
+
+describe("the records routes warm the report after a batch", () => {
+  const key = reportCacheKey("FY2019-20-Q2", { count: 0, maxId: 0 }, { count: 0, maxId: 0 });
+
+  /** Whether the organisation's Q2 2019-20 report is built, without building it. */
+  async function reportBuilt(app: TestApi["app"], organisationId: string): Promise<boolean> {
+    const snapshot = await evaluationServiceFor(app.database.db).snapshot(organisationId);
+    return cachedQuarterlyReport(snapshot, key) !== undefined;
+  }
+
+  async function postTo(app: TestApi["app"], token: string, records: unknown[]) {
+    return app.inject({
+      method: "POST",
+      url: "/v1/datasets/contacts/records",
+      headers: { ...bearer(token), "content-type": "application/json" },
+      payload: JSON.stringify({ records }),
+    });
+  }
+
+  it("builds the latest report in the background once the batches settle (KPI_REPORT_WARMUP_MS)", async () => {
+    const warming = await startTestApi({ reportWarmupMs: 20 });
+    try {
+      const tokens = await tokensFor(warming.app, "default");
+      const batch = await postTo(warming.app, tokens.ingest, contacts("W", ["2019-07-15", "2019-08-15"], 4));
+      expect(batch.statusCode, batch.body).toBe(200);
+      let built = false;
+      for (let i = 0; i < 100 && !built; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        built = await reportBuilt(warming.app, "default");
+      }
+      expect(built).toBe(true);
+    } finally {
+      await warming.close();
+    }
+  });
+
+  it("leaves the report to the first request when the warm-up is off (0)", async () => {
+    const cold = await startTestApi({ reportWarmupMs: 0 });
+    try {
+      const tokens = await tokensFor(cold.app, "default");
+      const batch = await postTo(cold.app, tokens.ingest, contacts("W", ["2019-07-15"], 4));
+      expect(batch.statusCode, batch.body).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await reportBuilt(cold.app, "default")).toBe(false);
+    } finally {
+      await cold.close();
+    }
+  });
+});
