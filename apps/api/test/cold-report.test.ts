@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluationServiceFor, loadDatasetRecords } from "../src/services/evaluation.js";
 import { scheduleReportWarming, warmLatestReport } from "../src/services/report-response.js";
 import { cachedQuarterlyReport, reportCacheKey } from "../src/services/reporting.js";
+import { decidedContacts } from "./support/contacts.js";
 import { bearer, startTestApi, type TestApi, tokensFor } from "./support/test-api.js";
 
 type Tokens = Awaited<ReturnType<typeof tokensFor>>;
@@ -11,17 +12,6 @@ let a: Tokens;
 let b: Tokens;
 
 const path = "/v1/reports/FY2019-20-Q2";
-
-function contacts(prefix: string, dates: readonly string[], level: number) {
-  return dates.map((date, i) => ({
-    contact_id: `${prefix}${i}`,
-    child_id: `${prefix}C${i}`,
-    contact_date: date,
-    source: "8",
-    decision_date: date,
-    level_of_need: level,
-  }));
-}
 
 function post(token: string, dataset: string, records: unknown[]) {
   return api.app.inject({
@@ -65,12 +55,12 @@ afterAll(async () => {
 describe("loading an organisation's records for its evaluator", () => {
   it("returns every record of every dataset of that organisation only, in key order whatever the posting order", async () => {
     const first = await post(a.ingest, "contacts", [
-      ...contacts("L3-", ["2019-08-03"], 3),
-      ...contacts("L1-", ["2019-08-01"], 1),
-      ...contacts("L2-", ["2019-08-02"], 2),
+      ...decidedContacts("L3-", ["2019-08-03"], 3),
+      ...decidedContacts("L1-", ["2019-08-01"], 1),
+      ...decidedContacts("L2-", ["2019-08-02"], 2),
     ]);
     expect(first.statusCode, first.body).toBe(200);
-    const other = await post(b.ingest, "contacts", contacts("B", ["2019-08-01", "2019-08-02"], 4));
+    const other = await post(b.ingest, "contacts", decidedContacts("B", ["2019-08-01", "2019-08-02"], 4));
     expect(other.statusCode, other.body).toBe(200);
 
     const records = await loadDatasetRecords(api.app.database.db, "default");
@@ -89,7 +79,7 @@ describe("loading an organisation's records for its evaluator", () => {
     const more = await post(
       a.ingest,
       "contacts",
-      contacts("P", ["2018-07-02", "2018-07-03", "2018-07-04", "2018-07-05", "2018-07-06"], 2),
+      decidedContacts("P", ["2018-07-02", "2018-07-03", "2018-07-04", "2018-07-05", "2018-07-06"], 2),
     );
     expect(more.statusCode, more.body).toBe(200);
     for (const organisationId of ["default", "org-b"]) {
@@ -107,8 +97,8 @@ describe("warming the latest report after a batch", () => {
   it("builds the latest quarter's report so the first request finds it, with the same bytes", async () => {
     // Q2 2019-20: 45 contacts at level 4 (social work assessment) and 55 at level 2.
     const batch = await post(a.ingest, "contacts", [
-      ...contacts("S", Array(45).fill("2019-07-15"), 4),
-      ...contacts("N", Array(55).fill("2019-07-16"), 2),
+      ...decidedContacts("S", Array(45).fill("2019-07-15"), 4),
+      ...decidedContacts("N", Array(55).fill("2019-07-16"), 2),
     ]);
     expect(batch.statusCode, batch.body).toBe(200);
 
@@ -132,7 +122,7 @@ describe("warming the latest report after a batch", () => {
     expect(await warmNow("default")).toEqual({ period: "FY2019-20-Q2" });
     const before = await get(a.read);
     // 5 more Q2 contacts at level 4: 50 of 108.
-    const batch = await post(a.ingest, "contacts", contacts("E", Array(5).fill("2019-08-20"), 4));
+    const batch = await post(a.ingest, "contacts", decidedContacts("E", Array(5).fill("2019-08-20"), 4));
     expect(batch.statusCode, batch.body).toBe(200);
     const after = await get(a.read);
     expect(after.statusCode).toBe(200);
@@ -186,7 +176,11 @@ describe("the records routes warm the report after a batch", () => {
     const warming = await startTestApi({ reportWarmupMs: 20 });
     try {
       const tokens = await tokensFor(warming.app, "default");
-      const batch = await postTo(warming.app, tokens.ingest, contacts("W", ["2019-07-15", "2019-08-15"], 4));
+      const batch = await postTo(
+        warming.app,
+        tokens.ingest,
+        decidedContacts("W", ["2019-07-15", "2019-08-15"], 4),
+      );
       expect(batch.statusCode, batch.body).toBe(200);
       let built = false;
       for (let i = 0; i < 100 && !built; i++) {
@@ -203,7 +197,7 @@ describe("the records routes warm the report after a batch", () => {
     const cold = await startTestApi({ reportWarmupMs: 0 });
     try {
       const tokens = await tokensFor(cold.app, "default");
-      const batch = await postTo(cold.app, tokens.ingest, contacts("W", ["2019-07-15"], 4));
+      const batch = await postTo(cold.app, tokens.ingest, decidedContacts("W", ["2019-07-15"], 4));
       expect(batch.statusCode, batch.body).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await reportBuilt(cold.app, "default")).toBe(false);

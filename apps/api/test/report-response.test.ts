@@ -4,6 +4,7 @@ import { type FastifyPluginAsyncZod, serializerCompiler, validatorCompiler } fro
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluationServiceFor } from "../src/services/evaluation.js";
 import { quarterlyReport } from "../src/services/reporting.js";
+import { decidedContacts } from "./support/contacts.js";
 import { bearer, startTestApi, type TestApi, tokensFor } from "./support/test-api.js";
 
 type Tokens = Awaited<ReturnType<typeof tokensFor>>;
@@ -16,15 +17,9 @@ let reference: FastifyInstance;
 
 const path = "/v1/reports/FY2019-20-Q2";
 
+/** `count` contacts on one date at one level of need. */
 function contacts(prefix: string, date: string, count: number, level: number) {
-  return Array.from({ length: count }, (_, i) => ({
-    contact_id: `${prefix}${i}`,
-    child_id: `${prefix}C${i}`,
-    contact_date: date,
-    source: "8",
-    decision_date: date,
-    level_of_need: level,
-  }));
+  return decidedContacts(prefix, Array<string>(count).fill(date), level);
 }
 
 function postContacts(records: unknown[]) {

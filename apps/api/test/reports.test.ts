@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decidedContacts } from "./support/contacts.js";
 import { bearer, startTestApi, type TestApi, tokensFor } from "./support/test-api.js";
 
 type Tokens = Awaited<ReturnType<typeof tokensFor>>;
@@ -23,15 +24,9 @@ interface Report {
   }[];
 }
 
+/** `count` contacts on one date at one level of need. */
 function contacts(prefix: string, date: string, count: number, level: number) {
-  return Array.from({ length: count }, (_, i) => ({
-    contact_id: `${prefix}${i}`,
-    child_id: `${prefix}C${i}`,
-    contact_date: date,
-    source: "8",
-    decision_date: date,
-    level_of_need: level,
-  }));
+  return decidedContacts(prefix, Array<string>(count).fill(date), level);
 }
 
 async function report(token: string, period = "FY2019-20-Q2"): Promise<Report> {

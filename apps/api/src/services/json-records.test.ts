@@ -22,6 +22,19 @@ async function failure(chunks: string[], limits?: Parameters<typeof jsonRecords>
   throw new Error("expected a failure");
 }
 
+/** `text` cut into chunks at the given offsets (taken modulo its length + 1), in order. */
+function cutAt(text: string, cuts: readonly number[]): string[] {
+  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((x, y) => x - y);
+  const chunks: string[] = [];
+  let from = 0;
+  for (const p of points) {
+    chunks.push(text.slice(from, p));
+    from = p;
+  }
+  chunks.push(text.slice(from));
+  return chunks;
+}
+
 describe("jsonRecords", () => {
   it("yields each record of { records: [...] }", async () => {
     const body = '{ "records" : [ {"a":1,"b":"x,]}"} , {"c":[1,{"d":null}]}, 3, "s\\"]", null ] }';
@@ -38,15 +51,7 @@ describe("jsonRecords", () => {
         fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 8 }),
         fc.array(fc.nat(), { maxLength: 12 }),
         async (records, cuts) => {
-          const text = JSON.stringify({ records });
-          const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((x, y) => x - y);
-          const chunks: string[] = [];
-          let from = 0;
-          for (const p of points) {
-            chunks.push(text.slice(from, p));
-            from = p;
-          }
-          chunks.push(text.slice(from));
+          const chunks = cutAt(JSON.stringify({ records }), cuts);
           // JSON.stringify turns -0 into 0; compare through the same round trip.
           expect(await collect(chunks)).toEqual(JSON.parse(JSON.stringify(records)));
         },
@@ -71,15 +76,7 @@ describe("jsonRecords", () => {
         ),
         fc.array(fc.nat(), { maxLength: 30 }),
         async (records, cuts) => {
-          const text = JSON.stringify({ records });
-          const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((x, y) => x - y);
-          const chunks: string[] = [];
-          let from = 0;
-          for (const p of points) {
-            chunks.push(text.slice(from, p));
-            from = p;
-          }
-          chunks.push(text.slice(from));
+          const chunks = cutAt(JSON.stringify({ records }), cuts);
           expect(await collect(chunks)).toEqual(JSON.parse(JSON.stringify(records)));
         },
       ),
