@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluationServiceFor, loadDatasetRecords } from "../src/services/evaluation.js";
-import { scheduleReportWarming, warmLatestReport } from "../src/services/report-response.js";
+import {
+  createBatchWarmups,
+  scheduleReportWarming,
+  warmLatestReport,
+} from "../src/services/report-response.js";
 import { cachedQuarterlyReport, reportCacheKey } from "../src/services/reporting.js";
 import { decidedContacts } from "./support/contacts.js";
 import { bearer, startTestApi, type TestApi, tokensFor } from "./support/test-api.js";
@@ -145,6 +149,39 @@ describe("warming the latest report after a batch", () => {
     await settled;
     // A later timer would have fired well within this wait.
     await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(outcomes).toEqual([{ period: "FY2019-20-Q2" }]);
+  });
+
+  it("waits for the organisation's last batch in progress, and warms nothing when no data changed", async () => {
+    const outcomes: unknown[] = [];
+    let firstSettled: () => void = () => undefined;
+    const settled = new Promise<void>((resolve) => {
+      firstSettled = resolve;
+    });
+    const warmups = createBatchWarmups(api.app.database.db, {
+      delayMs: 20,
+      onSettled: (outcome) => {
+        outcomes.push(outcome);
+        firstSettled();
+      },
+    });
+    const wait = () => new Promise((resolve) => setTimeout(resolve, 150));
+    warmups.started("org-b");
+    warmups.started("org-b");
+    warmups.ended("org-b", true); // one batch still in progress
+    await wait();
+    expect(outcomes).toEqual([]);
+    warmups.ended("org-b", false); // the last one changed nothing (a replay)
+    await wait();
+    expect(outcomes).toEqual([]);
+    warmups.started("org-b");
+    warmups.ended("org-b", true);
+    warmups.started("org-b"); // a new batch cancels the pending warm-up …
+    await wait();
+    expect(outcomes).toEqual([]);
+    warmups.ended("org-b", true); // … and its end schedules the one warm-up
+    await settled;
+    await wait();
     expect(outcomes).toEqual([{ period: "FY2019-20-Q2" }]);
   });
 

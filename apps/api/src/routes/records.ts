@@ -13,7 +13,7 @@ import { callerOf } from "../plugins/auth.js";
 import { bodyFormatOf } from "../services/body-format.js";
 import { ingestBatch } from "../services/ingest.js";
 import { deleteRecord } from "../services/records.js";
-import { cancelReportWarming, scheduleReportWarming } from "../services/report-response.js";
+import { createBatchWarmups } from "../services/report-response.js";
 import { errorResponses } from "./error-responses.js";
 
 function datasetOf(name: string): DatasetName {
@@ -34,31 +34,14 @@ function datasetOf(name: string): DatasetName {
  * ```
  */
 export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
-  /** Batches in progress per organisation: no report warm-up is started while one runs. */
-  const batchesInProgress = new Map<string, number>();
-  /** A batch starts: cancel a pending warm-up, so it does not compete with the organisation's load. */
-  const batchStarting = (organisationId: string): void => {
-    batchesInProgress.set(organisationId, (batchesInProgress.get(organisationId) ?? 0) + 1);
-    cancelReportWarming(app.database.db, organisationId);
-  };
-  /**
-   * A batch ended: once the organisation has none in progress and its data changed, build its latest
-   * report in the background after a quiet time (decision 118), unless `KPI_REPORT_WARMUP_MS` is 0.
-   */
-  const batchEnded = (organisationId: string, changed: boolean): void => {
-    const left = (batchesInProgress.get(organisationId) ?? 1) - 1;
-    if (left > 0) batchesInProgress.set(organisationId, left);
-    else batchesInProgress.delete(organisationId);
-    const delayMs = app.config.reportWarmupMs ?? 1000;
-    if (!changed || left > 0 || delayMs === 0) return;
-    scheduleReportWarming(app.database.db, organisationId, {
-      delayMs,
-      onSettled: (outcome) => {
-        if ("error" in outcome)
-          app.log.debug("report warm-up did not finish; the next request builds the report");
-      },
-    });
-  };
+  /** Warms the organisation's latest report once its batches settle (decision 118). */
+  const warmups = createBatchWarmups(app.database.db, {
+    delayMs: app.config.reportWarmupMs ?? 1000,
+    onSettled: (outcome) => {
+      if ("error" in outcome)
+        app.log.debug("report warm-up did not finish; the next request builds the report");
+    },
+  });
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
@@ -101,7 +84,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const body = (request.body ?? Readable.from([])) as AsyncIterable<Buffer | string>;
       const idempotencyKey = request.headers["idempotency-key"];
-      batchStarting(caller.organisationId);
+      warmups.started(caller.organisationId);
       let changed = false;
       try {
         const outcome = await ingestBatch(
@@ -119,7 +102,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         if (outcome.replayed) reply.header("idempotent-replayed", "true");
         return reply.status(200).send(outcome.result);
       } finally {
-        batchEnded(caller.organisationId, changed);
+        warmups.ended(caller.organisationId, changed);
       }
     },
   );
@@ -138,7 +121,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const caller = callerOf(request);
       const dataset = datasetOf(request.params.dataset);
-      batchStarting(caller.organisationId);
+      warmups.started(caller.organisationId);
       let changed = false;
       try {
         const { batchId } = await deleteRecord(
@@ -159,7 +142,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
           deleted: 1,
         };
       } finally {
-        batchEnded(caller.organisationId, changed);
+        warmups.ended(caller.organisationId, changed);
       }
     },
   );

@@ -203,3 +203,51 @@ export function cancelReportWarming(db: Db, organisationId: string): boolean {
   pending?.delete(organisationId);
   return true;
 }
+
+/** What {@link createBatchWarmups} needs. */
+export interface BatchWarmupOptions {
+  /** Quiet time after the organisation's last batch (`KPI_REPORT_WARMUP_MS`); 0 turns warming off. */
+  readonly delayMs: number;
+  /** Passed on to {@link scheduleReportWarming}. */
+  readonly onSettled?: ReportWarmingOptions["onSettled"];
+}
+
+/**
+ * The records routes' side of the warm-up (decision 118): they report when a batch (or a delete)
+ * starts and ends. A start cancels the organisation's pending warm-up; the end of its last batch in
+ * progress, when data changed, schedules one. So a nightly load of many datasets warms once, after
+ * its last batch, and no warm-up competes with the organisation's own ingestion.
+ *
+ * @param db - the database
+ * @param options - the quiet time and a callback for the outcome
+ * @returns `started(organisationId)` and `ended(organisationId, changed)`
+ * @example
+ * ```ts
+ * const warmups = createBatchWarmups(app.database.db, { delayMs: app.config.reportWarmupMs ?? 1000 });
+ * warmups.started(caller.organisationId);
+ * // … ingest …
+ * warmups.ended(caller.organisationId, true);
+ * ```
+ */
+export function createBatchWarmups(
+  db: Db,
+  options: BatchWarmupOptions,
+): { started(organisationId: string): void; ended(organisationId: string, changed: boolean): void } {
+  const inProgress = new Map<string, number>();
+  return {
+    started(organisationId) {
+      inProgress.set(organisationId, (inProgress.get(organisationId) ?? 0) + 1);
+      cancelReportWarming(db, organisationId);
+    },
+    ended(organisationId, changed) {
+      const left = (inProgress.get(organisationId) ?? 1) - 1;
+      if (left > 0) inProgress.set(organisationId, left);
+      else inProgress.delete(organisationId);
+      if (!changed || left > 0 || options.delayMs === 0) return;
+      scheduleReportWarming(db, organisationId, {
+        delayMs: options.delayMs,
+        ...(options.onSettled === undefined ? {} : { onSettled: options.onSettled }),
+      });
+    },
+  };
+}
