@@ -34,14 +34,19 @@ function datasetOf(name: string): DatasetName {
  * ```
  */
 export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
-  /** Warms the organisation's latest report once its batches settle (decision 118). */
-  const warmups = createBatchWarmups(app.database.db, {
-    delayMs: app.config.reportWarmupMs ?? 1000,
-    onSettled: (outcome) => {
-      if ("error" in outcome)
-        app.log.debug("report warm-up did not finish; the next request builds the report");
-    },
-  });
+  /**
+   * Warms the organisation's latest report once its batches settle (decision 118); made on first use,
+   * as the database is only there once the app is ready.
+   */
+  let warmupsMade: ReturnType<typeof createBatchWarmups> | undefined;
+  const warmups = () =>
+    (warmupsMade ??= createBatchWarmups(app.database.db, {
+      delayMs: app.config.reportWarmupMs ?? 1000,
+      onSettled: (outcome) => {
+        if ("error" in outcome)
+          app.log.debug("report warm-up did not finish; the next request builds the report");
+      },
+    }));
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
@@ -84,7 +89,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const body = (request.body ?? Readable.from([])) as AsyncIterable<Buffer | string>;
       const idempotencyKey = request.headers["idempotency-key"];
-      warmups.started(caller.organisationId);
+      warmups().started(caller.organisationId);
       let changed = false;
       try {
         const outcome = await ingestBatch(
@@ -102,7 +107,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         if (outcome.replayed) reply.header("idempotent-replayed", "true");
         return reply.status(200).send(outcome.result);
       } finally {
-        warmups.ended(caller.organisationId, changed);
+        warmups().ended(caller.organisationId, changed);
       }
     },
   );
@@ -121,7 +126,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const caller = callerOf(request);
       const dataset = datasetOf(request.params.dataset);
-      warmups.started(caller.organisationId);
+      warmups().started(caller.organisationId);
       let changed = false;
       try {
         const { batchId } = await deleteRecord(
@@ -142,7 +147,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
           deleted: 1,
         };
       } finally {
-        warmups.ended(caller.organisationId, changed);
+        warmups().ended(caller.organisationId, changed);
       }
     },
   );
