@@ -1,10 +1,11 @@
+import { toDayNumber } from "@kpi/core";
 import type { CareLeaverRecord } from "../datasets/schemas.js";
 import type { DemoCalendar } from "./calendar.js";
 import type { CareExit } from "./care.js";
 import type { ChildRegistry } from "./child-registry.js";
 import type { Random } from "./random.js";
 import type { Spell } from "./stock-controller.js";
-import { anchorValue, CARE_LEAVER_EET_IN_TOUCH } from "./story.js";
+import { anchorValue, CARE_LEAVER_EET_IN_TOUCH, NEET_PANEL } from "./story.js";
 
 type Activity = NonNullable<CareLeaverRecord["activity"]>;
 type InTouch = CareLeaverRecord["in_touch"];
@@ -69,6 +70,10 @@ export function generateCareLeavers(
   const last = calendar.last;
   const records: CareLeaverRecord[] = [];
   const leavers: Spell[] = [];
+  const panel = rng.fork("neet-panel");
+  const panelFrom = toDayNumber(NEET_PANEL.from);
+  const panelTo = Math.min(toDayNumber(NEET_PANEL.to), last);
+  const NEET_CODES = new Set(NEET.map(([code]) => code));
 
   const person = (child: number, left: number, checkAfterLeaving: boolean): void => {
     const days = new Set<number>();
@@ -103,6 +108,27 @@ export function generateCareLeavers(
         accommodation_suitable: suitable,
       });
       if (inTouch === "DIED") break;
+    }
+    // The NEET panel re-engages some of those whose latest check before it shows them NEET.
+    const before = sorted.filter((d) => d < panelFrom);
+    const lastBefore = records.length - (sorted.length - before.length) - 1;
+    const latest = before.length === 0 ? undefined : records[lastBefore];
+    if (
+      panelFrom <= panelTo &&
+      latest !== undefined &&
+      latest.in_touch === "YES" &&
+      NEET_CODES.has(latest.activity ?? "") &&
+      before.length === sorted.length &&
+      children.birthday(child, 22) > panelTo &&
+      panel.chance(NEET_PANEL.reengaged)
+    ) {
+      records.push({
+        child_id: children.id(child),
+        as_at_date: calendar.date(panel.int(panelFrom, panelTo)),
+        in_touch: "YES",
+        activity: panel.weighted(EET),
+        accommodation_suitable: true,
+      });
     }
     const to = Math.min(children.birthday(child, 21), last);
     if (to >= Math.max(left, first)) leavers.push({ child, start: Math.max(left, first), end: to });

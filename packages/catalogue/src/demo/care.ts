@@ -13,6 +13,7 @@ import {
   CARE_STARTS,
   INTERNAL_FOSTER_SHARE,
   PLACEMENT_MOVES_PER_YEAR,
+  PLACEMENT_PRICE_INDEX,
   quarterValue,
   S20_ENTRANT_SHARE,
   S20_SHARE,
@@ -134,6 +135,7 @@ export function generateCare(
   let s20Count = 0;
   const s20Gap = (day: number): number => s20Count / Math.max(1, pool.length) - anchorValue(S20_SHARE, day);
   const fosterShare = (day: number): number => quarterValue(INTERNAL_FOSTER_SHARE, fy(day), 1);
+  const price = (day: number): number => anchorValue(PLACEMENT_PRICE_INDEX, day);
 
   const emit = (s: InCare, end: number | null, reason: ReasonCeased | null): void => {
     episodes.push({
@@ -224,7 +226,7 @@ export function generateCare(
       need: uasc ? "N8" : rng.weighted(NEEDS),
       team: `Through Care ${AREAS[child % AREAS.length]}`,
       status,
-      placement: choosePlacement(rng, age, status, fosterShare(day)),
+      placement: choosePlacement(rng, age, status, fosterShare(day), price(day)),
       episodeStart: day,
       episodeReason: "S",
       next: NEVER,
@@ -255,7 +257,13 @@ export function generateCare(
       emit(s, moved, "X1");
       s.episodeStart = moved;
       s.episodeReason = "P";
-      s.placement = choosePlacement(rng, children.ageOn(child, moved), status, fosterShare(moved));
+      s.placement = choosePlacement(
+        rng,
+        children.ageOn(child, moved),
+        status,
+        fosterShare(moved),
+        price(moved),
+      );
     }
     enter(s);
     schedule(s, first);
@@ -409,12 +417,12 @@ export function generateCare(
       if (s.nextStatus === "V2") s20Count += 1;
       s.status = s.nextStatus;
       s.episodeReason = moves ? "B" : "L";
-      if (moves) s.placement = choosePlacement(rng, age, s.status, fosterShare(day));
+      if (moves) s.placement = choosePlacement(rng, age, s.status, fosterShare(day), price(day));
     } else {
       s.episodeReason = "P";
       const before = s.placement;
       for (let tries = 0; tries < 5 && s.placement === before; tries++) {
-        const p = choosePlacement(rng, age, s.status, fosterShare(day));
+        const p = choosePlacement(rng, age, s.status, fosterShare(day), price(day));
         if (p.type !== before.type || p.provider !== before.provider) s.placement = p;
       }
     }

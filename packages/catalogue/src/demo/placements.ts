@@ -57,6 +57,7 @@ function money(rng: Random, lo: number, hi: number): number {
  * @param age - the child's age in whole years
  * @param status - the legal status of the episode
  * @param internalFosterShare - chance a foster placement is with the authority's own carers
+ * @param priceIndex - multiplier of the weekly cost (commissioning prices at the placement's start)
  * @returns the placement
  * @example
  * ```ts
@@ -64,6 +65,19 @@ function money(rng: Random, lo: number, hi: number): number {
  * ```
  */
 export function choosePlacement(
+  rng: Random,
+  age: number,
+  status: LegalStatus,
+  internalFosterShare: number,
+  priceIndex = 1,
+): Placement {
+  const p = basePlacement(rng, age, status, internalFosterShare);
+  return p.cost === null || priceIndex === 1
+    ? p
+    : { ...p, cost: Math.round(p.cost * priceIndex * 100) / 100 };
+}
+
+function basePlacement(
   rng: Random,
   age: number,
   status: LegalStatus,

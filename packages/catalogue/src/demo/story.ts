@@ -168,6 +168,19 @@ export const INTERNAL_FOSTER_SHARE: QuarterTable = {
   2019: [0.63],
 };
 
+/**
+ * Commissioning price index of new placements by their start date (weekly costs × index): prices rose
+ * to 2018-19, then the placement consolidation meetings and more in-house fostering brought the cost of
+ * new placements down through 2019-20, so the average weekly cost falls ("lower weekly cost of
+ * placements").
+ */
+export const PLACEMENT_PRICE_INDEX: readonly (readonly [string, number])[] = [
+  ["2016-04-01", 1.0],
+  ["2018-06-30", 1.25],
+  ["2019-03-31", 1.0],
+  ["2019-09-30", 0.65],
+];
+
 /** Distinct children missing from care per quarter (summer peaks; Q2 2018-19 58, Q2 2019-20 35). */
 export const MISSING_FROM_CARE_CHILDREN: QuarterTable = {
   2016: [50, 60, 52, 48],
@@ -262,9 +275,16 @@ export const WORKFORCE = {
   averageCaseload: 17,
 } as const;
 
+/**
+ * The NEET and Missing Mondays panels (from July 2019): in Q2 2019-20 each care leaver whose latest
+ * record shows them not in education, employment or training (and in touch) is re-engaged with this
+ * chance, recorded by a new check in the quarter — the NEET cohort falls for the first time in 18 months.
+ */
+export const NEET_PANEL = { from: "2019-07-01", to: "2019-09-30", reengaged: 0.4 } as const;
+
 /** Care leavers aged 18–21: share in education, employment or training among those in touch. */
 export const CARE_LEAVER_EET_IN_TOUCH: readonly (readonly [string, number])[] = [
   ["2016-04-01", 0.56],
   ["2018-04-01", 0.6],
-  ["2019-09-30", 0.61],
+  ["2019-09-30", 0.55],
 ];

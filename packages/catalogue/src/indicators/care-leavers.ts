@@ -52,6 +52,8 @@ export const careLeaverIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "leavers.pathway_plan_timely_pct",
       title: "Pathway plans on time",
+      theme: "timeliness",
+      shortTitle: "pathway plans",
       section: "through_care",
       unit: "percent",
       polarity: "high",
@@ -129,6 +131,7 @@ export const careLeaverIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "leavers.neet_16_21",
       title: "Care leavers aged 16–21 not in education, employment or training",
+      shortTitle: "care leavers not in education, employment or training",
       section: "through_care",
       unit: "count",
       polarity: "low",

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { catalogue, catalogueDefinitions, findIndicator } from "./catalogue.js";
 import { renderIndicatorsDoc } from "./indicators-doc.js";
 import { reportSections } from "./sections.js";
+import { indicatorThemes } from "./themes.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -30,6 +31,40 @@ describe("the catalogue", () => {
     expect(swa?.target).toEqual({ value: 60 });
     expect(swa?.decimals).toBe(2);
     expect(catalogueDefinitions().filter((d) => d.target !== undefined)).toHaveLength(1);
+  });
+
+  it("declares complementary pairs, themes and cross-references the report can follow", () => {
+    const definitions = catalogueDefinitions();
+    const byId = new Map(definitions.map((d) => [d.id, d]));
+    const pairs = definitions.filter((d) => d.complementOf !== undefined).map((d) => [d.id, d.complementOf]);
+    expect(pairs).toEqual([
+      ["ffd.contacts_level_2_1_pct", "ffd.contacts_level_4_3_pct"],
+      ["wf.agency_pct", "wf.sw_permanent_pct"],
+    ]);
+    for (const [id, other] of pairs) {
+      const a = byId.get(id ?? "");
+      const b = byId.get(other ?? "");
+      // Two shares of one whole: same section and unit, opposite polarities, and never a chain.
+      expect([a?.section, a?.unit], id).toEqual([b?.section, "percent"]);
+      expect(b?.unit).toBe("percent");
+      expect(new Set([a?.polarity, b?.polarity])).toEqual(new Set(["high", "low"]));
+      expect(b?.complementOf, id).toBeUndefined();
+    }
+    const sections = new Set<string>(reportSections.map((s) => s.id));
+    for (const d of definitions) {
+      if (d.theme !== undefined) expect(Object.keys(indicatorThemes), d.id).toContain(d.theme);
+      for (const s of d.alsoDescribedIn ?? []) {
+        expect(sections.has(s), d.id).toBe(true);
+        expect(s, d.id).not.toBe(d.section);
+      }
+    }
+    // A theme's members in one section share a polarity, so one seasonal sentence fits them all.
+    for (const theme of Object.keys(indicatorThemes)) {
+      for (const s of sections) {
+        const members = definitions.filter((d) => d.theme === theme && d.section === s);
+        expect(new Set(members.map((d) => d.polarity)).size, `${theme} in ${s}`).toBeLessThanOrEqual(1);
+      }
+    }
   });
 
   it("finds indicators by id", () => {

@@ -121,6 +121,8 @@ export const childProtectionIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "cp.icpc_15wd_pct",
       title: "ICPCs within 15 working days of the strategy discussion",
+      theme: "timeliness",
+      shortTitle: "ICPCs within 15 working days",
       section: "cp",
       unit: "percent",
       polarity: "high",
@@ -235,6 +237,8 @@ export const childProtectionIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "cp.review_timely_pct",
       title: "CP reviews on time",
+      theme: "timeliness",
+      shortTitle: "CP reviews",
       section: "cp",
       unit: "percent",
       polarity: "high",
@@ -252,6 +256,8 @@ export const childProtectionIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "cp.visit_timely_pct",
       title: "CP visits on time",
+      theme: "timeliness",
+      shortTitle: "CP visits",
       section: "cp",
       unit: "percent",
       polarity: "high",

@@ -59,6 +59,8 @@ export const ffdIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "ffd.contacts_level_2_1_pct",
       title: "Contacts resulting in level 2 or 1",
+      complementOf: "ffd.contacts_level_4_3_pct",
+      shortTitle: "contacts at level 2 or 1",
       section: "ffd",
       unit: "percent",
       polarity: "low",
@@ -81,6 +83,7 @@ export const ffdIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "ffd.contacts_level_4_3_pct",
       title: "Contacts at level 4 or 3",
+      shortTitle: "contacts at level 4 or 3",
       section: "ffd",
       unit: "percent",
       polarity: "high",
@@ -135,6 +138,8 @@ export const ffdIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "ffd.contact_decision_timely_pct",
       title: "Contact decisions within 1 working day",
+      theme: "timeliness",
+      shortTitle: "contact decisions within 1 working day",
       section: "ffd",
       unit: "percent",
       polarity: "high",
@@ -226,6 +231,8 @@ export const ffdIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "ffd.swa_45wd_pct",
       title: "Assessments completed within 45 working days",
+      theme: "timeliness",
+      shortTitle: "assessments within 45 working days",
       section: "ffd",
       unit: "percent",
       polarity: "high",

@@ -49,6 +49,7 @@ export const staffingIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "wf.sw_permanent_pct",
       title: "Case-holding social workers who are permanent",
+      shortTitle: "permanent social workers",
       section: "staffing",
       unit: "percent",
       polarity: "high",
@@ -66,6 +67,8 @@ export const staffingIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "wf.agency_pct",
       title: "Agency social workers",
+      complementOf: "wf.sw_permanent_pct",
+      shortTitle: "agency social workers",
       section: "staffing",
       unit: "percent",
       polarity: "low",
@@ -101,6 +104,7 @@ export const staffingIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "wf.over_caseload_target",
       title: "Social workers over the caseload target",
+      shortTitle: "social workers over the caseload target",
       section: "staffing",
       unit: "count",
       polarity: "low",

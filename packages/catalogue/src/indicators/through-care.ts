@@ -289,6 +289,7 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "cla.placements_3plus_pct",
       title: "Looked-after children with 3 or more placements in the last 12 months",
+      shortTitle: "children with 3 or more placements",
       section: "through_care",
       unit: "percent",
       polarity: "low",
@@ -306,6 +307,7 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "cla.long_term_stability_pct",
       title: "Long-term placement stability",
+      shortTitle: "long-term placement stability",
       section: "through_care",
       unit: "percent",
       polarity: "high",
@@ -346,6 +348,7 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "cla.internal_foster_pct",
       title: "Foster placements with the authority's own carers",
+      shortTitle: "foster placements with our own carers",
       section: "through_care",
       unit: "percent",
       polarity: "high",
@@ -368,6 +371,7 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "cla.avg_weekly_cost",
       title: "Average weekly cost of a placement",
+      shortTitle: "the average weekly cost of a placement",
       section: "through_care",
       unit: "gbp",
       polarity: "low",
@@ -396,6 +400,8 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "cla.health_assessment_timely_pct",
       title: "Health assessments on time",
+      theme: "timeliness",
+      shortTitle: "health assessments",
       section: "through_care",
       unit: "percent",
       polarity: "high",
@@ -413,6 +419,8 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "cla.review_timely_pct",
       title: "Looked-after reviews on time",
+      theme: "timeliness",
+      shortTitle: "looked-after reviews",
       section: "through_care",
       unit: "percent",
       polarity: "high",
@@ -430,6 +438,8 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "cla.visit_timely_pct",
       title: "Statutory visits on time",
+      theme: "timeliness",
+      shortTitle: "statutory visits",
       section: "through_care",
       unit: "percent",
       polarity: "high",

@@ -11,6 +11,7 @@ export const vulnerabilityIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "vuln.cse_children",
       title: "Children identified as vulnerable to CSE",
+      shortTitle: "children vulnerable to CSE",
       section: "vulnerabilities",
       unit: "count",
       polarity: "high",
@@ -31,6 +32,7 @@ export const vulnerabilityIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "vuln.county_lines_children",
       title: "Children identified as vulnerable to county lines",
+      shortTitle: "children vulnerable to county lines",
       section: "vulnerabilities",
       unit: "count",
       polarity: "high",
@@ -51,6 +53,9 @@ export const vulnerabilityIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "missing.care_children",
       title: "Children missing from care",
+      theme: "missing",
+      shortTitle: "children missing from care",
+      alsoDescribedIn: ["through_care"],
       section: "vulnerabilities",
       unit: "count",
       polarity: "low",
@@ -71,6 +76,9 @@ export const vulnerabilityIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "missing.care_incidents",
       title: "Missing-from-care incidents",
+      theme: "missing",
+      shortTitle: "missing-from-care incidents",
+      alsoDescribedIn: ["through_care"],
       section: "vulnerabilities",
       unit: "count",
       polarity: "low",
@@ -91,6 +99,8 @@ export const vulnerabilityIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "missing.home_children",
       title: "Children missing from home",
+      theme: "missing",
+      shortTitle: "children missing from home",
       section: "vulnerabilities",
       unit: "count",
       polarity: "low",
@@ -111,6 +121,8 @@ export const vulnerabilityIndicators: readonly CatalogueIndicator[] = [
     definition: {
       id: "missing.home_incidents",
       title: "Missing-from-home incidents",
+      theme: "missing",
+      shortTitle: "missing-from-home incidents",
       section: "vulnerabilities",
       unit: "count",
       polarity: "low",

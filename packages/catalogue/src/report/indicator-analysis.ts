@@ -1,19 +1,22 @@
 import { financialYearId, type Window } from "@kpi/core";
 import { CatalogueError } from "../evaluate/catalogue-error.js";
 import type { Evaluator } from "../evaluate/evaluator.js";
+import { type JudgementContext, judgeQuarter } from "./indicator-judgement.js";
 import { indicatorTrend } from "./indicator-trend.js";
 import type { IndicatorAnalysis, SeasonalSummary } from "./schemas.js";
 import { seasonalStatement } from "./seasonal-statement.js";
 
 /**
  * An indicator's trend over its 5 latest periods of a window and, for the quarter window, its seasonal
- * statement (other windows have none, with the reason): what the indicator page and the narrative show.
+ * statement (other windows have none, with the reason), with the judgement of the quarter the period
+ * ends (`judgeQuarter`; the report's verdict, whatever the window): what the indicator page shows.
  *
  * @param evaluator - the organisation's evaluator
  * @param id - the indicator
  * @param period - the last period, of the window's kind
  * @param window - the window
- * @returns the trend and seasonal statement, snake_case as the API shows them
+ * @param context - targets and benchmarks the judgement weighs (as the report's)
+ * @returns the trend, seasonal statement and judgement, snake_case as the API shows them
  * @throws CatalogueError `unknown_indicator` for an unknown id, `invalid_period` for a period of the wrong kind
  * @example
  * ```ts
@@ -25,6 +28,7 @@ export function indicatorAnalysis(
   id: string,
   period: string,
   window: Window,
+  context: JudgementContext = {},
 ): IndicatorAnalysis {
   const definition = evaluator.definitions().find((d) => d.id === id);
   if (definition === undefined) throw new CatalogueError("unknown_indicator", `Unknown indicator '${id}'`);
@@ -52,11 +56,13 @@ export function indicatorAnalysis(
           reason: "The seasonal pattern is judged on quarters only.",
           sentence: "No seasonal comparison: the seasonal pattern is judged on quarters only.",
         };
+  const endsQuarter = window === "quarter" || window === "ytd" || window === "rolling12";
   return {
     indicator: id,
     period,
     window,
     trend,
     seasonal,
+    judgement: endsQuarter ? judgeQuarter(evaluator, id, period, context).judgement : null,
   };
 }

@@ -6,9 +6,11 @@ import { smallAuthority, smallAuthorityBenchmarks } from "./small-authority-fixt
 
 const evaluator = createEvaluator(smallAuthority());
 const stored = {
+  version: 7,
   text: "Staff analysis of the front door.",
-  author: "j.smith",
+  author: "Jo Smith",
   updated_at: "2019-10-14T09:30:00.000Z",
+  approval: null,
 };
 const report = buildReport(evaluator, "FY2019-20-Q2", {
   targets: { "ffd.contacts_swa_pct": { "FY2019-20": { value: 46, tolerance: 2 } } },
@@ -52,48 +54,75 @@ describe("buildReport", () => {
     expect(cin?.quarter.comparisons.previous_year_end).toMatchObject({ period: "FY2018-19-Q4", value: 3 });
   });
 
-  it("sorts significant changes against the same quarter last year into positive and negative KPIs", () => {
+  it("lists positive and negative KPIs by the judgement rule, strongest first, a complementary pair once", () => {
     const ffd = section("ffd");
-    // SWA share (higher is better): 20% → 45%, intervals [13.3, 28.9] and [35.6, 54.8] do not overlap.
-    expect(ffd.positive.map((p) => p.indicator)).toEqual(["ffd.contacts_swa_pct"]);
-    const positive = ffd.positive[0]?.sentence ?? "";
-    expect(positive).toContain("Contacts resulting in the need for a social work assessment");
-    expect(positive).toContain("45.00%");
-    expect(positive).toContain("Q2 2018-19");
-    // Level 4 or 3 (higher is better): 80% → 50%. Level 2 or 1 (lower is better): 20% → 50%.
-    expect(ffd.negative.map((n) => n.indicator).sort()).toEqual([
-      "ffd.contacts_level_2_1_pct",
-      "ffd.contacts_level_4_3_pct",
+    // SWA share (higher is better): 20/100 → 45/100 on Q2 2018-19, significant and material (+3); amber
+    // against 46 ± 2 (−1); bottom quartile of the 5 neighbours 80–99 (−1); rising over 5 quarters (+1): +2.
+    expect(ffd.positive).toEqual([
+      expect.objectContaining({ indicator: "ffd.contacts_swa_pct", strength: 2, complements: [] }),
     ]);
-    const negative = ffd.negative.find((n) => n.indicator === "ffd.contacts_level_4_3_pct")?.sentence ?? "";
-    expect(negative).toContain("Contacts at level 4 or 3");
-    expect(negative).toContain("80.0%");
-    // Counts with polarity none (contacts received) are never sorted.
-    expect([...ffd.positive, ...ffd.negative].some((k) => k.indicator === "ffd.contacts")).toBe(false);
+    const positive = ffd.positive[0]?.sentence ?? "";
+    expect(positive).toMatch(
+      /^Contacts resulting in the need for a social work assessment \(45\.00% in Q2 2019-20\) is a positive KPI: rose from 20\.00% in Q2 2018-19/,
+    );
+    // Level 4 or 3: 80% → 50% on last year (−3) and 70% → 50% on Q1 (−2): −5. Level 2 or 1 is its
+    // complement (20% → 50%): judged with it, listed once under it.
+    expect(ffd.negative).toEqual([
+      expect.objectContaining({
+        indicator: "ffd.contacts_level_4_3_pct",
+        strength: 5,
+        complements: ["ffd.contacts_level_2_1_pct"],
+      }),
+    ]);
+    const pair = ffd.indicators.filter((i) => i.id.startsWith("ffd.contacts_level"));
+    expect(pair.map((i) => [i.id, i.judgement.verdict, i.judgement.score])).toEqual([
+      ["ffd.contacts_level_2_1_pct", "negative", -5],
+      ["ffd.contacts_level_4_3_pct", "negative", -5],
+    ]);
+    // Counts with polarity none (contacts received) are never positive or negative.
+    const contacts = ffd.indicators.find((i) => i.id === "ffd.contacts");
+    expect(contacts?.judgement).toMatchObject({ verdict: "neither", reasons: [] });
   });
 
-  it("shows stored staff analysis as final and drafts the others from the figures", () => {
+  it("shows the latest staff version with its approval, and drafts the others from the judgements", () => {
     expect(section("ffd").analysis).toEqual({
       text: stored.text,
-      draft: false,
-      author: "j.smith",
+      draft: true,
+      source: "staff",
+      version: 7,
+      author: "Jo Smith",
       updated_at: "2019-10-14T09:30:00.000Z",
+      approval: null,
+      drafted_text: expect.stringContaining("Of concern: contacts at level 4 or 3 fell to 50.0%"),
     });
+    const approval = { approved_by: "Sam Lee", approved_at: "2019-10-15T08:00:00.000Z" };
+    const approved = buildReport(evaluator, "FY2019-20-Q2", { analyses: { ffd: { ...stored, approval } } })
+      .sections[0]?.analysis;
+    expect(approved).toMatchObject({ draft: false, approval });
     const cin = section("cin").analysis;
-    expect(cin.draft).toBe(true);
-    expect(cin.author).toBeNull();
-    expect(cin.updated_at).toBeNull();
-    expect(cin.text).toContain("Children in Need");
-    expect(cin.text).toContain("Q2 2019-20");
-    const draftFfd = buildReport(evaluator, "FY2019-20-Q2", { benchmarks: smallAuthorityBenchmarks() })
-      .sections[0];
-    expect(draftFfd?.analysis.draft).toBe(true);
-    // The draft states the SWA figure, its comparisons and the benchmark, and lists the KPIs.
-    expect(draftFfd?.analysis.text).toContain("45.00%");
-    expect(draftFfd?.analysis.text).toContain("statistical neighbours");
-    expect(draftFfd?.analysis.text).toContain("Negative KPIs");
-    // Indicators without a figure are named together, once.
-    expect(draftFfd?.analysis.text).toContain("There are no figures for Q2 2019-20 for: Referrals;");
+    expect(cin).toMatchObject({
+      draft: true,
+      source: "drafted",
+      version: null,
+      author: null,
+      approval: null,
+    });
+    expect(cin.text).toBe(cin.drafted_text);
+    const draftFfd = buildReport(evaluator, "FY2019-20-Q2", {
+      targets: { "ffd.contacts_swa_pct": { "FY2019-20": { value: 46, tolerance: 2 } } },
+      benchmarks: smallAuthorityBenchmarks(),
+    }).sections[0]?.analysis.text;
+    // The draft leads with the stronger movement (−5 before +2), places the SWA share against
+    // neighbours, and names the indicators without a figure together, once.
+    expect(draftFfd).toBe(
+      [
+        "Of concern: contacts at level 4 or 3 fell to 50.0% (from 80.0% in Q2 2018-19).",
+        "Going well: contacts resulting in the need for a social work assessment rose to 45.00% (from 20.00% in Q2 2018-19).",
+        "Compared with other authorities: contacts resulting in the need for a social work assessment at 45.00%, in the worst quarter of statistical neighbours.",
+        "There are no figures for Q2 2019-20 for: Referrals; Re-referrals within 12 months; Social work assessments started; Social work assessments completed; Assessments completed within 45 working days; Assessments resulting in continued social work intervention.",
+      ].join("\n\n"),
+    );
+    expect(section("staffing").analysis.text).toBe("There are no figures in this section for Q2 2019-20.");
   });
 
   it("is deterministic", () => {

@@ -1,16 +1,20 @@
 import {
   checkPeriodForWindow,
-  classifyKpi,
-  describeIndicator,
-  describeSection,
+  type DraftIndicator,
   displayDecimals,
+  draftSection,
   type IndicatorDefinition,
+  parsePeriodOrThrow,
   periodLabel,
 } from "@kpi/core";
 import type { BenchmarkRecord } from "../datasets/schemas.js";
 import { CatalogueError } from "../evaluate/catalogue-error.js";
 import type { Evaluator } from "../evaluate/evaluator.js";
 import { reportSections } from "../indicators/sections.js";
+import { indicatorThemes } from "../indicators/themes.js";
+import { type JudgedQuarter, judgeQuarter } from "./indicator-judgement.js";
+import { monthlyPattern } from "./monthly-pattern.js";
+import { narrativeBenchmark, narrativeQuartile } from "./narrative-benchmark.js";
 import type {
   KpiListEntry,
   QuarterlyReport,
@@ -20,8 +24,7 @@ import type {
   StoredAnalysis,
   TargetHistory,
 } from "./schemas.js";
-import { seasonalStatement } from "./seasonal-statement.js";
-import { type BenchmarkDetail, type EntryDetail, seriesEntry } from "./series-entry.js";
+import { seriesEntry } from "./series-entry.js";
 
 /** Inputs of {@link buildReport} besides the records. */
 export interface BuildReportOptions {
@@ -29,51 +32,48 @@ export interface BuildReportOptions {
   targets?: Readonly<Record<string, TargetHistory>> | undefined;
   /** The organisation's `benchmarks` records. */
   benchmarks?: readonly BenchmarkRecord[] | undefined;
-  /** Stored staff analysis per section id (the latest version of each). */
+  /** The latest stored staff version of each section id, with its approval if that version is approved. */
   analyses?: Readonly<Record<string, StoredAnalysis>> | undefined;
 }
 
-const COMPARATOR_NAMES: Readonly<Record<string, string>> = {
-  statistical_neighbours: "statistical neighbours",
-  england: "England",
-  region: "the region",
-};
-
-function benchmarkForNarrative(benchmarks: readonly BenchmarkDetail[]) {
-  const b = benchmarks[0];
-  if (b === undefined) return null;
+function draftIndicator(
+  evaluator: Evaluator,
+  definition: IndicatorDefinition,
+  judged: JudgedQuarter,
+  quarter: string,
+  fromOtherSection: boolean,
+): DraftIndicator {
+  const d = judged.detail;
   return {
-    name: COMPARATOR_NAMES[b.comparator] ?? b.comparator.replaceAll("_", " "),
-    label: periodLabel(b.period),
-    value: b.value,
-    result: b.result,
-  };
-}
-
-function sentenceFor(evaluator: Evaluator, definition: IndicatorDefinition, detail: EntryDetail): string {
-  return describeIndicator({
-    title: definition.title,
+    shortTitle: definition.shortTitle ?? definition.title.charAt(0).toLowerCase() + definition.title.slice(1),
+    theme: definition.theme ?? null,
     unit: definition.unit,
     decimals: displayDecimals(definition),
     polarity: definition.polarity,
-    periodLabel: detail.label,
-    current: detail.current,
-    previous: detail.previous,
-    samePeriodLastYear: detail.samePeriodLastYear,
-    status: detail.status,
-    benchmark: benchmarkForNarrative(detail.benchmarks),
-    seasonal: seasonalStatement(evaluator, definition, detail.entry.period),
-  });
+    current: d.current,
+    previous: d.previous,
+    samePeriodLastYear: d.samePeriodLastYear,
+    status: d.status,
+    benchmark: narrativeBenchmark(d.benchmarks),
+    quartile: narrativeQuartile(d.entry.quartile),
+    judgement: judged.judgement,
+    monthlyIndices:
+      definition.theme === undefined ? null : monthlyPattern(evaluator, definition, quarter).indices,
+    fromOtherSection,
+  };
 }
+
+const byStrength = (a: KpiListEntry, b: KpiListEntry) => b.strength - a.strength;
 
 /**
  * Assembles the whole quarterly report for a quarter, as `GET /v1/reports/{period}` returns it: the
  * sections in the reference report's order (Family Front Door, Through Care, Child Protection, Children
  * in Need, Additional Vulnerabilities, Staffing), each with its indicators for the quarter and the year
- * to date, the positive and negative KPIs with the sentence that justifies each (flow indicators by the
- * quarter's own figure, stock indicators by the value at the quarter's end), and the analysis text:
- * the staff's stored text when there is one, otherwise a draft written from the figures and flagged
- * `draft: true`. Deterministic: the same inputs give the same report.
+ * to date and each indicator's judgement (`judgeQuarter`, decision 151); the positive and negative KPIs
+ * ranked by strength, a complementary pair listed once; and the analysis: the latest staff version
+ * when there is one (with its approval), otherwise the text drafted from the judgements (`draftSection`,
+ * decision 152), which is always given as `drafted_text` too. Deterministic: the same inputs give the
+ * same report.
  *
  * @param evaluator - the organisation's evaluator
  * @param period - a quarter id, e.g. `FY2019-20-Q2`
@@ -92,18 +92,33 @@ export function buildReport(
   options: BuildReportOptions = {},
 ): QuarterlyReport {
   const parsed = checkQuarter(period);
+  const quarterNumber = parsePeriodOrThrow(parsed).quarter as 1 | 2 | 3 | 4;
+  const label = periodLabel(parsed);
   const definitions = evaluator.definitions();
+  const sectionIds = new Set<string>(reportSections.map((s) => s.id));
+  const context = { targets: options.targets, benchmarks: options.benchmarks };
+  const judged = new Map<string, JudgedQuarter>();
+  for (const d of definitions) {
+    if (sectionIds.has(d.section)) judged.set(d.id, judgeQuarter(evaluator, d.id, parsed, context));
+  }
   const sections: ReportSection[] = reportSections.map((section) => {
     const indicators: ReportIndicator[] = [];
-    const sentences: string[] = [];
     const positive: KpiListEntry[] = [];
     const negative: KpiListEntry[] = [];
+    const drafted: DraftIndicator[] = [];
     const withoutFigures: string[] = [];
     for (const definition of definitions) {
-      if (definition.section !== section.id) continue;
-      const context = { targets: options.targets?.[definition.id], benchmarks: options.benchmarks };
-      const quarter = seriesEntry(evaluator, definition, parsed, "quarter", context);
-      const ytd = seriesEntry(evaluator, definition, parsed, "ytd", context);
+      const j = judged.get(definition.id);
+      if (j === undefined) continue;
+      if (definition.section !== section.id) {
+        if (definition.alsoDescribedIn?.includes(section.id) && j.detail.current.value !== null)
+          drafted.push(draftIndicator(evaluator, definition, j, parsed, true));
+        continue;
+      }
+      const ytd = seriesEntry(evaluator, definition, parsed, "ytd", {
+        targets: options.targets?.[definition.id],
+        benchmarks: options.benchmarks,
+      });
       indicators.push({
         id: definition.id,
         title: definition.title,
@@ -111,53 +126,63 @@ export function buildReport(
         polarity: definition.polarity,
         kind: definition.kind,
         decimals: displayDecimals(definition),
-        quarter: quarter.entry,
+        quarter: j.detail.entry,
         ytd: ytd.entry,
+        judgement: j.judgement,
       });
-      const kpi = classifyKpi({
-        current: quarter.current,
-        samePeriodLastYear: quarter.samePeriodLastYear.estimate,
-        previousPeriod: quarter.previous?.estimate ?? null,
-        polarity: definition.polarity,
-        currentLabel: quarter.label,
-        samePeriodLastYearLabel: quarter.samePeriodLastYear.label,
-        previousPeriodLabel: quarter.previous?.label ?? null,
-        title: definition.title,
-        unit: definition.unit,
-        decimals: displayDecimals(definition),
-      });
-      if (kpi.group === "positive") positive.push({ indicator: definition.id, sentence: kpi.sentence });
-      if (kpi.group === "negative") negative.push({ indicator: definition.id, sentence: kpi.sentence });
-      if (options.analyses?.[section.id] === undefined) {
-        if (quarter.current.value === null) withoutFigures.push(definition.title);
-        else sentences.push(sentenceFor(evaluator, definition, quarter));
-      }
+      if (j.judgedWithPartner) continue;
+      const { verdict, sentence, strength } = j.judgement;
+      const listed = {
+        indicator: definition.id,
+        sentence,
+        strength,
+        complements: j.partner === null ? [] : [j.partner.id],
+      };
+      if (verdict === "positive") positive.push(listed);
+      if (verdict === "negative") negative.push(listed);
+      if (j.detail.current.value === null) withoutFigures.push(definition.title);
+      else drafted.push(draftIndicator(evaluator, definition, j, parsed, false));
     }
+    const draftedText = draftSection({
+      periodLabel: label,
+      quarter: quarterNumber,
+      indicators: drafted,
+      withoutFigures,
+      themes: indicatorThemes,
+    });
     const stored = options.analyses?.[section.id];
     const analysis: SectionAnalysis =
       stored === undefined
         ? {
-            text: describeSection({
-              sectionTitle: section.title,
-              periodLabel: periodLabel(parsed),
-              sentences:
-                withoutFigures.length === 0
-                  ? sentences
-                  : [
-                      ...sentences,
-                      `There are no figures for ${periodLabel(parsed)} for: ${withoutFigures.join("; ")}.`,
-                    ],
-              positive: positive.map((p) => p.sentence),
-              negative: negative.map((n) => n.sentence),
-            }),
+            text: draftedText,
             draft: true,
+            source: "drafted",
+            version: null,
             author: null,
             updated_at: null,
+            approval: null,
+            drafted_text: draftedText,
           }
-        : { text: stored.text, draft: false, author: stored.author, updated_at: stored.updated_at };
-    return { id: section.id, title: section.title, indicators, positive, negative, analysis };
+        : {
+            text: stored.text,
+            draft: stored.approval === null,
+            source: "staff",
+            version: stored.version,
+            author: stored.author,
+            updated_at: stored.updated_at,
+            approval: stored.approval,
+            drafted_text: draftedText,
+          };
+    return {
+      id: section.id,
+      title: section.title,
+      indicators,
+      positive: positive.sort(byStrength),
+      negative: negative.sort(byStrength),
+      analysis,
+    };
   });
-  return { period: parsed, label: periodLabel(parsed), sections };
+  return { period: parsed, label, sections };
 }
 
 function checkQuarter(period: string): string {

@@ -1,16 +1,26 @@
-import { intervalMethodSchema, polaritySchema, targetSchema, trendResultSchema, unitSchema } from "@kpi/core";
+import {
+  changeTestNameSchema,
+  intervalMethodSchema,
+  judgementSchema,
+  polaritySchema,
+  targetSchema,
+  trendResultSchema,
+  unitSchema,
+} from "@kpi/core";
 import { z } from "zod";
 
 /**
  * The figures of one comparison period: its id, its value, the change from it to the entry's value
- * (entry − baseline, in the indicator's unit) and whether that change is statistically significant
- * (the two 95% intervals do not overlap; `null` when it cannot be judged).
+ * (entry − baseline, in the indicator's unit) and whether that change is statistically significant by
+ * the test for the values' kind (`test`, with its two-sided `p_value`; `null` when it cannot be tested).
  */
 export const comparisonSchema = z.object({
   period: z.string(),
   value: z.number().nullable(),
   change: z.number().nullable(),
   significant: z.boolean().nullable(),
+  test: changeTestNameSchema.nullable(),
+  p_value: z.number().nullable(),
 });
 /** See {@link comparisonSchema}. */
 export type Comparison = z.infer<typeof comparisonSchema>;
@@ -101,29 +111,54 @@ export const indicatorSeriesSchema = z.object({
 /** See {@link indicatorSeriesSchema}. */
 export type IndicatorSeries = z.infer<typeof indicatorSeriesSchema>;
 
-/** A positive or negative KPI of a report section, with the sentence that justifies it. */
+/**
+ * A positive or negative KPI of a report section: the indicator, the judgement's sentence, its strength
+ * (lists are ranked by it, strongest first) and the complementary indicators judged with it, which are
+ * not listed again.
+ */
 export const kpiListEntrySchema = z.object({
   indicator: z.string(),
   sentence: z.string(),
+  strength: z.number().int().nonnegative(),
+  complements: z.array(z.string()),
 });
 /** See {@link kpiListEntrySchema}. */
 export type KpiListEntry = z.infer<typeof kpiListEntrySchema>;
 
-/** A section's analysis text: staff text (`draft: false`, with author and time) or the drafted one. */
+/** The sign-off of a section's analysis: who approved the version shown, by display name, and when. */
+export const analysisApprovalSchema = z.object({
+  approved_by: z.string(),
+  approved_at: z.string(),
+});
+/** See {@link analysisApprovalSchema}. */
+export type AnalysisApproval = z.infer<typeof analysisApprovalSchema>;
+
+/**
+ * A section's analysis text: the latest staff version (`source: "staff"`, its `version`, author by
+ * display name and time) or, without one, the text drafted from the figures (`source: "drafted"`).
+ * `draft` is `true` until the version shown is approved (`approval`); an edit after approval is a new
+ * version, so the section returns to draft. `drafted_text` is always the draft from the figures.
+ */
 export const sectionAnalysisSchema = z.object({
   text: z.string(),
   draft: z.boolean(),
+  source: z.enum(["drafted", "staff"]),
+  version: z.number().int().nullable(),
   author: z.string().nullable(),
   updated_at: z.string().nullable(),
+  approval: analysisApprovalSchema.nullable(),
+  drafted_text: z.string(),
 });
 /** See {@link sectionAnalysisSchema}. */
 export type SectionAnalysis = z.infer<typeof sectionAnalysisSchema>;
 
-/** Stored staff analysis of one section, as the report builder receives it. */
+/** The latest stored staff version of one section, as the report builder receives it. */
 export const storedAnalysisSchema = z.object({
+  version: z.number().int(),
   text: z.string(),
   author: z.string(),
   updated_at: z.string(),
+  approval: analysisApprovalSchema.nullable(),
 });
 /** See {@link storedAnalysisSchema}. */
 export type StoredAnalysis = z.infer<typeof storedAnalysisSchema>;
@@ -138,6 +173,8 @@ export const reportIndicatorSchema = z.object({
   decimals: z.number().int(),
   quarter: seriesEntrySchema,
   ytd: seriesEntrySchema,
+  /** The quarter's judgement (decision 151): the same verdict every surface shows. */
+  judgement: judgementSchema,
 });
 /** See {@link reportIndicatorSchema}. */
 export type ReportIndicator = z.infer<typeof reportIndicatorSchema>;
@@ -191,6 +228,8 @@ export const indicatorAnalysisSchema = z.object({
   window: z.enum(["quarter", "month", "ytd", "year", "rolling12"]),
   trend: trendResultSchema,
   seasonal: seasonalSummarySchema,
+  /** The judgement of the quarter the period ends (as the report has it); `null` for month and year windows. */
+  judgement: judgementSchema.nullable(),
 });
 /** See {@link indicatorAnalysisSchema}. */
 export type IndicatorAnalysis = z.infer<typeof indicatorAnalysisSchema>;

@@ -4,6 +4,7 @@ import {
   type IndicatorDefinition,
   parsePeriodOrThrow,
   quarterId,
+  type SeasonalKind,
   type SeasonalResult,
   seasonalExpectation,
 } from "@kpi/core";
@@ -24,10 +25,19 @@ function notApplicable(reason: string): SeasonalResult {
   };
 }
 
-function seasonalKind(
-  definition: IndicatorDefinition,
-  current: Estimate,
-): "count" | "proportion" | "rate" | null {
+/**
+ * How an indicator's seasonal pattern pools its figures: `proportion` (percentages), `rate`, `count`,
+ * or `null` for a value without an interval (FTE shares, ratios, money), which has no pattern.
+ *
+ * @param definition - the indicator
+ * @param current - an estimate of it (its method says whether it has an interval)
+ * @returns the kind, or `null`
+ * @example
+ * ```ts
+ * seasonalKind(definition, estimate); // "proportion"
+ * ```
+ */
+export function seasonalKind(definition: IndicatorDefinition, current: Estimate): SeasonalKind | null {
   if (current.method === "none") return null;
   if (definition.unit === "percent") return "proportion";
   if (definition.unit === "rate_per_10k") return "rate";

@@ -94,6 +94,8 @@ function comparisonOf(b: Baseline | null): Comparison | null {
     value: b.estimate.value,
     change: b.change.change,
     significant: b.change.significant,
+    test: b.change.test,
+    p_value: b.change.pValue,
   };
 }
 

@@ -51,6 +51,24 @@ export const indicatorDefinitionSchema = z
     dfeComparable: z.boolean().default(true),
     /** `records`: computed from records by a catalogue formula; `observations`: a local indicator. */
     source: z.enum(["records", "observations"]).default("records"),
+    /**
+     * The indicator this one complements: two shares of one whole (level 2 or 1 against level 4 or 3),
+     * judged once, as a pair, under the indicator named here (decision 151).
+     */
+    complementOf: indicatorIdSchema.optional(),
+    /**
+     * A theme the drafted analysis groups indicators by within a section (e.g. `timeliness`): their
+     * movements are told in one sentence, and the theme's seasonal pattern is stated once.
+     */
+    theme: z
+      .string()
+      .regex(/^[a-z][a-z_]*$/)
+      .max(50)
+      .optional(),
+    /** What the indicator is called inside a sentence that groups it, e.g. `health assessments`. */
+    shortTitle: z.string().min(1).max(100).optional(),
+    /** Other report sections whose drafted analysis also tells this indicator's movement. */
+    alsoDescribedIn: z.array(z.string().min(1).max(50)).optional(),
   })
   .strict();
 

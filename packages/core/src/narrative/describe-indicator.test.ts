@@ -25,6 +25,8 @@ const change = (assessment: ChangeResult["assessment"], delta: number | null): C
   significant: assessment === "not_comparable" ? null : assessment !== "no_significant_change",
   assessment,
   reason: null,
+  test: null,
+  pValue: null,
 });
 
 const red60: StatusResult = {

@@ -1,5 +1,6 @@
 import type { ChangeResult } from "../comparisons/compare-change.js";
 import { formatQuantity } from "../formatting/format-quantity.js";
+import { formatSetFigure } from "../formatting/format-set-figure.js";
 import { roundHalfAwayFromZero } from "../formatting/round.js";
 import type { SeasonalResult } from "../seasonality/seasonality.js";
 import type { StatusResult } from "../thresholds/status.js";
@@ -71,14 +72,6 @@ const BENCHMARK_WORDS: Record<string, string | null> = {
   not_comparable: null,
 };
 
-/** A set figure (target, benchmark) with no more decimals than it needs, up to the indicator's. */
-function setFigure(value: number, unit: Unit, decimals: number): string {
-  const full = roundHalfAwayFromZero(value, decimals);
-  let k = 0;
-  while (k < decimals && roundHalfAwayFromZero(value, k) !== full) k += 1;
-  return formatQuantity(value, unit, k);
-}
-
 function comparisonPhrase(current: number, c: NarrativeComparison, unit: Unit, decimals: number): string {
   if (c.estimate.value === null) return `with no figure for ${c.label}`;
   const was = formatQuantity(c.estimate.value, unit, decimals);
@@ -94,10 +87,10 @@ function statusPhrase(value: number, status: StatusResult, unit: Unit, decimals:
   let position: string;
   if ("range" in target) {
     const [low, high] = target.range;
-    const range = `the target range of ${setFigure(low, unit, decimals)} to ${setFigure(high, unit, decimals)}`;
+    const range = `the target range of ${formatSetFigure(low, unit, decimals)} to ${formatSetFigure(high, unit, decimals)}`;
     position = value < low ? `below ${range}` : value > high ? `above ${range}` : `within ${range}`;
   } else {
-    const t = `the target of ${setFigure(target.value, unit, decimals)}`;
+    const t = `the target of ${formatSetFigure(target.value, unit, decimals)}`;
     position = value < target.value ? `below ${t}` : value > target.value ? `above ${t}` : `at ${t}`;
   }
   const basis = status.basis === "interval" ? " (judged on its confidence interval)" : "";
@@ -107,7 +100,7 @@ function statusPhrase(value: number, status: StatusResult, unit: Unit, decimals:
 function benchmarkPhrase(b: NarrativeBenchmark, unit: Unit, decimals: number): string {
   const words = b.result in BENCHMARK_WORDS ? BENCHMARK_WORDS[b.result] : b.result;
   const verdict = words === null || words === undefined || words === "" ? "" : ` (${words})`;
-  return `the figure for ${b.name} was ${setFigure(b.value, unit, decimals)} in ${b.label}${verdict}`;
+  return `the figure for ${b.name} was ${formatSetFigure(b.value, unit, decimals)} in ${b.label}${verdict}`;
 }
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

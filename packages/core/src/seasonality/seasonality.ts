@@ -3,6 +3,9 @@ import { CoreError } from "../errors/core-error.js";
 import { formatQuantity } from "../formatting/format-quantity.js";
 import { formatChange } from "../formatting/format-value.js";
 import type { Estimate, Unit } from "../values/units.js";
+import { periodRatios, type SeasonalKind } from "./period-ratios.js";
+
+export type { SeasonalKind } from "./period-ratios.js";
 
 /** One complete (or incomplete) financial year of quarterly values, Q1 (Apr–Jun) first. */
 export interface SeasonalYear {
@@ -17,7 +20,7 @@ export interface SeasonalInput {
   /** Financial years before the period (any order); the 3 most recent complete ones are used. */
   history: ReadonlyArray<SeasonalYear>;
   /** `count`: annual value is the mean of the quarters; `proportion`/`rate`: pooled Σnumerator/Σdenominator. */
-  kind: "count" | "proportion" | "rate";
+  kind: SeasonalKind;
   /** This period's quarter. */
   quarter: 1 | 2 | 3 | 4;
   /** Last quarter's value (display scale); for Q1 that is Q4 of the previous financial year. */
@@ -58,31 +61,7 @@ function yearRatios(
   year: SeasonalYear,
   kind: SeasonalInput["kind"],
 ): [number, number, number, number] | null {
-  const qs = year.quarters;
-  if (kind === "count") {
-    const values: number[] = [];
-    for (const q of qs) {
-      if (q === null || q.value === null || !Number.isFinite(q.value)) return null;
-      values.push(q.value);
-    }
-    const annual = values.reduce((a, b) => a + b, 0) / 4;
-    if (annual <= 0) return null;
-    return values.map((v) => v / annual) as [number, number, number, number];
-  }
-  // Proportions and rates: pooled annual value. The display multiplier (100 or 10,000) cancels in the
-  // ratio, so the quarters' raw numerator/denominator ratios are compared with Σnumerators/Σdenominators.
-  let sumN = 0;
-  let sumD = 0;
-  const ratios: number[] = [];
-  for (const q of qs) {
-    if (q === null || q.numerator === null || q.denominator === null || !(q.denominator > 0)) return null;
-    sumN += q.numerator;
-    sumD += q.denominator;
-    ratios.push(q.numerator / q.denominator);
-  }
-  if (!(sumN > 0)) return null;
-  const pooled = sumN / sumD;
-  return ratios.map((r) => r / pooled) as [number, number, number, number];
+  return periodRatios(year.quarters, kind) as [number, number, number, number] | null;
 }
 
 /** `1,810`-style magnitude of a difference, with unit words (percentage points for percentages). */
