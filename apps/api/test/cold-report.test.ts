@@ -108,7 +108,12 @@ describe("warming the latest report after a batch", () => {
 
     expect(await warmNow("default")).toEqual({ period: "FY2019-20-Q2" });
     const snapshot = await evaluationServiceFor(api.app.database.db).snapshot("default");
-    const key = reportCacheKey("FY2019-20-Q2", { count: 0, maxId: 0 }, { count: 0, maxId: 0 });
+    const key = reportCacheKey(
+      "FY2019-20-Q2",
+      { count: 0, maxId: 0 },
+      { count: 0, maxId: 0 },
+      { count: 0, maxId: 0 },
+    );
     expect(cachedQuarterlyReport(snapshot, key)).toBeDefined();
 
     const warmed = await get(a.read);
@@ -192,7 +197,12 @@ describe("warming the latest report after a batch", () => {
 });
 
 describe("the records routes warm the report after a batch", () => {
-  const key = reportCacheKey("FY2019-20-Q2", { count: 0, maxId: 0 }, { count: 0, maxId: 0 });
+  const key = reportCacheKey(
+    "FY2019-20-Q2",
+    { count: 0, maxId: 0 },
+    { count: 0, maxId: 0 },
+    { count: 0, maxId: 0 },
+  );
 
   /** Whether the organisation's Q2 2019-20 report is built, without building it. */
   async function reportBuilt(app: TestApi["app"], organisationId: string): Promise<boolean> {

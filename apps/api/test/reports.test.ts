@@ -18,9 +18,18 @@ interface Report {
       quarter: { value: number | null; status: string | null };
       ytd: { value: number | null };
     }[];
-    positive: { indicator: string; sentence: string }[];
-    negative: { indicator: string; sentence: string }[];
-    analysis: { text: string; draft: boolean; author: string | null; updated_at: string | null };
+    positive: { indicator: string; sentence: string; strength: number; complements: string[] }[];
+    negative: { indicator: string; sentence: string; strength: number; complements: string[] }[];
+    analysis: {
+      text: string;
+      draft: boolean;
+      source: "drafted" | "staff";
+      version: number | null;
+      author: string | null;
+      updated_at: string | null;
+      approval: { approved_by: string; approved_at: string } | null;
+      drafted_text: string;
+    };
   }[];
 }
 
@@ -48,8 +57,10 @@ beforeAll(async () => {
   api = await startTestApi();
   a = await tokensFor(api.app, "default");
   b = await tokensFor(api.app, "org-b");
-  // SWA share: Q2 2018-19 10 of 100 (10%); Q2 2019-20 45 of 100 (45%). Wilson 95%: [5.5, 17.4] and
-  // [35.6, 54.8] do not overlap, so it is a significant improvement: a positive KPI.
+  // SWA share: Q2 2018-19 10 of 100 (10%); Q2 2019-20 45 of 100 (45%): significant (p < 0.001) and
+  // material on last year (+3), red against the catalogue's 60% (−2): +1, neither positive nor negative.
+  // Level 4 or 3 (= level 4 here) rose the same way with no target (+3): positive, listed once with its
+  // complement level 2 or 1 (90% → 55%).
   const res = await api.app.inject({
     method: "POST",
     url: "/v1/datasets/contacts/records",
@@ -89,15 +100,14 @@ describe("GET /v1/reports/:period", () => {
     expect(swa?.quarter.status).toBe("red");
     // Year to date Q1–Q2 2019-20 holds only Q2's contacts.
     expect(swa?.ytd.value).toBeCloseTo(45, 6);
-    expect(ffd?.positive.map((p) => p.indicator)).toContain("ffd.contacts_swa_pct");
-    expect(ffd?.positive.find((p) => p.indicator === "ffd.contacts_swa_pct")?.sentence).toContain(
-      "Q2 2018-19",
-    );
-    // Level 2 or 1 fell from 90% to 55% (lower is better): also positive.
-    expect(ffd?.positive.map((p) => p.indicator)).toContain("ffd.contacts_level_2_1_pct");
-    expect(ffd?.analysis.draft).toBe(true);
-    expect(ffd?.analysis.author).toBeNull();
-    expect(ffd?.analysis.text).toContain("45.00%");
+    expect(swa?.quarter.status).toBe("red");
+    expect(ffd?.positive.map((p) => [p.indicator, p.complements])).toEqual([
+      ["ffd.contacts_level_4_3_pct", ["ffd.contacts_level_2_1_pct"]],
+    ]);
+    expect(ffd?.positive[0]?.sentence).toContain("Q2 2018-19");
+    expect(ffd?.negative).toEqual([]);
+    expect(ffd?.analysis).toMatchObject({ draft: true, source: "drafted", author: null, approval: null });
+    expect(ffd?.analysis.text).toContain("contacts at level 4 or 3 rose to 45.0% (from 10.0% in Q2 2018-19)");
   });
 
   it("is for a quarter, and needs a token", async () => {
@@ -120,19 +130,30 @@ describe("section analysis", () => {
     expect((await putAnalysis(a.ingest, "Not allowed")).statusCode).toBe(403);
     const first = await putAnalysis(a.analyst, "Contacts resulting in the need for SWA improved to 45%.");
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ period: "FY2019-20-Q2", section: "ffd", author: "default-analyst" });
+    expect(first.json()).toMatchObject({
+      period: "FY2019-20-Q2",
+      section: "ffd",
+      author: "default-analyst",
+      reverted_from: null,
+      approval: null,
+    });
     const second = await putAnalysis(a.admin, "First paragraph.\n\nSecond paragraph.");
     expect(second.statusCode).toBe(200);
+    expect(second.json().version).toBeGreaterThan(first.json().version);
 
     const ffd = (await report(a.read)).sections[0];
     expect(ffd?.analysis).toMatchObject({
       text: "First paragraph.\n\nSecond paragraph.",
-      draft: false,
+      draft: true,
+      source: "staff",
+      version: second.json().version,
       author: "default-admin",
+      approval: null,
     });
+    expect(ffd?.analysis.drafted_text).toContain("contacts at level 4 or 3");
     expect(Number.isNaN(Date.parse(ffd?.analysis.updated_at ?? ""))).toBe(false);
-    // Other sections are still drafts.
-    expect((await report(a.read)).sections[1]?.analysis.draft).toBe(true);
+    // Other sections are still drafted from the figures.
+    expect((await report(a.read)).sections[1]?.analysis.source).toBe("drafted");
 
     const history = await api.app.inject({
       method: "GET",
@@ -160,7 +181,7 @@ describe("section analysis", () => {
     const other = await report(b.read);
     const ffd = other.sections[0];
     expect(ffd?.indicators.find((i) => i.id === "ffd.contacts_swa_pct")?.quarter.value).toBeNull();
-    expect(ffd?.analysis.draft).toBe(true);
+    expect(ffd?.analysis.source).toBe("drafted");
     expect(ffd?.positive).toEqual([]);
     const history = await api.app.inject({
       method: "GET",

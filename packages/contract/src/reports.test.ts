@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { analysisBodySchema, analysisHistorySchema, sectionParamsSchema } from "./reports.js";
+import {
+  analysisBodySchema,
+  analysisHistorySchema,
+  analysisVersionBodySchema,
+  sectionParamsSchema,
+} from "./reports.js";
 
 describe("analysis text", () => {
   it("is trimmed, and blank text is refused", () => {
@@ -30,24 +35,36 @@ describe("section paths and history", () => {
     expect(sectionParamsSchema.safeParse({ period: "", section: "front_door" }).success).toBe(false);
   });
 
-  it("lists each version with its author and time", () => {
+  it("names the version to revert to or approve, a positive whole number and nothing else", () => {
+    expect(analysisVersionBodySchema.parse({ version: 12 })).toEqual({ version: 12 });
+    for (const body of [{ version: 1.5 }, { version: -1 }, {}, { version: 1, approved_by: "me" }])
+      expect(analysisVersionBodySchema.safeParse(body).success, JSON.stringify(body)).toBe(false);
+  });
+
+  it("lists each version with its number, author by display name, time, revert and approval", () => {
     const history = {
       period: "FY2019-20-Q2",
       section: "front_door",
       history: [
         {
-          period: "FY2019-20-Q2",
-          section: "front_door",
-          text: "v2",
-          author: "b.analyst",
-          updated_at: "2019-10-02T10:00:00Z",
-        },
-        {
+          version: 2,
           period: "FY2019-20-Q2",
           section: "front_door",
           text: "v1",
-          author: "a.analyst",
+          author: "Bea Analyst",
+          updated_at: "2019-10-02T10:00:00Z",
+          reverted_from: 1,
+          approval: { approved_by: "Max Manager", approved_at: "2019-10-03T09:00:00Z" },
+        },
+        {
+          version: 1,
+          period: "FY2019-20-Q2",
+          section: "front_door",
+          text: "v1",
+          author: "Ann Analyst",
           updated_at: "2019-10-01T10:00:00Z",
+          reverted_from: null,
+          approval: null,
         },
       ],
     };

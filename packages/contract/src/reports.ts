@@ -1,6 +1,11 @@
+import { analysisApprovalSchema } from "@kpi/catalogue";
+
+export { type Judgement, type JudgementReason, judgementSchema, type Verdict } from "@kpi/core";
 import { z } from "zod";
 
 export {
+  type AnalysisApproval,
+  analysisApprovalSchema,
   type KpiListEntry,
   kpiListEntrySchema,
   type QuarterlyReport,
@@ -67,22 +72,42 @@ export const analysisBodySchema = z
 export type AnalysisBody = z.input<typeof analysisBodySchema>;
 
 /**
- * One stored version of a section's analysis, with its author and time.
+ * One stored version of a section's analysis: its number (`version`), the text, its author by display
+ * name and time, the version it restored when it was written by a revert, and its sign-off when that
+ * version was approved.
  *
  * @example
  * ```ts
- * Object.keys(analysisVersionSchema.shape); // ["period", "section", "text", "author", "updated_at"]
+ * Object.keys(analysisVersionSchema.shape); // ["version", "period", "section", "text", "author", "updated_at", "reverted_from", "approval"]
  * ```
  */
 export const analysisVersionSchema = z.object({
+  version: z.number().int(),
   period: z.string(),
   section: z.string(),
   text: z.string(),
   author: z.string(),
   updated_at: z.string(),
+  reverted_from: z.number().int().nullable(),
+  approval: analysisApprovalSchema.nullable(),
 });
 /** See {@link analysisVersionSchema}. */
 export type AnalysisVersion = z.infer<typeof analysisVersionSchema>;
+
+/**
+ * The body of `POST /v1/reports/{period}/sections/{section}/analysis/revert` (restore an earlier
+ * version's text as a new version) and of `…/analysis/approve` (sign off the latest version, named so
+ * that a version changed since the approver read it is not approved by mistake).
+ *
+ * @example
+ * ```ts
+ * analysisVersionBodySchema.parse({ version: 3 }).version; // 3
+ * analysisVersionBodySchema.safeParse({ version: 0 }).success; // false
+ * ```
+ */
+export const analysisVersionBodySchema = z.object({ version: z.number().int().positive() }).strict();
+/** See {@link analysisVersionBodySchema}. */
+export type AnalysisVersionBody = z.input<typeof analysisVersionBodySchema>;
 
 /**
  * The answer to `GET /v1/reports/{period}/sections/{section}/analysis/history`: every stored version,

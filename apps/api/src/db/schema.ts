@@ -131,10 +131,37 @@ export const analyses = pgTable(
     period: text("period").notNull(),
     section: text("section").notNull(),
     text: text("text").notNull(),
+    /** Who wrote it: the caller's actor (a token's name, a user's username). */
     author: text("author").notNull(),
+    /** The author as staff read it: a user's display name (the token's name for API tokens). */
+    authorName: text("author_name").notNull(),
+    /** The version this one restored, when it was written by reverting to an earlier version. */
+    revertedFrom: bigint("reverted_from", { mode: "number" }),
     createdAt: createdAt(),
   },
   (t) => [index("analyses_lookup_idx").on(t.organisationId, t.period, t.section, t.createdAt)],
+);
+
+/**
+ * Sign-offs of analysis versions. A version is approved while it is the section's latest; a later
+ * version (an edit or a revert) is not approved until someone signs it off again. Insert-only.
+ */
+export const analysisApprovals = pgTable(
+  "analysis_approvals",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    analysisId: bigint("analysis_id", { mode: "number" })
+      .notNull()
+      .references(() => analyses.id),
+    period: text("period").notNull(),
+    approvedBy: text("approved_by").notNull(),
+    approvedByName: text("approved_by_name").notNull(),
+    approvedAt: timestamp("approved_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("analysis_approvals_lookup_idx").on(t.organisationId, t.period, t.analysisId)],
 );
 
 /**

@@ -1,6 +1,7 @@
 import {
   analysisBodySchema,
   analysisHistorySchema,
+  analysisVersionBodySchema,
   analysisVersionSchema,
   noContentSchema,
   quarterlyReportSchema,
@@ -10,14 +11,22 @@ import {
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { callerOf } from "../plugins/auth.js";
+import {
+  analysisVersions,
+  approveAnalysis,
+  personOf,
+  revertAnalysis,
+  saveAnalysis,
+} from "../services/analysis-versions.js";
 import { ifNoneMatch } from "../services/if-none-match.js";
 import { quarterlyReportResponse } from "../services/report-response.js";
-import { analysisVersions, checkReportPath, saveAnalysis } from "../services/reporting.js";
+import { checkReportPath } from "../services/reporting.js";
 import { errorResponses } from "./error-responses.js";
 
 /**
  * Report routes: the whole quarterly report for a quarter, and each section's staff analysis text
- * (stored by analysts and admins with author and time; earlier versions kept and listed). The report is
+ * (stored by analysts and admins with author by display name and time; every version kept and listed;
+ * an earlier version restored as a new one; the latest signed off by an admin). The report is
  * sent as bytes serialised once per state of its inputs, with a strong `ETag`; a request whose
  * `If-None-Match` holds that tag gets `304` without a body (decision 114).
  *
@@ -69,13 +78,52 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const caller = callerOf(request);
       const period = checkReportPath(request.params.period, request.params.section);
-      return saveAnalysis(app.database.db, {
-        organisationId: caller.organisationId,
-        period,
-        section: request.params.section,
-        text: request.body.text,
-        author: caller.actor,
-      });
+      const ref = { organisationId: caller.organisationId, period, section: request.params.section };
+      return saveAnalysis(app.database.db, ref, request.body.text, await personOf(app.database.db, caller));
+    },
+  );
+
+  app.post(
+    "/v1/reports/:period/sections/:section/analysis/revert",
+    {
+      config: { access: "analyst" },
+      schema: {
+        tags: ["reports"],
+        summary: "Restore an earlier version's text as a new version (the section returns to draft)",
+        params: sectionParamsSchema,
+        body: analysisVersionBodySchema,
+        response: { 200: analysisVersionSchema, ...errorResponses(401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      const period = checkReportPath(request.params.period, request.params.section);
+      const ref = { organisationId: caller.organisationId, period, section: request.params.section };
+      const person = await personOf(app.database.db, caller);
+      return revertAnalysis(app.database.db, ref, request.body.version, person);
+    },
+  );
+
+  app.post(
+    "/v1/reports/:period/sections/:section/analysis/approve",
+    {
+      config: { access: "admin" },
+      schema: {
+        tags: ["reports"],
+        summary: "Sign off the latest version of a section's analysis (admins; decision 153)",
+        description:
+          "Name the version read: approving a version that is no longer the latest is refused with `409`. An edit or revert after approval returns the section to draft.",
+        params: sectionParamsSchema,
+        body: analysisVersionBodySchema,
+        response: { 200: analysisVersionSchema, ...errorResponses(401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      const period = checkReportPath(request.params.period, request.params.section);
+      const ref = { organisationId: caller.organisationId, period, section: request.params.section };
+      const person = await personOf(app.database.db, caller);
+      return approveAnalysis(app.database.db, ref, request.body.version, person);
     },
   );
 
@@ -96,7 +144,11 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         period,
         section: request.params.section,
-        history: await analysisVersions(app.database.db, organisationId, period, request.params.section),
+        history: await analysisVersions(app.database.db, {
+          organisationId,
+          period,
+          section: request.params.section,
+        }),
       };
     },
   );

@@ -36,19 +36,24 @@ interface ReportInputs extends Record<string, unknown> {
   analyses_max: number | string;
   targets_count: number;
   targets_max: number | string;
+  approvals_count: number;
+  approvals_max: number | string;
 }
 
-/** One round trip: the data version and the state of the quarter's analyses and the targets. */
+/** One round trip: the data version and the state of the quarter's analyses, approvals and the targets. */
 async function readReportInputs(db: Db, organisationId: string, period: string): Promise<ReportInputs> {
   const [row] = await queryRows<ReportInputs>(
     db,
     sql`SELECT
       coalesce((SELECT version FROM data_versions WHERE organisation_id = ${organisationId}), 0) AS version,
-      a.n AS analyses_count, a.m AS analyses_max, t.n AS targets_count, t.m AS targets_max
+      a.n AS analyses_count, a.m AS analyses_max, t.n AS targets_count, t.m AS targets_max,
+      p.n AS approvals_count, p.m AS approvals_max
       FROM (SELECT count(*)::int AS n, coalesce(max(id), 0) AS m FROM analyses
               WHERE organisation_id = ${organisationId} AND period = ${period}) AS a,
            (SELECT count(*)::int AS n, coalesce(max(id), 0) AS m FROM targets
-              WHERE organisation_id = ${organisationId}) AS t`,
+              WHERE organisation_id = ${organisationId}) AS t,
+           (SELECT count(*)::int AS n, coalesce(max(id), 0) AS m FROM analysis_approvals
+              WHERE organisation_id = ${organisationId} AND period = ${period}) AS p`,
   );
   if (row === undefined) throw new Error("The report inputs query returned no row");
   return row;
@@ -97,6 +102,7 @@ export async function quarterlyReportResponse(
     period,
     { count: inputs.analyses_count, maxId: Number(inputs.analyses_max) },
     { count: inputs.targets_count, maxId: Number(inputs.targets_max) },
+    { count: inputs.approvals_count, maxId: Number(inputs.approvals_max) },
   );
   const report = cachedQuarterlyReport(snapshot, key) ?? (await quarterlyReport(db, snapshot, period));
   let response = responses.get(report);

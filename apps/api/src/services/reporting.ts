@@ -8,15 +8,15 @@ import {
   indicatorSeries,
   type QuarterlyReport,
   reportSections,
-  type StoredAnalysis,
   seriesRange,
   type TargetHistory,
 } from "@kpi/catalogue";
 import { CoreError, type IndicatorDefinition, type Target, targetSchema, type Window } from "@kpi/core";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "../db/database.js";
-import { analyses, targets } from "../db/schema.js";
+import { targets } from "../db/schema.js";
 import { ApiError } from "../errors.js";
+import { latestAnalyses } from "./analysis-versions.js";
 import type { EvaluationSnapshot } from "./evaluation.js";
 
 /** One stored target change, as the API lists it. */
@@ -29,20 +29,6 @@ export interface TargetChange {
   set_by: string;
   /** When, ISO 8601. */
   set_at: string;
-}
-
-/** One stored version of a section's analysis. */
-export interface AnalysisVersion {
-  /** The quarter. */
-  period: string;
-  /** The section id. */
-  section: string;
-  /** The text. */
-  text: string;
-  /** Who wrote it. */
-  author: string;
-  /** When, ISO 8601. */
-  updated_at: string;
 }
 
 /**
@@ -289,80 +275,21 @@ export async function indicatorDetail(
     });
   const period = range.periods.at(-1);
   const [current, history] = await Promise.all([
-    currentTargets(db, snapshot.organisationId, id),
+    currentTargets(db, snapshot.organisationId),
     targetChanges(db, snapshot.organisationId, id),
   ]);
   let analysis: IndicatorAnalysis | null = null;
   try {
-    if (period !== undefined) analysis = indicatorAnalysis(snapshot.evaluator, id, period, window);
+    // The judgement weighs every target (a complementary partner's too) and the benchmarks, as the report does.
+    if (period !== undefined)
+      analysis = indicatorAnalysis(snapshot.evaluator, id, period, window, {
+        targets: current,
+        benchmarks: snapshot.benchmarks,
+      });
   } catch (error) {
     throw mapCatalogueError(error);
   }
   return { definition, targets: current[id] ?? {}, target_history: history, analysis };
-}
-
-/**
- * Stores a new version of a section's analysis text; earlier versions are kept.
- *
- * @param db - the database
- * @param input - organisation, quarter, section, text and author
- * @returns the stored version
- * @example
- * ```ts
- * await saveAnalysis(db, { organisationId: "default", period: "FY2019-20-Q2", section: "ffd",
- *   text: "Contacts …", author: "j.smith" });
- * ```
- */
-export async function saveAnalysis(
-  db: Db,
-  input: { organisationId: string; period: string; section: string; text: string; author: string },
-): Promise<AnalysisVersion> {
-  const [row] = await db.insert(analyses).values(input).returning();
-  if (row === undefined) throw new Error("The analysis was not stored");
-  return toVersion(row);
-}
-
-function toVersion(row: typeof analyses.$inferSelect): AnalysisVersion {
-  return {
-    period: row.period,
-    section: row.section,
-    text: row.text,
-    author: row.author,
-    updated_at: row.createdAt.toISOString(),
-  };
-}
-
-/**
- * Every stored version of a section's analysis, newest first.
- *
- * @param db - the database
- * @param organisationId - the organisation
- * @param period - the quarter
- * @param section - the section id
- * @returns the versions
- * @example
- * ```ts
- * (await analysisVersions(db, "default", "FY2019-20-Q2", "ffd")).length; // 2
- * ```
- */
-export async function analysisVersions(
-  db: Db,
-  organisationId: string,
-  period: string,
-  section: string,
-): Promise<AnalysisVersion[]> {
-  const rows = await db
-    .select()
-    .from(analyses)
-    .where(
-      and(
-        eq(analyses.organisationId, organisationId),
-        eq(analyses.period, period),
-        eq(analyses.section, section),
-      ),
-    )
-    .orderBy(desc(analyses.createdAt), desc(analyses.id));
-  return rows.map(toVersion);
 }
 
 /**
@@ -383,38 +310,32 @@ export async function quarterlyReport(
   snapshot: EvaluationSnapshot,
   period: string,
 ): Promise<QuarterlyReport> {
-  const [rows, targetRows] = await Promise.all([
-    db
-      .select()
-      .from(analyses)
-      .where(and(eq(analyses.organisationId, snapshot.organisationId), eq(analyses.period, period)))
-      .orderBy(asc(analyses.createdAt), asc(analyses.id)),
+  const [latest, targetRows] = await Promise.all([
+    latestAnalyses(db, snapshot.organisationId, period),
     db
       .select()
       .from(targets)
       .where(eq(targets.organisationId, snapshot.organisationId))
       .orderBy(asc(targets.setAt), asc(targets.id)),
   ]);
-  // Analyses and targets are insert-only, so their row count and largest id identify their content; the
-  // snapshot identifies the records. A report built from the same inputs is reused (decision 110).
+  // Analyses, their approvals and targets are insert-only, so their row count and largest id identify
+  // their content; the snapshot identifies the records. A report built from the same inputs is reused
+  // (decision 110).
   const key = reportCacheKey(
     period,
-    { count: rows.length, maxId: maxId(rows) },
+    latest.versions,
     { count: targetRows.length, maxId: maxId(targetRows) },
+    latest.approvals,
   );
   let cache = reportCache.get(snapshot);
   const cached = cache?.get(key);
   if (cached !== undefined) return cached;
-  const stored: Record<string, StoredAnalysis> = {};
-  for (const row of rows) {
-    stored[row.section] = { text: row.text, author: row.author, updated_at: row.createdAt.toISOString() };
-  }
   let report: QuarterlyReport;
   try {
     report = buildReport(snapshot.evaluator, period, {
       targets: targetsInForce(targetRows),
       benchmarks: snapshot.benchmarks,
-      analyses: stored,
+      analyses: latest.stored,
     });
   } catch (error) {
     throw mapCatalogueError(error);
@@ -442,19 +363,25 @@ export interface InsertOnlyState {
 
 /**
  * The key a built report is cached under within its snapshot (decision 110): the quarter, and the
- * state of the quarter's analyses and of the organisation's targets.
+ * state of the quarter's analyses, of the organisation's targets and of the quarter's approvals.
  *
  * @param period - the quarter id
  * @param analyses - the quarter's analyses (all sections)
  * @param targets - the organisation's targets (all indicators and years)
+ * @param approvals - the quarter's analysis approvals
  * @returns the key
  * @example
  * ```ts
- * reportCacheKey("FY2019-20-Q2", { count: 2, maxId: 7 }, { count: 0, maxId: 0 }); // "FY2019-20-Q2|2:7|0:0"
+ * reportCacheKey("FY2019-20-Q2", { count: 2, maxId: 7 }, { count: 0, maxId: 0 }, { count: 1, maxId: 3 }); // "FY2019-20-Q2|2:7|0:0|1:3"
  * ```
  */
-export function reportCacheKey(period: string, analyses: InsertOnlyState, targets: InsertOnlyState): string {
-  return `${period}|${analyses.count}:${analyses.maxId}|${targets.count}:${targets.maxId}`;
+export function reportCacheKey(
+  period: string,
+  analyses: InsertOnlyState,
+  targets: InsertOnlyState,
+  approvals: InsertOnlyState,
+): string {
+  return `${period}|${analyses.count}:${analyses.maxId}|${targets.count}:${targets.maxId}|${approvals.count}:${approvals.maxId}`;
 }
 
 /**
@@ -465,7 +392,7 @@ export function reportCacheKey(period: string, analyses: InsertOnlyState, target
  * @returns the cached report, or `undefined` when it has not been built (or was dropped)
  * @example
  * ```ts
- * cachedQuarterlyReport(snapshot, reportCacheKey("FY2019-20-Q2", analyses, targets))?.period;
+ * cachedQuarterlyReport(snapshot, reportCacheKey("FY2019-20-Q2", analyses, targets, approvals))?.period;
  * ```
  */
 export function cachedQuarterlyReport(

@@ -5,10 +5,11 @@ import { benchmarkText, targetText } from "../lib/figure-text";
 import { ChangeFigure } from "./change-figure";
 import { RagBadge } from "./rag-badge";
 import { Sparkline } from "./sparkline";
+import { VerdictBadge } from "./verdict-badge";
 
 /**
- * One indicator on the dashboard: its value for the quarter, RAG status (shape, word and colour),
- * target, change on last quarter and on the same quarter last year (judged by polarity), an
+ * One indicator on the dashboard: its value for the quarter, RAG status (shape, word and colour), its
+ * verdict from the judgement rule (as the report lists it), target, change on last quarter and on the same quarter last year (judged by polarity), an
  * 8-quarter sparkline and its benchmarks. The title links to the indicator's page.
  *
  * @param props - `indicator` from the report and its `history` (8 quarters, oldest first)
@@ -39,6 +40,7 @@ export function IndicatorTile({
       <p className="tile-value">{formatValue(q.value, unit, decimals)}</p>
       {q.value === null && q.note !== null ? <p className="hint">{q.note}</p> : null}
       <RagBadge status={q.status} />
+      <VerdictBadge judgement={indicator.judgement} />
       <dl>
         <dt>Target</dt>
         <dd>{targetText(q.target, unit, decimals)}</dd>

@@ -1,44 +1,79 @@
-import type { ReportIndicator, SectionAnalysis } from "@kpi/contract";
+import type { ReportIndicator, ReportSection, SectionAnalysis } from "@kpi/contract";
 import { formatValue } from "@kpi/core";
 import Link from "next/link";
 import { getReport } from "../lib/api";
+import { displayTime } from "../lib/display-time";
 import { targetText } from "../lib/figure-text";
 import { getSparklineHistories } from "../lib/sparkline-histories";
 import { AnalysisEditor } from "./analysis-editor";
+import { AnalysisHistory } from "./analysis-history";
+import { AnalysisVersionForm } from "./analysis-version-form";
 import { ChangeFigure } from "./change-figure";
 import { DataTable, type DataTableColumn } from "./data-table";
 import { RagBadge } from "./rag-badge";
 import { Sparkline } from "./sparkline";
+import { VerdictBadge } from "./verdict-badge";
 
 function Analysis({ analysis }: { analysis: SectionAnalysis }) {
   const paragraphs = analysis.text.split(/\n\s*\n/).filter((p) => p.trim() !== "");
   return (
     <div className="analysis">
-      <p>
-        {analysis.draft ? (
+      <p className="analysis-status">
+        {analysis.approval !== null ? (
+          <>
+            <span className="tag tag-approved">Approved</span> Approved by{" "}
+            <strong>{analysis.approval.approved_by}</strong> on{" "}
+            <time dateTime={analysis.approval.approved_at}>{displayTime(analysis.approval.approved_at)}</time>
+            {analysis.author === null ? null : <>; written by {analysis.author}</>}.
+          </>
+        ) : analysis.source === "drafted" ? (
           <>
             <span className="tag tag-draft">Draft</span> Drafted from the figures; not yet reviewed by staff.
           </>
         ) : (
           <>
-            Written by <strong>{analysis.author}</strong>
+            <span className="tag tag-draft">Draft</span> Written by <strong>{analysis.author}</strong>
             {analysis.updated_at === null ? null : (
               <>
                 {" "}
-                on{" "}
-                <time dateTime={analysis.updated_at}>
-                  {new Date(analysis.updated_at).toLocaleString("en-GB", {
-                    dateStyle: "long",
-                    timeStyle: "short",
-                    timeZone: "Europe/London",
-                  })}
-                </time>
+                on <time dateTime={analysis.updated_at}>{displayTime(analysis.updated_at)}</time>
               </>
             )}
+            ; not yet approved.
           </>
         )}
       </p>
       {paragraphs.length === 0 ? <p>No analysis yet.</p> : paragraphs.map((p, i) => <p key={i}>{p}</p>)}
+    </div>
+  );
+}
+
+function KpiList({
+  title,
+  entries,
+  titleOf,
+}: {
+  title: string;
+  entries: ReportSection["positive"];
+  titleOf: ReadonlyMap<string, string>;
+}) {
+  return (
+    <div>
+      <h3>{title}</h3>
+      {entries.length === 0 ? (
+        <p>None this quarter.</p>
+      ) : (
+        <ul>
+          {entries.map((k) => (
+            <li key={k.indicator}>
+              <strong>
+                {[k.indicator, ...k.complements].map((id) => titleOf.get(id) ?? id).join(" and ")}
+              </strong>
+              : {k.sentence}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
@@ -64,26 +99,29 @@ function changeColumn(
 }
 
 /**
- * One section of the quarterly report: its figures (quarter and year to date, target, status,
- * changes, an 8-quarter sparkline), positive and negative KPIs, the analysis and, for analysts, the
- * analysis editor. The sparklines come from the page's one `/v1/series` request
+ * One section of the quarterly report: its figures (quarter and year to date, target, status, the
+ * judgement, changes, an 8-quarter sparkline), positive and negative KPIs (a complementary pair named
+ * together), the analysis with its status ("Draft" or "Approved by … on …"), for admins the approve
+ * button, for analysts the editor, and the history of staff versions with revert. The sparklines come from the page's one `/v1/series` request
  * ({@link getSparklineHistories}), shared by every section, as on the dashboard.
  *
- * @param props - the `period`, the `sectionId`, and whether the person may `edit`
+ * @param props - the `period`, the `sectionId`, and whether the person may `edit` and `approve`
  * @returns the section
  * @example
  * ```tsx
- * <ReportSectionView period="FY2019-20-Q2" sectionId="ffd" edit={false} />
+ * <ReportSectionView period="FY2019-20-Q2" sectionId="ffd" edit={false} approve={false} />
  * ```
  */
 export async function ReportSectionView({
   period,
   sectionId,
   edit,
+  approve,
 }: {
   period: string;
   sectionId: string;
   edit: boolean;
+  approve: boolean;
 }) {
   const report = await getReport(period);
   const section = report.sections.find((s) => s.id === sectionId);
@@ -114,6 +152,7 @@ export async function ReportSectionView({
       cell: (ind) => targetText(ind.quarter.target, ind.unit, ind.decimals),
     },
     { key: "status", header: "Status", cell: (ind) => <RagBadge status={ind.quarter.status} /> },
+    { key: "judgement", header: "Judgement", cell: (ind) => <VerdictBadge judgement={ind.judgement} /> },
     changeColumn("previous", "On last quarter", "previous_period"),
     changeColumn("last-year", "On same quarter last year", "same_period_last_year"),
     {
@@ -140,43 +179,34 @@ export async function ReportSectionView({
         rowKey={(ind) => ind.id}
       />
       <div className="kpis">
-        <div>
-          <h3>Positive KPIs</h3>
-          {section.positive.length === 0 ? (
-            <p>None this quarter.</p>
-          ) : (
-            <ul>
-              {section.positive.map((k) => (
-                <li key={k.indicator}>
-                  <strong>{titleOf.get(k.indicator) ?? k.indicator}</strong>: {k.sentence}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-        <div>
-          <h3>Negative KPIs</h3>
-          {section.negative.length === 0 ? (
-            <p>None this quarter.</p>
-          ) : (
-            <ul>
-              {section.negative.map((k) => (
-                <li key={k.indicator}>
-                  <strong>{titleOf.get(k.indicator) ?? k.indicator}</strong>: {k.sentence}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <KpiList title="Positive KPIs" entries={section.positive} titleOf={titleOf} />
+        <KpiList title="Negative KPIs" entries={section.negative} titleOf={titleOf} />
       </div>
       <h3>Analysis</h3>
       <Analysis analysis={section.analysis} />
+      {approve && section.analysis.version !== null && section.analysis.approval === null ? (
+        <AnalysisVersionForm
+          kind="approve"
+          period={report.period}
+          sectionId={section.id}
+          version={section.analysis.version}
+          label={`Approve the ${section.title} analysis (version ${section.analysis.version})`}
+        />
+      ) : null}
       {edit ? (
         <AnalysisEditor
           period={report.period}
           sectionId={section.id}
           sectionTitle={section.title}
           text={section.analysis.text}
+        />
+      ) : null}
+      {section.analysis.source === "staff" ? (
+        <AnalysisHistory
+          period={report.period}
+          sectionId={section.id}
+          sectionTitle={section.title}
+          edit={edit}
         />
       ) : null}
     </section>

@@ -1,6 +1,8 @@
 import "server-only";
 import {
+  type AnalysisHistory,
   type AnalysisVersion,
+  analysisHistorySchema,
   analysisVersionSchema,
   type BatchSummary,
   batchListSchema,
@@ -298,6 +300,74 @@ export async function saveAnalysis(
   return write("PUT", `/v1/reports/${seg(period)}/sections/${seg(section)}/analysis`, analysisVersionSchema, {
     text,
   });
+}
+
+/**
+ * Every stored version of a section's analysis, newest first
+ * (`GET /v1/reports/{period}/sections/{section}/analysis/history`).
+ *
+ * @param period - the quarter
+ * @param section - the section id
+ * @returns the versions with author, time, revert and approval
+ * @example
+ * ```ts
+ * const { history } = await getAnalysisHistory("FY2019-20-Q2", "through_care");
+ * ```
+ */
+export const getAnalysisHistory = cache(async (period: string, section: string): Promise<AnalysisHistory> => {
+  return read(`/v1/reports/${seg(period)}/sections/${seg(section)}/analysis/history`, analysisHistorySchema);
+});
+
+/**
+ * Restores an earlier version of a section's analysis as a new version
+ * (`POST /v1/reports/{period}/sections/{section}/analysis/revert`).
+ *
+ * @param period - the quarter
+ * @param section - the section id
+ * @param version - the version to restore
+ * @returns the new version, or why not
+ * @example
+ * ```ts
+ * await revertAnalysis("FY2019-20-Q2", "through_care", 3);
+ * ```
+ */
+export async function revertAnalysis(
+  period: string,
+  section: string,
+  version: number,
+): Promise<ApiOutcome<AnalysisVersion>> {
+  return write(
+    "POST",
+    `/v1/reports/${seg(period)}/sections/${seg(section)}/analysis/revert`,
+    analysisVersionSchema,
+    { version },
+  );
+}
+
+/**
+ * Signs off the latest version of a section's analysis, named by its number
+ * (`POST /v1/reports/{period}/sections/{section}/analysis/approve`; admins only).
+ *
+ * @param period - the quarter
+ * @param section - the section id
+ * @param version - the version read and approved
+ * @returns the version with its approval, or why not (409 when it is no longer the latest)
+ * @example
+ * ```ts
+ * await approveAnalysis("FY2019-20-Q2", "through_care", 4);
+ * ```
+ */
+export async function approveAnalysis(
+  period: string,
+  section: string,
+  version: number,
+): Promise<ApiOutcome<AnalysisVersion>> {
+  return write(
+    "POST",
+    `/v1/reports/${seg(period)}/sections/${seg(section)}/analysis/approve`,
+    analysisVersionSchema,
+    { version },
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { QuarterlyReport, ReportIndicator, SeriesEntry } from "@kpi/contract";
+import type { Judgement, QuarterlyReport, ReportIndicator, SeriesEntry } from "@kpi/contract";
 import { describe, expect, it } from "vitest";
 import { REPORT_TABLE_COLUMNS, reportTable } from "./report-table";
 
@@ -22,6 +22,15 @@ function entry(over: Partial<SeriesEntry>): SeriesEntry {
   };
 }
 
+const neither: Judgement = {
+  verdict: "neither",
+  score: 0,
+  strength: 0,
+  reasons: [],
+  notes: [],
+  sentence: "",
+};
+
 function indicator(over: Partial<ReportIndicator> & Pick<ReportIndicator, "id" | "unit">): ReportIndicator {
   return {
     title: over.id,
@@ -30,6 +39,7 @@ function indicator(over: Partial<ReportIndicator> & Pick<ReportIndicator, "id" |
     decimals: 0,
     quarter: entry({}),
     ytd: entry({ label: "Q1–Q2 2019-20 (year to date)" }),
+    judgement: neither,
     ...over,
   };
 }
@@ -43,7 +53,16 @@ const report: QuarterlyReport = {
       title: "Family Front Door",
       positive: [],
       negative: [],
-      analysis: { text: "", draft: true, author: null, updated_at: null },
+      analysis: {
+        text: "",
+        draft: true,
+        source: "drafted",
+        version: null,
+        author: null,
+        updated_at: null,
+        approval: null,
+        drafted_text: "",
+      },
       indicators: [
         indicator({
           id: "ffd.contacts_swa_pct",
@@ -58,6 +77,7 @@ const report: QuarterlyReport = {
             target: 60,
             status: "red",
           }),
+          judgement: { ...neither, verdict: "negative", score: -2, strength: 2 },
           ytd: entry({
             unit: "percent",
             label: "Q1–Q2 2019-20 (year to date)",
@@ -111,8 +131,11 @@ describe("reportTable", () => {
       47.5,
       60,
       "red",
+      "negative",
     ]);
     expect(row("ffd.contacts_swa_pct", "Year to date")?.[col("Value")]).toBe(46.3);
+    // The verdict is the quarter's, as the report lists it; the year to date has none of its own.
+    expect(row("ffd.contacts_swa_pct", "Year to date")?.[col("Judgement")]).toBeNull();
   });
 
   it("suppresses counts of children from 1 to 5 and values derived from them", () => {

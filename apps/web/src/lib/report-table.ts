@@ -27,6 +27,7 @@ export const REPORT_TABLE_COLUMNS = [
   "Value",
   "Target",
   "Status",
+  "Judgement",
 ] as const;
 
 /** Units whose numerator counts children (and whose denominator, if any, counts children too). */
@@ -50,7 +51,8 @@ function disclosureRow(key: string, unit: Unit, entry: SeriesEntry, decimals: nu
  * Flattens a quarterly report into one table for CSV and Excel downloads, with disclosure control
  * applied (`suppressTable` from `@kpi/core`): counts of children from 1 to 5 become `c`, and so does a
  * value derived from them. Values are rounded as the report prints them (half away from zero, to the
- * indicator's decimals); counts are whole numbers. Money, FTE denominators and plain numbers are not
+ * indicator's decimals); counts are whole numbers. Quarter rows carry the judgement's verdict
+ * (`positive`, `negative`, `neither`), as the report's lists have it. Money, FTE denominators and plain numbers are not
  * counts of children and are published as they are.
  *
  * @param report - the report from `GET /v1/reports/{period}`
@@ -58,7 +60,7 @@ function disclosureRow(key: string, unit: Unit, entry: SeriesEntry, decimals: nu
  * @example
  * ```ts
  * const table = reportTable(report);
- * table.rows[0]; // ["Family Front Door", "ffd.contacts", "Contacts", "Quarter", "Q2 2019-20", "count", 1810, null, 1810, null, null]
+ * table.rows[0]; // ["Family Front Door", "ffd.contacts", "Contacts", "Quarter", "Q2 2019-20", "count", 1810, null, 1810, null, null, "neither"]
  * ```
  */
 export function reportTable(report: QuarterlyReport): ReportTable {
@@ -86,6 +88,8 @@ export function reportTable(report: QuarterlyReport): ReportTable {
           cell(published.value, null),
           targetText(entry.target),
           entry.status,
+          // The judgement is of the quarter (the report's lists); the year to date has none of its own.
+          windowName === "Quarter" ? indicator.judgement.verdict : null,
         ]);
       }
     }

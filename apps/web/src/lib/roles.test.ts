@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canEdit, canManageTokens, portalRoleOf } from "./roles";
+import { canApprove, canEdit, canManageTokens, portalRoleOf } from "./roles";
 
 describe("portal roles", () => {
   it("maps read and ingest tokens to viewers who cannot edit", () => {
@@ -11,6 +11,12 @@ describe("portal roles", () => {
   it("lets analysts edit but not manage tokens", () => {
     expect(canEdit(portalRoleOf("analyst"))).toBe(true);
     expect(canManageTokens(portalRoleOf("analyst"))).toBe(false);
+  });
+
+  it("lets only admins sign off the analysis", () => {
+    expect(canApprove(portalRoleOf("analyst"))).toBe(false);
+    expect(canApprove(portalRoleOf("read"))).toBe(false);
+    expect(canApprove(portalRoleOf("admin"))).toBe(true);
   });
 
   it("lets admins do everything", () => {

@@ -54,3 +54,19 @@ export function canEdit(role: PortalRole): boolean {
 export function canManageTokens(role: PortalRole): boolean {
   return role === "admin";
 }
+
+/**
+ * Whether a person may sign off a report section's analysis: admins (decision 153). The API refuses
+ * anyone else; the portal only hides the button.
+ *
+ * @param role - the portal role
+ * @returns `true` for admins only
+ * @example
+ * ```ts
+ * canApprove("analyst"); // false
+ * canApprove("admin"); // true
+ * ```
+ */
+export function canApprove(role: PortalRole): boolean {
+  return role === "admin";
+}

@@ -32,3 +32,20 @@ export const analysisFormSchema = z.object({
 });
 /** See {@link analysisFormSchema}. */
 export type AnalysisForm = z.infer<typeof analysisFormSchema>;
+
+/**
+ * The revert and approve forms of a section's analysis: the quarter, the section and the version
+ * (a positive whole number, as the page wrote it).
+ *
+ * @example
+ * ```ts
+ * analysisVersionFormSchema.parse({ period: "FY2019-20-Q2", section: "ffd", version: "4" }).version; // 4
+ * ```
+ */
+export const analysisVersionFormSchema = z.object({
+  period: z.string().regex(/^FY\d{4}-\d{2}-Q[1-4]$/, "Choose a quarter"),
+  section: z.string().regex(/^[a-z_]{1,50}$/, "Choose a section"),
+  version: z.coerce.number().int().positive("Choose a version"),
+});
+/** See {@link analysisVersionFormSchema}. */
+export type AnalysisVersionForm = z.infer<typeof analysisVersionFormSchema>;

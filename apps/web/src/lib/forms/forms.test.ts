@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analysisFormSchema } from "./analysis-form";
+import { analysisFormSchema, analysisVersionFormSchema } from "./analysis-form";
 import { invalidForm } from "./form-state";
 import { signInFormSchema } from "./sign-in-form";
 import { targetFormSchema, targetOfForm } from "./target-form";
@@ -15,6 +15,15 @@ describe("sign-in form", () => {
       expect(state.fieldErrors.password).toEqual(["Enter your password"]);
       expect(state.values).toEqual({ username: " " });
     }
+  });
+});
+
+describe("analysis version form", () => {
+  it("reads the version as a positive whole number", () => {
+    const form = { period: "FY2019-20-Q2", section: "ffd" };
+    expect(analysisVersionFormSchema.parse({ ...form, version: "12" }).version).toBe(12);
+    for (const version of ["0", "-1", "1.5", "x"])
+      expect(analysisVersionFormSchema.safeParse({ ...form, version }).success, version).toBe(false);
   });
 });
 

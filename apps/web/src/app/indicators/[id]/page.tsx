@@ -15,6 +15,7 @@ import { DataTable, type DataTableColumn } from "../../../components/data-table"
 import { RagBadge } from "../../../components/rag-badge";
 import { SeasonalChart } from "../../../components/seasonal-chart";
 import { SeriesChart, type SeriesChartRow } from "../../../components/series-chart";
+import { VerdictBadge } from "../../../components/verdict-badge";
 import { getIndicator, getIndicators, getIndicatorValues, getLatestQuarter } from "../../../lib/api";
 import { benchmarkText, targetText } from "../../../lib/figure-text";
 import { type SeasonalRow, seasonalRows } from "../../../lib/seasonal-rows";
@@ -126,7 +127,8 @@ export async function generateMetadata({ params }: PageProps<"/indicators/[id]">
 
 /**
  * An indicator's page: the series (with confidence intervals, target and benchmarks) or the seasonal
- * view, a breakdown, the definition, the trend test, and a table of everything charted.
+ * view, a breakdown, its judgement (the report's verdict and reasons), the definition, the trend test,
+ * and a table of everything charted.
  */
 export default async function IndicatorPage({ params, searchParams }: PageProps<"/indicators/[id]">) {
   const id = decodeURIComponent((await params).id);
@@ -292,6 +294,25 @@ export default async function IndicatorPage({ params, searchParams }: PageProps<
             rows={breakdown.values.at(-1)?.groups ?? []}
             rowKey={(g) => g.key ?? "none"}
           />
+        </section>
+      )}
+
+      {detail.analysis?.judgement == null ? null : (
+        <section aria-labelledby="judgement-heading">
+          <h2 id="judgement-heading">Judgement in the quarterly report</h2>
+          <p>
+            <VerdictBadge judgement={detail.analysis.judgement} /> {detail.analysis.judgement.sentence}
+          </p>
+          {detail.analysis.judgement.notes.length === 0 ? null : (
+            <>
+              <h3>Also considered</h3>
+              <ul>
+                {detail.analysis.judgement.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
       )}
 

@@ -8,7 +8,7 @@ import { SectionSkeleton } from "../../../components/section-skeleton";
 import { getLatestQuarter } from "../../../lib/api";
 import { quarterOptions } from "../../../lib/quarter-options";
 import { REPORT_SECTIONS } from "../../../lib/report-sections";
-import { canEdit, portalRoleOf } from "../../../lib/roles";
+import { canApprove, canEdit, portalRoleOf } from "../../../lib/roles";
 import { requireSession } from "../../../lib/session";
 
 export async function generateMetadata({ params }: PageProps<"/reports/[period]">): Promise<Metadata> {
@@ -18,7 +18,8 @@ export async function generateMetadata({ params }: PageProps<"/reports/[period]"
 
 /**
  * The quarterly performance report for one quarter, rebuilt from the reference document: every
- * section's figures, positive and negative KPIs and analysis (analysts can edit it), with CSV and
+ * section's figures, positive and negative KPIs and analysis (analysts edit it and restore earlier
+ * versions; admins sign it off), with CSV and
  * Excel downloads and print styles for a clean PDF.
  */
 export default async function ReportPage({ params }: PageProps<"/reports/[period]">) {
@@ -26,7 +27,9 @@ export default async function ReportPage({ params }: PageProps<"/reports/[period
   if (!checked.ok) notFound();
   const period = checked.period.id;
   const [session, latest] = await Promise.all([requireSession(), getLatestQuarter()]);
-  const edit = canEdit(portalRoleOf(session.role));
+  const role = portalRoleOf(session.role);
+  const edit = canEdit(role);
+  const approve = canApprove(role);
   return (
     <>
       <h1>Quarterly performance report: {periodLabel(period)}</h1>
@@ -68,7 +71,7 @@ export default async function ReportPage({ params }: PageProps<"/reports/[period
       </nav>
       {REPORT_SECTIONS.map((s) => (
         <Suspense key={`${period}-${s.id}`} fallback={<SectionSkeleton title={s.title} />}>
-          <ReportSectionView period={period} sectionId={s.id} edit={edit} />
+          <ReportSectionView period={period} sectionId={s.id} edit={edit} approve={approve} />
         </Suspense>
       ))}
     </>
