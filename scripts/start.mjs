@@ -101,6 +101,13 @@ async function loadDemoAuthority() {
     total += r.json.received;
     console.log(`  ${dataset.padEnd(20)} ${String(r.json.received).padStart(7)} records`);
   }
+  // The demo authority's targets, as its analysts set them.
+  const targets = catalogue.demoTargets();
+  for (const t of targets) {
+    const r = await api("PUT", `/v1/indicators/${t.indicator}/targets/${t.financial_year}`, t.target);
+    if (r.status !== 200) throw new Error(`Setting the target of ${t.indicator} failed (${r.status})`);
+  }
+  console.log(`  ${"targets".padEnd(20)} ${String(targets.length).padStart(7)} set`);
   console.log(
     `Loaded ${total.toLocaleString("en-GB")} records in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );

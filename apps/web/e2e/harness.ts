@@ -86,7 +86,16 @@ export interface ApiReport {
   sections: {
     id: string;
     title: string;
-    analysis: { text: string; draft: boolean; author: string | null };
+    analysis: {
+      text: string;
+      draft: boolean;
+      source: "drafted" | "staff";
+      version: number | null;
+      author: string | null;
+      approval: { approved_by: string; approved_at: string } | null;
+    };
+    positive: { indicator: string; complements: string[] }[];
+    negative: { indicator: string; complements: string[] }[];
     indicators: {
       id: string;
       title: string;
@@ -99,6 +108,7 @@ export interface ApiReport {
         status: string | null;
       };
       ytd: { value: number | null; numerator: number | null; denominator: number | null };
+      judgement: { verdict: "positive" | "negative" | "neither"; sentence: string };
     }[];
   }[];
 }

@@ -85,17 +85,19 @@ export const scenarios: Scenario[] = [
       const text = `Contacts rose again this quarter (e2e ${Date.now().toString(36)}).\n\nConversion to assessment is still short of target.`;
       await box.fill(text);
       await page.locator("#report-ffd").locator("..").getByRole("button", { name: "Save analysis" }).click();
-      await page.getByText(`Saved by ${ctx.users.analyst.username}`).waitFor();
+      await page.getByText(`Saved by ${ctx.users.analyst.display_name}`).waitFor();
       await page.reload();
       const section = page.locator("section.report-section", { has: page.locator("#report-ffd") });
       await section.getByText("Contacts rose again this quarter").first().waitFor();
-      await section.getByText(`Written by ${ctx.users.analyst.username}`).waitFor();
-      assert.equal(await section.locator(".analysis .tag-draft").count(), 0);
+      // The author by display name; a draft until someone signs it off.
+      await section.getByText(`Written by ${ctx.users.analyst.display_name}`).waitFor();
+      assert.equal(await section.locator(".analysis .tag-draft").count(), 1);
       const report = await api<ApiReport>(ctx, `/v1/reports/${LATEST}`);
       const ffd = report.sections.find((s) => s.id === "ffd")!;
       assert.equal(ffd.analysis.text, text);
-      assert.equal(ffd.analysis.draft, false);
-      assert.equal(ffd.analysis.author, ctx.users.analyst.username);
+      assert.equal(ffd.analysis.draft, true);
+      assert.equal(ffd.analysis.source, "staff");
+      assert.equal(ffd.analysis.author, ctx.users.analyst.display_name);
       await context.close();
     },
   },
@@ -124,6 +126,7 @@ export const scenarios: Scenario[] = [
         "Value",
         "Target",
         "Status",
+        "Judgement",
       ]);
       const report = await api<ApiReport>(ctx, `/v1/reports/${LATEST}`);
       const indicators = report.sections.flatMap((s) => s.indicators);
@@ -135,6 +138,7 @@ export const scenarios: Scenario[] = [
         const { numerator, denominator, value } = ind.quarter;
         const childCounts = ["count", "percent", "rate_per_10k", "per_fte"].includes(ind.unit);
         const small = childCounts && numerator !== null && numerator >= 1 && numerator <= 5;
+        assert.equal(row[11], ind.judgement.verdict, `${ind.id} judgement`);
         if (small) {
           suppressed += 1;
           assert.equal(row[6], "c", `${ind.id} numerator ${numerator} was published`);
@@ -151,7 +155,7 @@ export const scenarios: Scenario[] = [
         else if (row[8] !== "c")
           assert.equal(Number(row[8]), roundAway(value, ind.decimals), `${ind.id} value`);
       }
-      assert.ok(body.every((r) => r.length === 11));
+      assert.ok(body.every((r) => r.length === 12));
       process.stdout.write(
         `    (${indicators.length} indicators checked, ${suppressed} quarter figures suppressed)\n`,
       );

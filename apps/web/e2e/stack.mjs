@@ -81,6 +81,18 @@ async function loadDemo(apiUrl, adminToken) {
     if (r.status !== 200)
       throw new Error(`Loading ${dataset} failed (${r.status}): ${r.json?.error?.message}`);
   }
+  // The demo authority's targets, as its analysts set them.
+  for (const t of catalogue.demoTargets()) {
+    const r = await apiCall(
+      apiUrl,
+      adminToken,
+      "PUT",
+      `/v1/indicators/${t.indicator}/targets/${t.financial_year}`,
+      JSON.stringify(t.target),
+      "application/json",
+    );
+    if (r.status !== 200) throw new Error(`Setting the target of ${t.indicator} failed (${r.status})`);
+  }
 }
 
 async function createUsers(apiUrl, adminToken) {

@@ -23,6 +23,9 @@ function required(method: string, path: string): Required | undefined {
   if (method === "PUT" && /^\/v1\/indicators\/:id\/targets\/:financial_year$/.test(path)) return "analyst";
   if (method === "PUT" && /^\/v1\/reports\/:period\/sections\/:section\/analysis$/.test(path))
     return "analyst";
+  // Restoring an earlier version is an edit; signing off is for admins (decision 153).
+  if (method === "POST" && path === "/v1/reports/:period/sections/:section/analysis/revert") return "analyst";
+  if (method === "POST" && path === "/v1/reports/:period/sections/:section/analysis/approve") return "admin";
   if (method === "GET" && path.startsWith("/v1/")) return "read";
   return undefined;
 }
