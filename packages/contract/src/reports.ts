@@ -1,6 +1,7 @@
 import { analysisApprovalSchema } from "@kpi/catalogue";
 
 export { type Judgement, type JudgementReason, judgementSchema, type Verdict } from "@kpi/core";
+
 import { z } from "zod";
 
 export {
