@@ -73,7 +73,7 @@ export function generateCareLeavers(
   const panel = rng.fork("neet-panel");
   const panelFrom = toDayNumber(NEET_PANEL.from);
   const panelTo = Math.min(toDayNumber(NEET_PANEL.to), last);
-  const NEET_CODES = new Set(NEET.map(([code]) => code));
+  const NEET_CODES: ReadonlySet<string> = new Set(NEET.map(([code]) => code));
 
   const person = (child: number, left: number, checkAfterLeaving: boolean): void => {
     const days = new Set<number>();
