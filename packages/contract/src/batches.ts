@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storedText } from "./stored-text.js";
 
 /**
  * How a batch changed a dataset: `upsert` (insert or update by key), `replace` (also delete the
@@ -47,7 +48,7 @@ export type BatchResult = z.infer<typeof batchResultSchema>;
  * ```
  */
 export const batchListQuerySchema = z.object({
-  dataset: z.string().max(100).optional(),
+  dataset: storedText().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   before: z.iso.datetime({ offset: true }).optional(),
 });

@@ -11,5 +11,6 @@ export * from "./reports.js";
 export * from "./roles.js";
 export * from "./series.js";
 export * from "./sessions.js";
+export * from "./stored-text.js";
 export * from "./tokens.js";
 export * from "./users.js";

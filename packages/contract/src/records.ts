@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { storedText } from "./stored-text.js";
 
-const datasetParam = z.string().max(100);
+const datasetParam = storedText().max(100);
 
 /**
  * The path of `POST /v1/datasets/{dataset}/records`. Any name up to 100 characters passes: an unknown
@@ -57,6 +58,6 @@ export type RecordsHeaders = z.infer<typeof recordsHeadersSchema>;
  * recordParamsSchema.parse({ dataset: "cp_plans", key: "C1|2019-04-01" }).key; // "C1|2019-04-01"
  * ```
  */
-export const recordParamsSchema = z.object({ dataset: datasetParam, key: z.string().min(1).max(1000) });
+export const recordParamsSchema = z.object({ dataset: datasetParam, key: storedText().min(1).max(1000) });
 /** See {@link recordParamsSchema}. */
 export type RecordParams = z.infer<typeof recordParamsSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storedText } from "./stored-text.js";
 
 export {
   type KpiListEntry,
@@ -31,7 +32,7 @@ export const MAX_ANALYSIS_CHARS = 50_000;
  * reportParamsSchema.parse({ period: "FY2019-20-Q2" }).period; // "FY2019-20-Q2"
  * ```
  */
-export const reportParamsSchema = z.object({ period: z.string().min(1).max(20) });
+export const reportParamsSchema = z.object({ period: storedText().min(1).max(20) });
 /** See {@link reportParamsSchema}. */
 export type ReportParams = z.infer<typeof reportParamsSchema>;
 
@@ -44,8 +45,8 @@ export type ReportParams = z.infer<typeof reportParamsSchema>;
  * ```
  */
 export const sectionParamsSchema = z.object({
-  period: z.string().min(1).max(20),
-  section: z.string().min(1).max(50),
+  period: storedText().min(1).max(20),
+  section: storedText().min(1).max(50),
 });
 /** See {@link sectionParamsSchema}. */
 export type SectionParams = z.infer<typeof sectionParamsSchema>;
@@ -61,7 +62,7 @@ export type SectionParams = z.infer<typeof sectionParamsSchema>;
  * ```
  */
 export const analysisBodySchema = z
-  .object({ text: z.string().trim().min(1).max(MAX_ANALYSIS_CHARS) })
+  .object({ text: storedText().trim().min(1).max(MAX_ANALYSIS_CHARS) })
   .strict();
 /** See {@link analysisBodySchema}. */
 export type AnalysisBody = z.input<typeof analysisBodySchema>;
