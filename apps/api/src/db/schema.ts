@@ -3,7 +3,17 @@
  * migrations in `apps/api/drizzle/` are generated from this file with drizzle-kit.
  */
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -32,23 +42,37 @@ export const tokens = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** The staff user a session acts for (`null` for API tokens). */
+    userId: text("user_id").references(() => users.id),
   },
-  (t) => [index("tokens_organisation_idx").on(t.organisationId)],
+  (t) => [index("tokens_organisation_idx").on(t.organisationId), index("tokens_user_idx").on(t.userId)],
 );
 
-/** Staff users who sign in to the portal with a username and password (scrypt hash). */
-export const users = pgTable("users", {
-  id: text("id").primaryKey(),
-  username: text("username").notNull().unique(),
-  passwordHash: text("password_hash").notNull(),
-  displayName: text("display_name").notNull(),
-  role: text("role", { enum: ["read", "ingest", "analyst", "admin"] }).notNull(),
-  organisationId: text("organisation_id")
-    .notNull()
-    .references(() => organisations.id),
-  createdBy: text("created_by").notNull(),
-  createdAt: createdAt(),
-});
+/**
+ * Staff users who sign in to the portal with a username and password (scrypt hash). Usernames are
+ * unique within an organisation, so one organisation cannot learn another's (decision 143).
+ */
+export const users = pgTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    username: text("username").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ["read", "ingest", "analyst", "admin"] }).notNull(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+    /** When an administrator disabled the user: they cannot sign in and their sessions were ended. */
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("users_organisation_username_idx").on(t.organisationId, t.username),
+    index("users_username_idx").on(t.username),
+  ],
+);
 
 /** Records of every dataset, as validated and pseudonymised; one row per (organisation, dataset, key). */
 export const records = pgTable(

@@ -10,6 +10,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ApiError } from "../errors.js";
 import { callerOf } from "../plugins/auth.js";
+import { type BatchAdmission, createBatchAdmission } from "../services/batch-admission.js";
 import { bodyFormatOf } from "../services/body-format.js";
 import { ingestBatch } from "../services/ingest.js";
 import { deleteRecord } from "../services/records.js";
@@ -26,7 +27,9 @@ function datasetOf(name: string): DatasetName {
  * (`{ "records": [ … ] }`), NDJSON or CSV body into the store as one atomic batch (`?mode=replace`
  * deletes the dataset's records not in the batch; `Idempotency-Key` makes retries safe), and
  * `DELETE /v1/datasets/{dataset}/records/{key}` removes one record. Bodies are handed to the ingestion
- * service as raw streams (never buffered), so this module registers its own content-type parsers.
+ * service as raw streams (never buffered), so this module registers its own content-type parsers. An
+ * organisation may have a few batches in progress at once (`429` beyond), and an upload that pauses
+ * for `KPI_BODY_IDLE_SECONDS` is ended with `408`.
  *
  * @example
  * ```ts
@@ -48,6 +51,18 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     }));
 
+  /**
+   * At most `maxBatchesPerOrganisation` batches per organisation at once, and on PostgreSQL at most
+   * the pool's size less two batch transactions, so reads always find a connection (decision 141).
+   */
+  let admissionMade: BatchAdmission | undefined;
+  const admission = () =>
+    (admissionMade ??= createBatchAdmission({
+      perOrganisation: app.config.maxBatchesPerOrganisation,
+      transactionSlots: app.database.kind === "postgres" ? Math.max(1, app.database.connections - 2) : null,
+      waitMs: app.config.dbAcquireTimeoutMs,
+    }));
+
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
 
@@ -55,6 +70,9 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     "/v1/datasets/:dataset/records",
     {
       config: { access: "ingest" },
+      // Streamed and metered by the ingestion service; the app's preParsing check refuses a larger
+      // declared length before anything is read.
+      bodyLimit: app.config.maxBodyBytes,
       schema: {
         tags: ["records"],
         summary: "Post a batch of records (JSON, NDJSON or CSV; streamed; atomic)",
@@ -66,7 +84,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         headers: recordsHeadersSchema,
         response: {
           200: batchResultSchema,
-          ...errorResponses(400, 401, 403, 404, 413, 415, 422, 429, 503),
+          ...errorResponses(400, 401, 403, 404, 408, 413, 415, 422, 429, 503),
         },
       },
     },
@@ -80,20 +98,20 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
           "Send Content-Type application/json, application/x-ndjson or text/csv (UTF-8)",
         );
       }
-      const declared = Number(request.headers["content-length"]);
-      if (Number.isFinite(declared) && declared > app.config.maxBodyBytes) {
-        throw new ApiError(
-          "payload_too_large",
-          `The request body is larger than ${app.config.maxBodyBytes} bytes`,
-        );
-      }
       const body = (request.body ?? Readable.from([])) as AsyncIterable<Buffer | string>;
       const idempotencyKey = request.headers["idempotency-key"];
+      const leave = admission().enter(caller.organisationId);
       warmups().started(caller.organisationId);
       let changed = false;
       try {
         const outcome = await ingestBatch(
-          { db: app.database.db, pseudonymKey: app.pseudonymKey, maxBodyBytes: app.config.maxBodyBytes },
+          {
+            db: app.database.db,
+            pseudonymKey: app.pseudonymKey,
+            maxBodyBytes: app.config.maxBodyBytes,
+            bodyIdleMs: app.config.bodyIdleMs,
+            withTransactionSlot: admission().withTransactionSlot,
+          },
           {
             caller,
             dataset,
@@ -107,6 +125,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         if (outcome.replayed) reply.header("idempotent-replayed", "true");
         return reply.status(200).send(outcome.result);
       } finally {
+        leave();
         warmups().ended(caller.organisationId, changed);
       }
     },

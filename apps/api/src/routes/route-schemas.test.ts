@@ -4,7 +4,18 @@ import * as contract from "@kpi/contract";
 import Fastify, { type RouteOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { describe, expect, it } from "vitest";
+import { apiConfigSchema } from "../env.js";
 import { roleSchema } from "../services/roles.js";
+
+const exampleConfig = {
+  port: 0,
+  host: "127.0.0.1",
+  dataDir: "/nowhere",
+  maxBodyBytes: 1024,
+  logLevel: "silent",
+  rateLimitPerMinute: 1,
+  sessionTtlMinutes: 1,
+} as const;
 
 // Issue 6, "no hand copies": every schema a route declares (body, query, params, headers, each
 // response) must BE an export of @kpi/contract, the package the client and the portal parse with, so a
@@ -22,6 +33,8 @@ interface DeclaredSchema {
 
 async function declaredSchemas(): Promise<{ routes: string[]; schemas: DeclaredSchema[] }> {
   const app = Fastify();
+  // Routes read their limits from the app's configuration as they are registered.
+  app.decorate("config", apiConfigSchema.parse(exampleConfig));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const routes: string[] = [];

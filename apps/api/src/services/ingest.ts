@@ -5,6 +5,7 @@ import { type Db, queryRows, type Tx } from "../db/database.js";
 import { batches, idempotency } from "../db/schema.js";
 import { ApiError, type Issue } from "../errors.js";
 import type { BodyFormat } from "./body-format.js";
+import { lockDatasetForReplace } from "./dataset-lock.js";
 import { jsonRecords } from "./json-records.js";
 import { ndjsonRecords } from "./ndjson-records.js";
 import { bumpDataVersion } from "./organisations.js";
@@ -53,6 +54,13 @@ export interface IngestDeps {
   readonly maxBodyBytes: number;
   /** Rows per upsert into the store (default {@link defaultChunkSize}). */
   readonly chunkSize?: number;
+  /** Longest pause between two pieces of the body, in ms (then `408 request_timeout`); none if absent. */
+  readonly bodyIdleMs?: number;
+  /**
+   * Runs the function that opens the batch's transaction when the app allows one more (the batch
+   * admission's transaction slots); at once if absent.
+   */
+  readonly withTransactionSlot?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /** Rows per upsert unless {@link IngestDeps.chunkSize} says otherwise (decision 116). */
@@ -114,6 +122,10 @@ async function* csvRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<unknown> {
   }
 }
 
+function idle(deps: IngestDeps): { idleMs?: number } {
+  return deps.bodyIdleMs === undefined ? {} : { idleMs: deps.bodyIdleMs };
+}
+
 function requestHash(request: IngestRequest): ReturnType<typeof createHash> {
   return createHash("sha256").update(`${request.dataset}\n${request.mode}\n${request.format}\n`);
 }
@@ -139,7 +151,8 @@ async function replay(
   let sha = digest;
   if (sha === undefined) {
     const hash = requestHash(request);
-    for await (const _chunk of meterBody(request.body, { limit: deps.maxBodyBytes, hash })) {
+    const body = meterBody(request.body, { limit: deps.maxBodyBytes, hash, ...idle(deps) });
+    for await (const _chunk of body) {
       // Only the hash of the body is needed.
     }
     sha = hash.digest("hex");
@@ -197,11 +210,11 @@ async function upsertChunk(
  * Writes chunks with at most one in flight, so the database stores one chunk while the next is
  * parsed and validated. A failed write surfaces at the next `write` or at `finish`.
  */
-function chunkWriter(write: (chunk: { key: string; data: unknown }[]) => Promise<ChunkCounts>) {
+function chunkWriter(write: (chunk: StoredRow[]) => Promise<ChunkCounts>) {
   const totals: ChunkCounts = { inserted: 0, updated: 0 };
   let pending: Promise<void> | undefined;
   return {
-    async write(chunk: { key: string; data: unknown }[]): Promise<void> {
+    async write(chunk: StoredRow[]): Promise<void> {
       if (pending !== undefined) await pending;
       const started = write(chunk).then((c) => {
         totals.inserted += c.inserted;
@@ -224,19 +237,106 @@ function chunkWriter(write: (chunk: { key: string; data: unknown }[]) => Promise
   };
 }
 
+/** One stored row: its key and its validated, pseudonymised data. */
+type StoredRow = { key: string; data: unknown };
+
+/** What reading the whole body found: how many rows, and every problem (none for a valid batch). */
+interface BodySummary {
+  readonly received: number;
+  readonly rejection: ApiError | null;
+}
+
+/**
+ * Reads, validates and pseudonymises the body's rows and yields them in chunks of `chunkSize`; after
+ * the first invalid row nothing more is yielded (the batch will be refused) but every row is still
+ * validated so that all issues are reported. The last chunk is yielded only once the whole body has
+ * been checked. Returns how many rows there were and the refusal, if any; `onDigest` receives the
+ * body's hash once it has all been read.
+ */
+async function* validChunks(
+  deps: IngestDeps,
+  request: IngestRequest,
+  hash: ReturnType<typeof createHash>,
+  onDigest: (digest: string) => void,
+): AsyncGenerator<StoredRow[], BodySummary> {
+  const organisationId = request.caller.organisationId;
+  const personFields: readonly string[] = datasets[request.dataset].personFields;
+  const chunkSize = deps.chunkSize ?? defaultChunkSize;
+  const validator = createBatchValidator(request.dataset, {
+    format: request.format === "csv" ? "csv" : "json",
+    maxIssues: maxListedIssues,
+  });
+  const ownIssues: Issue[] = [];
+  const pseudonyms = new Map<string, string>();
+  let ownIssueCount = 0;
+  let invalid = false;
+  let row = 0;
+  let chunk: StoredRow[] = [];
+  const body = meterBody(request.body, { limit: deps.maxBodyBytes, hash, ...idle(deps) });
+  for await (const raw of rows(request.format, body)) {
+    const index = row;
+    row += 1;
+    const record = validator.push(raw);
+    if (record === null) {
+      invalid = true;
+      continue;
+    }
+    if (hasUnstorableText(record)) {
+      invalid = true;
+      ownIssueCount += 1;
+      if (ownIssues.length < maxListedIssues) {
+        ownIssues.push({ row: index, message: "contains a NUL character or an unpaired surrogate" });
+      }
+      continue;
+    }
+    if (invalid) continue;
+    const stored = pseudonymiseRecord(deps.pseudonymKey, organisationId, record, personFields, pseudonyms);
+    chunk.push({ key: recordKey(request.dataset, stored), data: stored });
+    if (chunk.length >= chunkSize) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  onDigest(hash.digest("hex"));
+  const summary = validator.finish();
+  const issueCount = summary.issueCount + ownIssueCount;
+  if (issueCount > 0) {
+    const validatorIssues: Issue[] = summary.issues.map((i) =>
+      i.field === null
+        ? { row: i.row, message: i.message }
+        : { row: i.row, field: i.field, message: i.message },
+    );
+    const issues = [...validatorIssues, ...ownIssues]
+      .sort((a, b) => (a.row ?? -1) - (b.row ?? -1))
+      .slice(0, maxListedIssues);
+    const rejection = new ApiError(
+      "validation_failed",
+      `${issueCount} problem${issueCount === 1 ? "" : "s"} in the batch; nothing was written`,
+      { issues, issueCount },
+    );
+    return { received: row, rejection };
+  }
+  if (chunk.length > 0) yield chunk;
+  return { received: row, rejection: null };
+}
+
 /**
  * Ingests one batch of records, streaming: the body is parsed row by row as it arrives (JSON, NDJSON
  * or CSV), each row validated by the dataset's batch validator, its person identifiers replaced by
  * pseudonyms, and upserted in chunks straight into the store inside one transaction (one chunk is
  * written while the next is read; unchanged rows are not touched; inserted, updated and unchanged rows
- * are counted). If any row is invalid the transaction is rolled back and every issue reported
+ * are counted). The transaction opens only once the first chunk is ready (or the body has ended), so
+ * a client that is slow to send holds no database connection until then; a pause longer than
+ * `bodyIdleMs` ends the batch with `408 request_timeout`. A `replace` batch first takes its
+ * dataset's lock ({@link lockDatasetForReplace}), so concurrent replaces run one after the other. If
+ * any row is invalid the transaction is rolled back (or never opened) and every issue reported
  * (`validation_failed`, at most 1,000 listed); otherwise `replace` mode deletes the dataset's rows not
  * in the batch, the batch is recorded, the organisation's data version bumped, and the transaction
  * committed, so a batch is stored whole or not at all. Memory does not grow with the body. With an
  * `Idempotency-Key`, a retry of the same request returns the first result and writes nothing; the same
  * key with a different request fails with `idempotency_key_reused`.
  *
- * @param deps - database, pseudonym key and body limit
+ * @param deps - database, pseudonym key, body limits and the transaction slots
  * @param request - caller, dataset, mode, format, body and optional idempotency key
  * @returns the batch's counts (and whether they are a replay)
  * @example
@@ -253,26 +353,39 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
     const stored = await storedResponse(db, organisationId, key);
     if (stored !== undefined) return replay(deps, request, stored);
   }
-  const definition = datasets[request.dataset];
-  const personFields: readonly string[] = definition.personFields;
-  const chunkSize = deps.chunkSize ?? defaultChunkSize;
   const hash = requestHash(request);
   const batchId = randomUUID();
   let digest: string | undefined;
+  const chunks = validChunks(deps, request, hash, (d) => {
+    digest = d;
+  });
+  const withSlot = deps.withTransactionSlot ?? ((work) => work());
   try {
-    return await db.transaction(async (tx) => {
-      const replace = request.mode === "replace";
-      if (replace) {
-        await tx.execute(sql`CREATE TEMP TABLE ingest_keys (key text PRIMARY KEY) ON COMMIT DROP`);
-      }
-      const target = { organisationId, dataset: request.dataset, batchId, keepKeys: replace };
-      const writer = chunkWriter((c) => upsertChunk(tx, target, c));
-      try {
-        return await ingestRows(tx, writer);
-      } finally {
-        await writer.settle();
-      }
-    });
+    // Read until the first chunk is ready (or the body ends) before asking for a connection.
+    const first = await chunks.next();
+    if (first.done && first.value.rejection !== null) throw first.value.rejection;
+    return await withSlot(() =>
+      db.transaction(async (tx) => {
+        const replace = request.mode === "replace";
+        if (replace) {
+          await lockDatasetForReplace(tx, organisationId, request.dataset);
+          await tx.execute(sql`CREATE TEMP TABLE ingest_keys (key text PRIMARY KEY) ON COMMIT DROP`);
+        }
+        const target = { organisationId, dataset: request.dataset, batchId, keepKeys: replace };
+        const writer = chunkWriter((c) => upsertChunk(tx, target, c));
+        try {
+          let next = first;
+          while (!next.done) {
+            await writer.write(next.value);
+            next = await chunks.next();
+          }
+          if (next.value.rejection !== null) throw new BatchRejected(next.value.rejection);
+          return await finishBatch(tx, await writer.finish(), next.value.received);
+        } finally {
+          await writer.settle();
+        }
+      }),
+    );
   } catch (error) {
     if (error instanceof BatchRejected) throw error.apiError;
     if (error instanceof IdempotencyRace && key !== undefined) {
@@ -280,69 +393,12 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
       if (stored !== undefined) return replay(deps, request, stored, digest);
     }
     throw error;
+  } finally {
+    // Abandoned (a database error, a refused slot): end the reader so it holds nothing.
+    await chunks.return({ received: 0, rejection: null }).catch(() => undefined);
   }
 
-  async function ingestRows(tx: Tx, writer: ReturnType<typeof chunkWriter>): Promise<IngestOutcome> {
-    const validator = createBatchValidator(request.dataset, {
-      format: request.format === "csv" ? "csv" : "json",
-      maxIssues: maxListedIssues,
-    });
-    const ownIssues: Issue[] = [];
-    const pseudonyms = new Map<string, string>();
-    let ownIssueCount = 0;
-    let invalid = false;
-    let row = 0;
-    let chunk: { key: string; data: unknown }[] = [];
-    const body = meterBody(request.body, { limit: deps.maxBodyBytes, hash });
-    for await (const raw of rows(request.format, body)) {
-      const index = row;
-      row += 1;
-      const record = validator.push(raw);
-      if (record === null) {
-        invalid = true;
-        continue;
-      }
-      if (hasUnstorableText(record)) {
-        invalid = true;
-        ownIssueCount += 1;
-        if (ownIssues.length < maxListedIssues) {
-          ownIssues.push({ row: index, message: "contains a NUL character or an unpaired surrogate" });
-        }
-        continue;
-      }
-      // After the first invalid row nothing more is written (the batch will be rolled back), but
-      // every row is still validated so that all issues are reported.
-      if (invalid) continue;
-      const stored = pseudonymiseRecord(deps.pseudonymKey, organisationId, record, personFields, pseudonyms);
-      chunk.push({ key: recordKey(request.dataset, stored), data: stored });
-      if (chunk.length >= chunkSize) {
-        await writer.write(chunk);
-        chunk = [];
-      }
-    }
-    digest = hash.digest("hex");
-    const summary = validator.finish();
-    const issueCount = summary.issueCount + ownIssueCount;
-    if (issueCount > 0) {
-      const validatorIssues: Issue[] = summary.issues.map((i) =>
-        i.field === null
-          ? { row: i.row, message: i.message }
-          : { row: i.row, field: i.field, message: i.message },
-      );
-      const issues = [...validatorIssues, ...ownIssues]
-        .sort((a, b) => (a.row ?? -1) - (b.row ?? -1))
-        .slice(0, maxListedIssues);
-      throw new BatchRejected(
-        new ApiError(
-          "validation_failed",
-          `${issueCount} problem${issueCount === 1 ? "" : "s"} in the batch; nothing was written`,
-          { issues, issueCount },
-        ),
-      );
-    }
-    if (chunk.length > 0) await writer.write(chunk);
-    const received = row;
-    const merged = await writer.finish();
+  async function finishBatch(tx: Tx, merged: ChunkCounts, received: number): Promise<IngestOutcome> {
     let deleted = 0;
     if (request.mode === "replace") {
       const [gone] = await queryRows<{ deleted: number }>(
@@ -386,7 +442,7 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
     if (key !== undefined) {
       const saved = await tx
         .insert(idempotency)
-        .values({ organisationId, key, requestSha256: digest, response: result })
+        .values({ organisationId, key, requestSha256: digest ?? "", response: result })
         .onConflictDoNothing()
         .returning({ key: idempotency.key });
       if (saved.length === 0) throw new IdempotencyRace();
