@@ -147,6 +147,8 @@ async function main() {
     PORT: String(apiPort),
     HOST: host,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    // The portal (on this machine) forwards each person's address; the API believes it from it only.
+    KPI_TRUSTED_PROXIES: process.env.KPI_TRUSTED_PROXIES ?? "127.0.0.1",
   });
   await waitFor(`${apiUrl}/healthz`, 60);
   await waitFor(`${apiUrl}/readyz`, 60);

@@ -10,6 +10,7 @@ import { ApiError } from "./errors.js";
 import { authPlugin } from "./plugins/auth.js";
 import { answerClientError, errorHandlerPlugin, sendApiError, toApiError } from "./plugins/error-handler.js";
 import { storePlugin } from "./plugins/store.js";
+import type { SignInLimits } from "./services/sign-in-throttle.js";
 import { batchRoutes } from "./routes/batches.js";
 import { dataQualityRoutes } from "./routes/data-quality.js";
 import { datasetRoutes } from "./routes/datasets.js";
@@ -31,6 +32,8 @@ export interface BuildOptions {
   readonly logStream?: { write(line: string): void };
   /** The clock token expiry is checked against, in ms since the epoch (tests); `Date.now` by default. */
   readonly now?: () => number;
+  /** Sign-in limits to override (tests; the API's own are `signInLimits`). */
+  readonly signInLimits?: Partial<SignInLimits>;
 }
 
 /** The body limit of every route that does not set its own: sign-in, tokens, users, targets, … */
@@ -186,6 +189,7 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
     adminToken: valid.adminToken,
     tokenCacheMs: valid.tokenCacheSeconds * 1000,
     now: options.now,
+    signInLimits: options.signInLimits,
   });
   // After authentication (onRequest), before the body is read: a body declared larger than the route
   // takes is refused, and `Expect: 100-continue` is answered only now (deferContinue).

@@ -51,7 +51,11 @@ function signIn(
 const randomHeader = () => ({ authorization: `Bearer kpi_${randomBytes(24).toString("base64url")}` });
 
 beforeAll(async () => {
-  api = await startTestApi({ trustedProxies: [portal], rateLimitPerMinute: 1_000_000 }, { now: () => clock });
+  // The API allows 60 attempts a minute per address; 20 keeps the test short (each attempt is a scrypt).
+  api = await startTestApi(
+    { trustedProxies: [portal], rateLimitPerMinute: 1_000_000 },
+    { now: () => clock, signInLimits: { attemptsPerAddressPerMinute: 20 } },
+  );
   admin = await tokensFor(api.app, "other");
   for (const name of ["victim", "colleague", "rehashed", "leaver"])
     expect((await createUser(name)).statusCode).toBe(201);

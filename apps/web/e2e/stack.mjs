@@ -158,6 +158,8 @@ export async function startStack({ portal, echo = false }) {
       HOST: "127.0.0.1",
       LOG_LEVEL: "warn",
       KPI_RATE_LIMIT_PER_MINUTE: "100000",
+      // The portal forwards each person's address; the API believes it from the portal only.
+      KPI_TRUSTED_PROXIES: "127.0.0.1",
     });
     await waitFor(`${apiUrl}/healthz`, 90);
     await waitFor(`${apiUrl}/readyz`, 90);

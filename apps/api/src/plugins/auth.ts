@@ -3,7 +3,7 @@ import fp from "fastify-plugin";
 import { ApiError } from "../errors.js";
 import { createPasswordHasher, type PasswordHasher } from "../services/passwords.js";
 import { type Caller, hasRole, type Role } from "../services/roles.js";
-import { createSignInThrottle, type SignInThrottle } from "../services/sign-in-throttle.js";
+import { createSignInThrottle, type SignInLimits, type SignInThrottle } from "../services/sign-in-throttle.js";
 import { createTokenCache, type TokenCache } from "../services/token-cache.js";
 import { adminCaller, findLiveToken, hashToken } from "../services/tokens.js";
 
@@ -66,6 +66,8 @@ export interface AuthOptions {
   readonly tokenCacheEntries?: number | undefined;
   /** The clock for token expiry, in ms since the epoch (tests); `Date.now` by default. */
   readonly now?: (() => number) | undefined;
+  /** Sign-in limits to override (tests). */
+  readonly signInLimits?: Partial<SignInLimits> | undefined;
 }
 
 /**
@@ -85,7 +87,7 @@ export interface AuthOptions {
  * ```
  */
 export const authPlugin = fp<AuthOptions>(
-  async (app, { adminToken, tokenCacheMs, tokenCacheEntries, now }) => {
+  async (app, { adminToken, tokenCacheMs, tokenCacheEntries, now, signInLimits }) => {
     const adminTokenHash = adminToken === undefined ? undefined : hashToken(adminToken);
     const tokenCache = createTokenCache({
       load: (tokenHash, at) => findLiveToken(app.database.db, tokenHash, at),
@@ -95,7 +97,13 @@ export const authPlugin = fp<AuthOptions>(
     });
     app.decorate("tokenCache", tokenCache);
     app.decorate("passwords", createPasswordHasher());
-    app.decorate("signInThrottle", createSignInThrottle(now === undefined ? {} : { now }));
+    app.decorate(
+      "signInThrottle",
+      createSignInThrottle({
+        ...(now === undefined ? {} : { now }),
+        ...(signInLimits === undefined ? {} : { limits: signInLimits }),
+      }),
+    );
     // A revocation made anywhere (another instance, SQL) reaches this process's cache at once; when
     // the listening connection was lost, everything cached is dropped as it comes back. Without it
     // the cache's own bound (at most 1 s) still holds.

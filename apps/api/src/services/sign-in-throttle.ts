@@ -20,7 +20,7 @@ export interface SignInLimits {
 
 /** The limits the API uses. */
 export const signInLimits: SignInLimits = {
-  attemptsPerAddressPerMinute: 20,
+  attemptsPerAddressPerMinute: 60,
   failuresPerAddress: 50,
   failureWindowMs: 15 * 60_000,
   freeFailuresPerUsername: 3,
