@@ -124,14 +124,14 @@ export const scenarios: Scenario[] = [
 
       const { context, page } = await signedIn(ctx, "admin");
       await page.goto("/users");
-      await page.getByRole("cell", { name: "Leaving Colleague (leaving.colleague)" }).waitFor();
+      await page.getByRole("rowheader", { name: "Leaving Colleague (leaving.colleague)" }).waitFor();
       await Promise.all([
         page.waitForLoadState("networkidle"),
         page.getByRole("button", { name: `Disable ${username}` }).click(),
       ]);
       await page.getByRole("button", { name: `Enable ${username}` }).waitFor();
       assert.equal(
-        await page.getByRole("cell", { name: "Leaving Colleague (leaving.colleague)" }).count(),
+        await page.getByRole("rowheader", { name: "Leaving Colleague (leaving.colleague)" }).count(),
         0,
       );
 
