@@ -209,14 +209,15 @@ describe("createClient reads", () => {
     expect(values.values[0]?.numerator).toBe(859);
   });
 
-  it("retries a read after 503 and 429, honouring the answer when it comes", async () => {
+  it("retries a read after 503, 408 and 429, honouring the answer when it comes", async () => {
     const { fetch, calls } = fakeFetch([
       json(503, { error: { code: "unavailable", message: "starting" } }),
+      json(408, { error: { code: "request_timeout", message: "the body stalled" } }),
       json(429, { error: { code: "rate_limited", message: "slow down" } }, { "retry-after": "0" }),
       json(200, series),
     ]);
     const values = await clientWith(fetch).values("ffd.contacts_swa_pct");
-    expect(calls).toHaveLength(3);
+    expect(calls).toHaveLength(4);
     expect(values.indicator).toBe("ffd.contacts_swa_pct");
   });
 
