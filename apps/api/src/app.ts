@@ -10,7 +10,6 @@ import { ApiError } from "./errors.js";
 import { authPlugin } from "./plugins/auth.js";
 import { answerClientError, errorHandlerPlugin, sendApiError, toApiError } from "./plugins/error-handler.js";
 import { storePlugin } from "./plugins/store.js";
-import type { SignInLimits } from "./services/sign-in-throttle.js";
 import { batchRoutes } from "./routes/batches.js";
 import { dataQualityRoutes } from "./routes/data-quality.js";
 import { datasetRoutes } from "./routes/datasets.js";
@@ -23,6 +22,7 @@ import { seriesRoutes } from "./routes/series.js";
 import { sessionRoutes } from "./routes/sessions.js";
 import { tokenRoutes } from "./routes/tokens.js";
 import { userRoutes } from "./routes/users.js";
+import type { SignInLimits } from "./services/sign-in-throttle.js";
 
 export type { ApiConfig } from "./env.js";
 

@@ -3,7 +3,11 @@ import fp from "fastify-plugin";
 import { ApiError } from "../errors.js";
 import { createPasswordHasher, type PasswordHasher } from "../services/passwords.js";
 import { type Caller, hasRole, type Role } from "../services/roles.js";
-import { createSignInThrottle, type SignInLimits, type SignInThrottle } from "../services/sign-in-throttle.js";
+import {
+  createSignInThrottle,
+  type SignInLimits,
+  type SignInThrottle,
+} from "../services/sign-in-throttle.js";
 import { createTokenCache, type TokenCache } from "../services/token-cache.js";
 import { adminCaller, findLiveToken, hashToken } from "../services/tokens.js";
 
