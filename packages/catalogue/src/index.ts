@@ -1,3 +1,6 @@
+// Validation: `validateRecords` and `createBatchValidator` are the entry points; datasets/row-check.ts
+// (the single pass per row) and datasets/field-test.ts (the plain test of a declared field check) are
+// internal on purpose (test/validator-exports.test.ts).
 export * from "./datasets/batch-validator.js";
 export * from "./datasets/codes.js";
 export * from "./datasets/csv.js";

@@ -26,13 +26,13 @@ import {
   booleanField,
   codeField,
   dateField,
-  fieldMetaRegistry,
   integerField,
   numberField,
   optional,
+  patternField,
+  periodField,
   textField,
 } from "./fields.js";
-import { isPeriodId } from "./period-id.js";
 
 /**
  * The datasets ingestion scripts post, in the order the data contract lists them.
@@ -69,12 +69,7 @@ const childId = () =>
   textField("The authority's own identifier for the child (pseudonymised on receipt).", 64);
 const team = () => optional(textField("Team responsible, for breakdowns.", 100));
 const periodId = () =>
-  z.string().refine(isPeriodId).register(fieldMetaRegistry, {
-    type: "string",
-    required: true,
-    description: "Period id: financial year FY2019-20, quarter FY2019-20-Q2 or month 2019-08.",
-    expects: "a period id such as FY2019-20, FY2019-20-Q2 or 2019-08",
-  });
+  periodField("Period id: financial year FY2019-20, quarter FY2019-20-Q2 or month 2019-08.");
 
 /** Rules relating fields of one record, per dataset (the schemas apply them; so does the validator). */
 export const datasetRules: { readonly [D in DatasetName]: readonly CrossFieldRule[] } = {
@@ -338,15 +333,7 @@ export const populationSchema = recordSchema(
       min: 1900,
       max: 2200,
     }),
-    age_band: z
-      .string()
-      .regex(/^\d{1,3}(-\d{1,3}|\+)$/)
-      .register(fieldMetaRegistry, {
-        type: "string",
-        required: true,
-        description: "Age band, e.g. 0-17.",
-        expects: "an age band such as 0-17",
-      }),
+    age_band: patternField(/^\d{1,3}(-\d{1,3}|\+)$/, "Age band, e.g. 0-17.", "an age band such as 0-17"),
     count: integerField("Number of people.", { min: 0 }),
   },
   datasetRules.populations,
