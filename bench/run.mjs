@@ -5,7 +5,7 @@
 //
 //   node bench/run.mjs            full run (catalogue ×1/×10/×50, ingestion and reports at ×1)
 //   node bench/run.mjs --quick    CI size (catalogue ×1, shorter load phases)
-//   options: --only catalogue,ingest,reports,portal   --no-build   --profile (API under --cpu-prof)
+//   options: --only catalogue,validation,ingest,reports,portal   --no-build   --profile (API under --cpu-prof)
 //
 // PostgreSQL: DATABASE_URL (a superuser URL; the bench creates and drops its own databases) or else a
 // throw-away cluster on 127.0.0.1:54331 (needs initdb, as .ci/lib/postgres.sh). Load only on loopback.
@@ -135,6 +135,36 @@ function catalogueBench(scales) {
     ],
   );
   return { results, growth, worstRatio };
+}
+
+// ---------------------------------------------------------------------------------------- validation
+/** The batch validator in process over the demo authority ×1 (packages/catalogue/bench/validation.bench.ts). */
+function validationBench() {
+  log("batch validation …");
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "bench/validation.bench.ts", "--json", "--rounds", quick ? "3" : "9"],
+    { cwd: join(repoRoot, "packages/catalogue"), encoding: "utf8", maxBuffer: 1 << 22 },
+  );
+  if (run.status !== 0) {
+    log(`  failed: ${run.stderr.split("\n").slice(0, 3).join(" ")}`);
+    return { failed: true };
+  }
+  const result = JSON.parse(run.stdout.trim().split("\n").at(-1));
+  const names = { json: "valid JSON", csv: "valid CSV", invalid: "invalid JSON (one message each)" };
+  table(
+    `Batch validation in process (demo authority ×1, every dataset; ${result.rounds} passes, the first warms V8)`,
+    ["rows", "count", "first pass CPU ms", "median CPU ms", "best CPU ms", "µs per row (median)"],
+    result.parts.map((p) => [
+      names[p.part],
+      fmt(p.rows),
+      fmt(p.firstMs, 1),
+      fmt(p.medianMs, 1),
+      fmt(p.bestMs, 1),
+      fmt((1000 * p.medianMs) / p.rows, 2),
+    ]),
+  );
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------- stores
@@ -526,6 +556,7 @@ async function main() {
   const t0 = performance.now();
 
   if (wants("catalogue")) results.catalogue = catalogueBench(quick ? [1] : [1, 10, 50]);
+  if (wants("validation")) results.validation = validationBench();
 
   if (wants("ingest") || wants("reports")) {
     const catalogue = await loadCatalogue();

@@ -1,5 +1,6 @@
-// Batch validation benchmark: prints figures, asserts nothing. Run:
-//   pnpm --filter @kpi/catalogue exec tsx bench/validation.bench.ts [--rounds 7]
+// Batch validation benchmark: prints figures, asserts nothing. `node bench/run.mjs --only validation`
+// runs it; alone: pnpm --filter @kpi/catalogue exec tsx bench/validation.bench.ts [--rounds 7] [--json]
+// (--json: one JSON line with the figures, for bench/run.mjs).
 // The demo authority ×1 (every dataset), validated row by row as ingestion does (one batch validator
 // per dataset and round), as parsed JSON and as parsed CSV text; and a set of invalid rows (each valid
 // row with one field broken), which take the path that writes messages. CPU milliseconds of this
@@ -58,6 +59,17 @@ const median = (xs: number[]) => {
   return s[Math.floor(s.length / 2)] ?? Number.NaN;
 };
 const header = ["rows", "count", "first round CPU ms", "median CPU ms", "best CPU ms", "µs per row (median)"];
+if (process.argv.includes("--json")) {
+  const parts = (["json", "csv", "invalid"] as const).map((part) => ({
+    part,
+    rows: part === "invalid" ? invalidTotal : total,
+    firstMs: times[part][0] ?? Number.NaN,
+    medianMs: median(times[part]),
+    bestMs: Math.min(...times[part]),
+  }));
+  console.log(JSON.stringify({ rounds, parts }));
+  process.exit(0);
+}
 const rows = (["json", "csv", "invalid"] as const).map((part) => {
   const n = part === "invalid" ? invalidTotal : total;
   const xs = times[part];
