@@ -42,6 +42,7 @@ export interface RowCheckerOptions {
 
 interface Field {
   readonly name: string;
+  readonly required: boolean;
   readonly meta: FieldMeta;
   readonly test: FieldTest;
 }
@@ -62,7 +63,7 @@ function fieldsOf(dataset: DatasetName, memoise: boolean): Field[] {
         "invalid_definition",
         `Field ${dataset}.${name} declares no check the validator can run: build it with the field builders of fields.ts`,
       );
-    return { name, meta, test: fieldTest(meta.check, { memoise }) };
+    return { name, required: meta.required, meta, test: fieldTest(meta.check, { memoise }) };
   });
 }
 
@@ -119,7 +120,7 @@ export function createRowChecker<D extends DatasetName>(
       for (const field of fields) {
         const value = values[field.name];
         if (value === undefined || value === null) {
-          if (field.meta.required) {
+          if (field.required) {
             valid = false;
             break;
           }
@@ -157,7 +158,7 @@ export function createRowChecker<D extends DatasetName>(
       let message = fieldProblems.get(field.name);
       if (message === undefined) {
         if (value === undefined || value === null) {
-          if (field.meta.required) message = `${field.name}: is required`;
+          if (field.required) message = `${field.name}: is required`;
         } else if (!field.test(value)) message = invalidValue(field, value, options.format);
         if (message !== undefined) fieldProblems.set(field.name, message);
       }
