@@ -297,3 +297,34 @@ async function recordsOf(dataset: string): Promise<Record<string, Record<string,
 function sourcesOf(dataset: "cla_episodes") {
   return currentSources(api.app.database.db, "default", dataset);
 }
+
+describe("the OpenAPI document", () => {
+  it("documents the declaration, the coverage recorded, and provenance in values, series and reports", async () => {
+    const doc = (await api.app.inject({ method: "GET", url: "/openapi.json" })).json();
+    const post = doc.paths["/v1/datasets/{dataset}/records"].post;
+    expect(
+      post.parameters.filter((p: { in: string }) => p.in === "query").map((p: { name: string }) => p.name),
+    ).toEqual(["mode", "covers_from", "covers_to", "as_of", "history_from", "source_name", "source_kind"]);
+    const ok = (path: string, method = "get") =>
+      doc.paths[path][method].responses["200"].content["application/json"].schema;
+    expect(Object.keys(ok("/v1/datasets/{dataset}/records", "post").properties)).toContain("coverage");
+    const values = ok("/v1/indicators/{id}/values");
+    expect(Object.keys(values.properties)).toContain("sources");
+    expect(Object.keys(values.properties.sources.items.properties)).toEqual([
+      "id",
+      "dataset",
+      "kind",
+      "name",
+      "from",
+      "to",
+      "as_of",
+      "history_from",
+      "received_at",
+    ]);
+    expect(Object.keys(values.properties.values.items.properties)).toContain("sources");
+    expect(Object.keys(ok("/v1/series").properties)).toContain("sources");
+    expect(Object.keys(ok("/v1/reports/{period}").properties)).toContain("sources");
+    const dataset = ok("/v1/datasets").properties.datasets.items.properties;
+    expect(Object.keys(dataset.coverage.properties)).toEqual(["spans", "sources"]);
+  });
+});

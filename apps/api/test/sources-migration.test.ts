@@ -80,7 +80,13 @@ describe("migration 0001 (sources)", () => {
       ...expected,
       { organisation_id: "la2", dataset: "contacts", kind: "inferred", from: "2019-04-03", to: "2019-05-02" },
       // Due 10 Jul to 15 Nov, but nothing is known done after 30 Sep.
-      { organisation_id: "la2", dataset: "due_activities", kind: "inferred", from: "2019-07-10", to: "2019-09-30" },
+      {
+        organisation_id: "la2",
+        dataset: "due_activities",
+        kind: "inferred",
+        from: "2019-07-10",
+        to: "2019-09-30",
+      },
     ]);
   });
 
