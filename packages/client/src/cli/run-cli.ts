@@ -1,6 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import type { CliIo, ExitCode } from "./cli-io.js";
 import type { CoverageOption } from "../client/ingest.js";
+import type { CliIo, ExitCode } from "./cli-io.js";
 import { runDatasets } from "./commands/datasets-command.js";
 import { runImport } from "./commands/import-command.js";
 import { runIngest } from "./commands/ingest-command.js";
@@ -228,7 +228,8 @@ function coverageOf(values: Values): CoverageOption | undefined {
   const kind = str(values["source-kind"]);
   const named = name === undefined ? {} : { name };
   if (covers !== undefined && asOf !== undefined) throw new UsageError("give --covers or --as-of, not both");
-  if (historyFrom !== undefined && asOf === undefined) throw new UsageError("--history-from goes with --as-of");
+  if (historyFrom !== undefined && asOf === undefined)
+    throw new UsageError("--history-from goes with --as-of");
   if (kind !== undefined && covers === undefined) throw new UsageError("--source-kind goes with --covers");
   if (kind !== undefined && kind !== "statutory" && kind !== "declared")
     throw new UsageError(`--source-kind must be statutory or declared (got '${kind}')`);
@@ -237,7 +238,9 @@ function coverageOf(values: Values): CoverageOption | undefined {
   if (covers !== undefined) {
     const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(covers);
     if (m === null)
-      throw new UsageError(`--covers must be two dates, first..last, e.g. 2019-04-01..2019-09-30 (got '${covers}')`);
+      throw new UsageError(
+        `--covers must be two dates, first..last, e.g. 2019-04-01..2019-09-30 (got '${covers}')`,
+      );
     return { from: m[1] ?? "", to: m[2] ?? "", ...(kind === undefined ? {} : { kind }), ...named };
   }
   if (asOf === undefined) return undefined;

@@ -127,7 +127,7 @@ function dryRun(
 }
 
 function coverageLine(source: NonNullable<IngestSummary["coverage"]>): string {
-  return `coverage recorded: ${source.name} (${source.kind}), ${describeSpan(source)}\n`;
+  return `coverage recorded (${source.kind}): ${describeSpan(source)}, "${source.name}"\n`;
 }
 
 function summaryLine(dataset: string, s: IngestSummary, rejected: number): string {
