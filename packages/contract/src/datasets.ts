@@ -8,6 +8,8 @@ export {
   type DateSpan,
   datasetNames,
   dateSpanSchema,
+  describeSpan,
+  describeSpans,
   isDatasetName,
   type SourceKind,
   sourceKindSchema,

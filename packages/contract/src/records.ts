@@ -77,6 +77,48 @@ export const recordsQuerySchema = z
 export type RecordsQuery = z.input<typeof recordsQuerySchema>;
 
 /**
+ * What a records post declares its records complete for, as a script states it: a period (`from`–`to`;
+ * `kind` `statutory` for a statutory return's collection year, `declared` by default), or an extract
+ * as at a date (`asOf`) whose history starts on `historyFrom`; `name` is how staff see the source.
+ */
+export type CoverageDeclaration =
+  | {
+      readonly from: string;
+      readonly to: string;
+      readonly kind?: "statutory" | "declared";
+      readonly name?: string;
+    }
+  | { readonly asOf: string; readonly historyFrom?: string; readonly name?: string };
+
+/**
+ * The query parameters of a records post that declare a coverage (see {@link recordsQuerySchema}).
+ *
+ * @param coverage - the declaration
+ * @returns parameter → value, in the order the contract lists them
+ * @example
+ * ```ts
+ * coverageQuery({ from: "2018-04-01", to: "2019-03-31", kind: "statutory", name: "SSDA903 return 2018-19" });
+ * // { covers_from: "2018-04-01", covers_to: "2019-03-31", source_kind: "statutory", source_name: "SSDA903 return 2018-19" }
+ * coverageQuery({ asOf: "2019-09-30" }); // { as_of: "2019-09-30" }
+ * ```
+ */
+export function coverageQuery(coverage: CoverageDeclaration): Record<string, string> {
+  const name = coverage.name === undefined ? {} : { source_name: coverage.name };
+  if ("asOf" in coverage)
+    return {
+      as_of: coverage.asOf,
+      ...(coverage.historyFrom === undefined ? {} : { history_from: coverage.historyFrom }),
+      ...name,
+    };
+  return {
+    covers_from: coverage.from,
+    covers_to: coverage.to,
+    ...(coverage.kind === undefined ? {} : { source_kind: coverage.kind }),
+    ...name,
+  };
+}
+
+/**
  * The headers of a records post the API reads besides content type and length: an optional
  * `Idempotency-Key` of 1–200 printable ASCII characters that makes a retry safe.
  *

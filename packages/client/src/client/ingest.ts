@@ -1,5 +1,5 @@
 import { toCsv } from "@kpi/catalogue";
-import { type BatchResult, batchResultSchema } from "@kpi/contract";
+import { type BatchResult, batchResultSchema, type CoverageDeclaration, coverageQuery } from "@kpi/contract";
 import { KpiClientError, type KpiClientIssue, type RowSource } from "../errors/kpi-client-error.js";
 import { batchRows } from "./batches.js";
 import { batchIdempotencyKey } from "./idempotency-key.js";
@@ -15,19 +15,11 @@ export type InputRecord = Readonly<Record<string, unknown>>;
 export type IngestFormat = "json" | "csv";
 
 /**
- * What the records posted are complete for (their coverage), sent with every batch of the ingest:
- * a period (`from`–`to`; `kind` `statutory` for a statutory return's collection year, `declared` by
- * default), or an extract as at a date (`asOf`) whose history starts on `historyFrom`. `name` is how
- * staff see the source ("SSDA903 return 2018-19").
+ * What the records posted are complete for (their coverage), sent with every batch of the ingest (the
+ * contract's {@link CoverageDeclaration}): a period (`from`–`to`, `kind` `statutory` for a statutory
+ * return's collection year), or an extract as at a date (`asOf`) whose history starts on `historyFrom`.
  */
-export type CoverageOption =
-  | {
-      readonly from: string;
-      readonly to: string;
-      readonly kind?: "statutory" | "declared";
-      readonly name?: string;
-    }
-  | { readonly asOf: string; readonly historyFrom?: string; readonly name?: string };
+export type CoverageOption = CoverageDeclaration;
 
 /** Options of an ingest. */
 export interface IngestOptions {
@@ -117,7 +109,7 @@ export async function ingestRecords(
   if (!/^[\x21-\x7e]{1,100}$/.test(run))
     throw new KpiClientError("invalid_argument", "idempotencyKey must be 1–100 printable ASCII characters");
 
-  const query = { mode, ...coverageQuery(options.coverage) };
+  const query = { mode, ...(options.coverage === undefined ? {} : coverageQuery(options.coverage)) };
   const completed: BatchResult[] = [];
   let rows = 0;
   for await (const batch of batchRows(records, batchSize)) {
@@ -164,24 +156,6 @@ export async function ingestRecords(
     options.onBatch?.({ batch: batch.index, rows, result });
   }
   return summariseBatches(dataset, mode, completed);
-}
-
-/** The declaration's query parameters (none without a coverage). */
-function coverageQuery(coverage: CoverageOption | undefined): Record<string, string> {
-  if (coverage === undefined) return {};
-  const name = coverage.name === undefined ? {} : { source_name: coverage.name };
-  if ("asOf" in coverage)
-    return {
-      as_of: coverage.asOf,
-      ...(coverage.historyFrom === undefined ? {} : { history_from: coverage.historyFrom }),
-      ...name,
-    };
-  return {
-    covers_from: coverage.from,
-    covers_to: coverage.to,
-    ...(coverage.kind === undefined ? {} : { source_kind: coverage.kind }),
-    ...name,
-  };
 }
 
 function encodeBatch(
