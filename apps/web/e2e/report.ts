@@ -111,7 +111,12 @@ export const scenarios: Scenario[] = [
       assert.equal(download.suggestedFilename(), `quarterly-report-${LATEST}.csv`);
       const path = await download.path();
       const rows = parseCsv((await readFile(path, "utf8")).replace(/^\uFEFF/, ""));
-      const [header, ...body] = rows;
+      const [header, ...rest] = rows;
+      // The figures, a blank row, then the sources they drew on.
+      const blank = rest.findIndex((r) => r.length === 1 && r[0] === "");
+      assert.ok(blank > 0, "no blank row before the sources");
+      const body = rest.slice(0, blank);
+      const [sourcesHeading, sourceColumns, ...sourceRows] = rest.slice(blank + 1);
       assert.deepEqual(header, [
         "Section",
         "Indicator id",
@@ -125,7 +130,22 @@ export const scenarios: Scenario[] = [
         "Target",
         "Status",
       ]);
-      const report = await api<ApiReport>(ctx, `/v1/reports/${LATEST}`);
+      const report = await api<ApiReport & { sources: { dataset: string; name: string }[] }>(
+        ctx,
+        `/v1/reports/${LATEST}`,
+      );
+      assert.deepEqual(sourcesHeading, ["Sources"]);
+      assert.deepEqual(sourceColumns, ["Dataset", "Source", "Kind", "Covers", "Received"]);
+      assert.deepEqual(
+        sourceRows.map((r) => [r[0], r[1], r[2], r[3]]),
+        report.sources.map((s) => [
+          s.dataset.replaceAll("_", " "),
+          "Demonstration extract at 30 Sep 2019",
+          "Extract",
+          "1 Apr 2016 – 30 Sep 2019",
+        ]),
+      );
+      assert.equal(sourceRows.length, 12);
       const indicators = report.sections.flatMap((s) => s.indicators);
       assert.equal(body.length, indicators.length * 2);
       let suppressed = 0;
