@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
 import { type ApiReport, api, assert, LATEST, roundAway, type Scenario, signedIn } from "./harness";
 
 /** Splits CSV text (RFC 4180) into rows of fields. */
@@ -179,7 +180,7 @@ export const scenarios: Scenario[] = [
     },
   },
   {
-    name: "the Excel download is a workbook",
+    name: "the Excel download is a workbook with the figures, their sources and the notes",
     async run(ctx) {
       const { context, page } = await signedIn(ctx, "viewer");
       const response = await page.request.get(`/reports/${LATEST}/export.xlsx`);
@@ -187,6 +188,22 @@ export const scenarios: Scenario[] = [
       assert.match(response.headers()["content-type"] ?? "", /spreadsheetml/);
       const bytes = await response.body();
       assert.equal(bytes.subarray(0, 2).toString("latin1"), "PK");
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      assert.deepEqual(
+        workbook.worksheets.map((w) => w.name),
+        ["Figures", "Sources", "Notes"],
+      );
+      const sources = workbook.getWorksheet("Sources");
+      assert.deepEqual((sources?.getRow(1).values as unknown[]).slice(1), [
+        "Dataset",
+        "Source",
+        "Kind",
+        "Covers",
+        "Received",
+      ]);
+      assert.equal(sources?.getRow(2).getCell(2).value, "Demonstration extract at 30 Sep 2019");
+      assert.equal(sources?.rowCount, 13);
       await context.close();
     },
   },
