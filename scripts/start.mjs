@@ -102,7 +102,13 @@ async function loadDemoAuthority() {
       source === undefined
         ? ""
         : `?${new URLSearchParams(contract.coverageQuery({ asOf: source.as_of, historyFrom: source.history_from, name: source.name }))}`;
-    const r = await api("POST", `/v1/datasets/${dataset}/records${query}`, body, adminToken, "application/x-ndjson");
+    const r = await api(
+      "POST",
+      `/v1/datasets/${dataset}/records${query}`,
+      body,
+      adminToken,
+      "application/x-ndjson",
+    );
     if (r.status !== 200) {
       throw new Error(`Loading ${dataset} failed (${r.status}): ${r.json?.error?.message ?? "no message"}`);
     }

@@ -65,23 +65,26 @@ export const scenarios: Scenario[] = [
         has: page.getByRole("link", { name: "Children looked after", exact: true }),
       });
       // At 31 Mar 2019: A and B (C left in December).
-      assert.equal((await looked.locator(".tile-value").innerText()).trim(), "2");
+      assert.equal((await looked.locator(".tile-value").textContent())?.trim(), "2");
       const contacts = page.locator("li.tile", {
         has: page.getByRole("link", { name: "Contacts received", exact: true }),
       });
-      assert.equal((await contacts.locator(".hint").innerText()).trim(), "No value: no contacts are loaded.");
+      assert.equal(
+        (await contacts.locator(".hint").textContent())?.trim(),
+        "No value: no contacts are loaded.",
+      );
       const rate = page.locator("li.tile", {
         has: page.getByRole("link", { name: "Children looked after per 10,000", exact: true }),
       });
       assert.match(
-        await rate.locator(".hint").innerText(),
+        (await rate.locator(".hint").textContent()) ?? "",
         /^No value: there is no 0–17 population estimate/,
       );
 
       // A quarter before the return: the stock is not carried back.
       await page.goto("/?period=FY2017-18-Q4");
       assert.equal(
-        (await looked.locator(".hint").innerText()).trim(),
+        (await looked.locator(".hint").textContent())?.trim(),
         "No value: care episodes are loaded for 1 Apr 2018 – 31 Mar 2019.",
       );
 
@@ -140,7 +143,10 @@ export const scenarios: Scenario[] = [
         name: "What each dataset's records are complete for",
       });
       const contactsRow = demoCoverage.getByRole("row", { name: /^Contacts\b/ });
-      assert.equal((await contactsRow.locator("td").first().innerText()).trim(), "1 Apr 2016 – 30 Sep 2019");
+      assert.equal(
+        (await contactsRow.locator("td").first().textContent())?.trim(),
+        "1 Apr 2016 – 30 Sep 2019",
+      );
       await demo.page.getByText("Demonstration extract at 30 Sep 2019").first().waitFor();
       await demo.context.close();
     },

@@ -195,15 +195,16 @@ export const scenarios: Scenario[] = [
         ["Figures", "Sources", "Notes"],
       );
       const sources = workbook.getWorksheet("Sources");
-      assert.deepEqual((sources?.getRow(1).values as unknown[]).slice(1), [
+      assert.ok(sources, "no Sources sheet");
+      assert.deepEqual((sources.getRow(1).values as unknown[]).slice(1), [
         "Dataset",
         "Source",
         "Kind",
         "Covers",
         "Received",
       ]);
-      assert.equal(sources?.getRow(2).getCell(2).value, "Demonstration extract at 30 Sep 2019");
-      assert.equal(sources?.rowCount, 13);
+      assert.equal(sources.getRow(2).getCell(2).value, "Demonstration extract at 30 Sep 2019");
+      assert.equal(sources.rowCount, 13);
       await context.close();
     },
   },

@@ -149,7 +149,9 @@ export function laterEndGuardSql(dataset: DatasetName, declaration: CoverageDecl
 function declaredSpan(declaration: CoverageDeclaration, inferred: DateSpan | null): DateSpan {
   if (declaration.kind !== "extract") return { from: declaration.from, to: declaration.to };
   const from = declaration.historyFrom ?? inferred?.from ?? declaration.asOf;
-  return { from: from > declaration.asOf ? declaration.asOf : from, to: declaration.asOf };
+  // An extract's records all dated after its as-of date vouch for no earlier day than that date.
+  if (from > declaration.asOf) return { from: declaration.asOf, to: declaration.asOf };
+  return { from, to: declaration.asOf };
 }
 
 /**

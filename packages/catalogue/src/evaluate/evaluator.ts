@@ -30,7 +30,7 @@ import type { DatasetName, DatasetRecords, ObservationRecord } from "../datasets
 import { catalogueDefinitions, findIndicator } from "../indicators/catalogue.js";
 import { CatalogueError } from "./catalogue-error.js";
 import type { Evaluation, GroupEvaluation } from "./evaluation.js";
-import { createEvaluationContext, type DateRange, type EvaluationContext } from "./evaluation-context.js";
+import { createEvaluationContext, type DateRange } from "./evaluation-context.js";
 import type { Formula, FormulaResult } from "./formula.js";
 import { observationValue } from "./observations.js";
 import type { TallyCell } from "./tally.js";

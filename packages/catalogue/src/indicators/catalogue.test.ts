@@ -44,7 +44,11 @@ describe("the catalogue", () => {
   it("keeps docs/indicators.md in step with the catalogue (regenerate it with scripts/generate-indicators-doc.ts)", () => {
     const onDisk = readFileSync(join(here, "..", "..", "..", "..", "docs", "indicators.md"), "utf8");
     expect(onDisk).toBe(
-      renderIndicatorsDoc(catalogueDefinitions(), reportSections, (id) => findIndicator(id)?.formula.reads ?? []),
+      renderIndicatorsDoc(
+        catalogueDefinitions(),
+        reportSections,
+        (id) => findIndicator(id)?.formula.reads ?? [],
+      ),
     );
   });
 });
