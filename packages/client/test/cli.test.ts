@@ -41,7 +41,7 @@ describe("kpi --help", () => {
     const overview = await kpi(["--help"]);
     expect(overview.code).toBe(0);
     expect(overview.stdout).toContain("import ssda903 <folder>");
-    for (const command of ["ingest", "values", "report", "import"]) {
+    for (const command of ["ingest", "datasets", "values", "report", "import"]) {
       const r = await kpi([command, "--help"]);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^Usage: kpi ${command}`));
@@ -75,6 +75,64 @@ describe("kpi ingest", () => {
     const posted = await kpi(["ingest", "contacts", contacts], { env });
     expect(posted.code).toBe(0);
     expect(posted.stdout).toContain(`${demo.contacts.length} inserted`);
+  });
+
+  it("declares what the files cover with --covers or --as-of, and kpi datasets shows it", async () => {
+    const { token: own } = await freshOrganisation(apiUrl, adminToken, "clicover");
+    const ownEnv = { ...env, KPI_TOKEN: own };
+    const rows = demo.contacts.filter(
+      (c) => c.contact_date >= "2019-07-01" && c.contact_date <= "2019-09-30",
+    );
+    const file = writeCsv("q2-contacts.csv", "contacts", rows);
+    const r = await kpi(
+      ["ingest", "contacts", file, "--covers", "2019-07-01..2019-09-30", "--source-name", "Q2 contacts"],
+      { env: ownEnv },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[1]).toBe(
+      'coverage recorded (declared): 1 Jul 2019 – 30 Sep 2019, "Q2 contacts"',
+    );
+    const extract = await kpi(
+      [
+        "ingest",
+        "referrals",
+        writeCsv("referrals.csv", "referrals", demo.referrals),
+        "--as-of",
+        "2019-09-30",
+        "--history-from",
+        "2016-04-01",
+      ],
+      { env: ownEnv },
+    );
+    expect(extract.stdout.split("\n")[1]).toBe(
+      'coverage recorded (extract): 1 Apr 2016 – 30 Sep 2019, "Referrals: extract at 30 Sep 2019"',
+    );
+    const listed = await kpi(["datasets"], { env: ownEnv });
+    expect(listed.stdout).toMatch(
+      /\ncontacts\s+1 Jul 2019 – 30 Sep 2019\s*\n\s+1 Jul 2019 – 30 Sep 2019\s+declared: Q2 contacts\n/,
+    );
+    const json = JSON.parse((await kpi(["datasets", "--json"], { env: ownEnv })).stdout) as {
+      datasets: { name: string; coverage: { spans: unknown[] } }[];
+    };
+    expect(json.datasets.find((d) => d.name === "referrals")?.coverage.spans).toEqual([
+      { from: "2016-04-01", to: "2019-09-30" },
+    ]);
+  });
+
+  it("refuses a coverage it cannot read, with status 2, before posting anything", async () => {
+    const file = writeCsv("one-contact.csv", "contacts", demo.contacts.slice(0, 1));
+    for (const flags of [
+      ["--covers", "2019-07-01"],
+      ["--covers", "2019-07-01..2019-09-30", "--as-of", "2019-09-30"],
+      ["--history-from", "2016-04-01"],
+      ["--as-of", "30/09/2019"],
+      ["--covers", "2019-07-01..2019-09-30", "--source-kind", "census"],
+    ]) {
+      const r = await kpi(["ingest", "contacts", file, ...flags], { env });
+      expect(r.code, flags.join(" ")).toBe(2);
+      expect(r.stderr).toContain("Usage: kpi ingest");
+    }
   });
 
   it("validates locally on a dry run, shows every bad row as file:line and posts nothing", async () => {
@@ -193,8 +251,13 @@ describe("a retry after a dropped connection", () => {
     expect(seenKeys).toHaveLength(2);
     expect(seenKeys[1]).toBe(seenKeys[0]);
     // The answer to the retry is the first result: 40 inserted, not 40 unchanged.
-    expect(r.stdout).toBe(
-      "missing_episodes: 40 received, 40 inserted, 0 updated, 0 unchanged, 0 rejected (1 batch)\n",
+    const [summary, coverage] = r.stdout.split("\n");
+    expect(summary).toBe(
+      "missing_episodes: 40 received, 40 inserted, 0 updated, 0 unchanged, 0 rejected (1 batch)",
+    );
+    // Posted without a declaration: the coverage is inferred from the episodes' dates.
+    expect(coverage).toMatch(
+      /^coverage recorded \(inferred\): .+ – .+, "missing episodes posted .+ \(inferred\)"$/,
     );
     const batches = await batchesOf(apiUrl, token, "missing_episodes");
     expect(batches).toHaveLength(1);
@@ -266,9 +329,19 @@ describe("kpi import", () => {
     expect(r.stdout).toContain("cla_episodes ← episodes.csv: 8 read, 4 mapped, 4 dropped");
     expect(r.stdout).toContain("episodes.csv:5 dropped: LS 'Q9' is not a 903 legal status code");
     expect(r.stdout).toContain("posted children: 4 received, 4 inserted");
-    expect(r.stdout).toContain("posted cla_episodes: 4 received, 4 inserted");
+    // Each dated dataset is the 2019-20 return, replacing what was stored within its year.
+    expect(r.stdout).toContain(
+      "posted cla_episodes: 4 received, 4 inserted, 0 updated, 0 unchanged, 0 deleted (SSDA903 return 2019-20)",
+    );
     expect(r.stdout).toContain("posted missing_episodes: 2 received, 2 inserted");
     expect(r.stdout).toContain("posted care_leavers: 4 received, 4 inserted");
+    const listed = await kpi(["datasets"], { env: { ...env, KPI_TOKEN: own } });
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(
+      /\ncla_episodes\s+1 Apr 2019 – 31 Mar 2020\s*\n\s+1 Apr 2019 – 31 Mar 2020\s+statutory: SSDA903 return 2019-20\n/,
+    );
+    expect(listed.stdout).toMatch(/\nchildren\s+\(no date coverage\)/);
+    expect(listed.stdout).toMatch(/\ncontacts\s+nothing loaded/);
 
     // The same extract again with the same id key updates nothing and duplicates nothing.
     const again = await kpi(
@@ -295,7 +368,9 @@ describe("kpi import", () => {
     });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("posted referrals: 2 received, 2 inserted");
+    expect(r.stdout).toContain(
+      "posted referrals: 2 received, 2 inserted, 0 updated, 0 unchanged, 0 deleted (CIN census 2019-20)",
+    );
     expect(r.stdout).toContain("posted s47_enquiries: 2 received, 2 inserted");
   });
 

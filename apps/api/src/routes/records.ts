@@ -14,6 +14,7 @@ import { bodyFormatOf } from "../services/body-format.js";
 import { ingestBatch } from "../services/ingest.js";
 import { deleteRecord } from "../services/records.js";
 import { createBatchWarmups } from "../services/report-response.js";
+import { declarationOf } from "../services/sources.js";
 import { errorResponses } from "./error-responses.js";
 
 function datasetOf(name: string): DatasetName {
@@ -24,7 +25,8 @@ function datasetOf(name: string): DatasetName {
 /**
  * Record ingestion (role `ingest`): `POST /v1/datasets/{dataset}/records` streams a JSON
  * (`{ "records": [ … ] }`), NDJSON or CSV body into the store as one atomic batch (`?mode=replace`
- * deletes the dataset's records not in the batch; `Idempotency-Key` makes retries safe), and
+ * deletes the dataset's records not in the batch, within its declared coverage when the query declares
+ * one; `Idempotency-Key` makes retries safe), and
  * `DELETE /v1/datasets/{dataset}/records/{key}` removes one record. Bodies are handed to the ingestion
  * service as raw streams (never buffered), so this module registers its own content-type parsers.
  *
@@ -59,7 +61,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["records"],
         summary: "Post a batch of records (JSON, NDJSON or CSV; streamed; atomic)",
         description:
-          'Content-Type `application/json` with `{ "records": [ … ] }`, `application/x-ndjson` with one record per line, or `text/csv` with a header row of field names.',
+          "Content-Type `application/json` with `{ \"records\": [ … ] }`, `application/x-ndjson` with one record per line, or `text/csv` with a header row of field names. The query may declare what the records are complete for: `covers_from` and `covers_to` (a period; `source_kind=statutory` for a statutory return's collection year), or `as_of` with an optional `history_from` (an extract), and `source_name`. Without a declaration the coverage is inferred from the records and shown as inferred. `mode=replace` with a declaration replaces only the dataset's records within the coverage (ranges overlapping it, events and snapshots dated in it); without one, the batch becomes the dataset's whole content. The response's `coverage` is the source the batch recorded.",
         consumes: ["application/json", "application/x-ndjson", "text/csv"],
         params: recordsParamsSchema,
         querystring: recordsQuerySchema,
@@ -89,6 +91,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const body = (request.body ?? Readable.from([])) as AsyncIterable<Buffer | string>;
       const idempotencyKey = request.headers["idempotency-key"];
+      const declaration = declarationOf(request.query);
       warmups().started(caller.organisationId);
       let changed = false;
       try {
@@ -101,6 +104,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
             format,
             body,
             ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+            ...(declaration === undefined ? {} : { declaration }),
           },
         );
         changed = !outcome.replayed;
@@ -145,6 +149,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
           updated: 0,
           unchanged: 0,
           deleted: 1,
+          coverage: null,
         };
       } finally {
         warmups().ended(caller.organisationId, changed);

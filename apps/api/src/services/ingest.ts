@@ -1,6 +1,14 @@
 import { createHash, randomUUID } from "node:crypto";
-import { createBatchValidator, csvRecords, type DatasetName, datasets, recordKey } from "@kpi/catalogue";
-import { and, eq, sql } from "drizzle-orm";
+import {
+  type CoverageSource,
+  createBatchValidator,
+  createCoverageInference,
+  csvRecords,
+  type DatasetName,
+  datasets,
+  recordKey,
+} from "@kpi/catalogue";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows, type Tx } from "../db/database.js";
 import { batches, idempotency } from "../db/schema.js";
 import { ApiError, type Issue } from "../errors.js";
@@ -11,8 +19,19 @@ import { bumpDataVersion } from "./organisations.js";
 import { pseudonymiseRecord } from "./pseudonym.js";
 import { decodeUtf8, meterBody } from "./request-body.js";
 import type { Caller } from "./roles.js";
+import {
+  type CoverageDeclaration,
+  checkDeclaration,
+  laterEndGuardSql,
+  recordBatchSource,
+  replaceSpan,
+  withinSpanSql,
+} from "./sources.js";
 
-/** `upsert` never deletes; `replace` makes the batch the dataset's whole content. */
+/**
+ * `upsert` never deletes; `replace` makes the batch the dataset's whole content, or with a declared
+ * coverage its content within that coverage.
+ */
 export type IngestMode = "upsert" | "replace";
 
 /** What a successful batch reports (the contract's 200 body, plus `mode` and `deleted`). */
@@ -25,6 +44,8 @@ export interface BatchResult {
   updated: number;
   unchanged: number;
   deleted: number;
+  /** The coverage the batch recorded (its source), or `null`. */
+  coverage: CoverageSource | null;
 }
 
 /** The outcome of {@link ingestBatch}: the counts, and whether they were replayed for a retry. */
@@ -44,6 +65,8 @@ export interface IngestRequest {
   readonly body: AsyncIterable<Buffer | string>;
   /** The `Idempotency-Key` header, if sent. */
   readonly idempotencyKey?: string;
+  /** What the batch's records are complete for, when the post declares it. */
+  readonly declaration?: CoverageDeclaration;
 }
 
 /** What ingestion needs from the app. */
@@ -115,7 +138,10 @@ async function* csvRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<unknown> {
 }
 
 function requestHash(request: IngestRequest): ReturnType<typeof createHash> {
-  return createHash("sha256").update(`${request.dataset}\n${request.mode}\n${request.format}\n`);
+  // A declaration is part of the request (so a retry must repeat it); without one the hash is as it
+  // was before declarations existed, so stored keys still match.
+  const declared = request.declaration === undefined ? "" : `${JSON.stringify(request.declaration)}\n`;
+  return createHash("sha256").update(`${request.dataset}\n${request.mode}\n${request.format}\n${declared}`);
 }
 
 async function storedResponse(
@@ -150,7 +176,9 @@ async function replay(
       "This Idempotency-Key was used with a different request; use a new key for a new batch",
     );
   }
-  return { result: stored.response as BatchResult, replayed: true };
+  // Responses stored before batches recorded their coverage have none.
+  const response = stored.response as BatchResult;
+  return { result: { ...response, coverage: response.coverage ?? null }, replayed: true };
 }
 
 /** What one chunk changed in `records`. */
@@ -162,12 +190,13 @@ interface ChunkCounts {
 /**
  * Upserts one chunk of validated, pseudonymised rows straight into `records` (inside the batch's
  * transaction, so a rejected or interrupted batch still leaves nothing). A row whose data did not
- * change is not touched. In `replace` mode the chunk's keys are also kept in `ingest_keys` for the
+ * change is not touched, nor (with a declared coverage) a range a later source closed after it
+ * (`guard`). In `replace` mode the chunk's keys are also kept in `ingest_keys` for the
  * final delete.
  */
 async function upsertChunk(
   tx: Tx,
-  target: { organisationId: string; dataset: string; batchId: string; keepKeys: boolean },
+  target: { organisationId: string; dataset: string; batchId: string; keepKeys: boolean; guard: SQL },
   chunk: readonly { key: string; data: unknown }[],
 ): Promise<ChunkCounts> {
   const keep = target.keepKeys ? sql`kept AS (INSERT INTO ingest_keys (key) SELECT key FROM x),` : sql``;
@@ -183,7 +212,7 @@ async function upsertChunk(
       SELECT ${target.organisationId}, ${target.dataset}, x.key, x.data, ${target.batchId}, now() FROM x
       ON CONFLICT (organisation_id, dataset, key) DO UPDATE
         SET data = excluded.data, batch_id = excluded.batch_id, updated_at = excluded.updated_at
-        WHERE records.data IS DISTINCT FROM excluded.data
+        WHERE records.data IS DISTINCT FROM excluded.data${target.guard}
       RETURNING (xmax = 0) AS inserted
     )
     SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
@@ -231,8 +260,9 @@ function chunkWriter(write: (chunk: { key: string; data: unknown }[]) => Promise
  * written while the next is read; unchanged rows are not touched; inserted, updated and unchanged rows
  * are counted). If any row is invalid the transaction is rolled back and every issue reported
  * (`validation_failed`, at most 1,000 listed); otherwise `replace` mode deletes the dataset's rows not
- * in the batch, the batch is recorded, the organisation's data version bumped, and the transaction
- * committed, so a batch is stored whole or not at all. Memory does not grow with the body. With an
+ * in the batch (with a declared coverage, only those within it), the batch and the coverage it brings
+ * (its source: declared, or inferred from its records) are recorded, the organisation's data version
+ * bumped, and the transaction committed, so a batch is stored whole or not at all. Memory does not grow with the body. With an
  * `Idempotency-Key`, a retry of the same request returns the first result and writes nothing; the same
  * key with a different request fails with `idempotency_key_reused`.
  *
@@ -253,6 +283,7 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
     const stored = await storedResponse(db, organisationId, key);
     if (stored !== undefined) return replay(deps, request, stored);
   }
+  checkDeclaration(request.dataset, request.declaration);
   const definition = datasets[request.dataset];
   const personFields: readonly string[] = definition.personFields;
   const chunkSize = deps.chunkSize ?? defaultChunkSize;
@@ -265,7 +296,8 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
       if (replace) {
         await tx.execute(sql`CREATE TEMP TABLE ingest_keys (key text PRIMARY KEY) ON COMMIT DROP`);
       }
-      const target = { organisationId, dataset: request.dataset, batchId, keepKeys: replace };
+      const guard = laterEndGuardSql(request.dataset, request.declaration);
+      const target = { organisationId, dataset: request.dataset, batchId, keepKeys: replace, guard };
       const writer = chunkWriter((c) => upsertChunk(tx, target, c));
       try {
         return await ingestRows(tx, writer);
@@ -287,6 +319,7 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
       format: request.format === "csv" ? "csv" : "json",
       maxIssues: maxListedIssues,
     });
+    const inference = createCoverageInference(request.dataset);
     const ownIssues: Issue[] = [];
     const pseudonyms = new Map<string, string>();
     let ownIssueCount = 0;
@@ -313,6 +346,7 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
       // After the first invalid row nothing more is written (the batch will be rolled back), but
       // every row is still validated so that all issues are reported.
       if (invalid) continue;
+      inference.add(record);
       const stored = pseudonymiseRecord(deps.pseudonymKey, organisationId, record, personFields, pseudonyms);
       chunk.push({ key: recordKey(request.dataset, stored), data: stored });
       if (chunk.length >= chunkSize) {
@@ -345,13 +379,16 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
     const merged = await writer.finish();
     let deleted = 0;
     if (request.mode === "replace") {
+      // With a declared coverage only the dataset's records within it are replaced (decision 130).
+      const span = replaceSpan(request.declaration, inference.span());
+      const within = span === null ? sql`` : sql` AND ${withinSpanSql(request.dataset, span)}`;
       const [gone] = await queryRows<{ deleted: number }>(
         tx,
         sql`
           WITH gone AS (
             DELETE FROM records r
             WHERE r.organisation_id = ${organisationId} AND r.dataset = ${request.dataset}
-              AND NOT EXISTS (SELECT 1 FROM ingest_keys k WHERE k.key = r.key)
+              AND NOT EXISTS (SELECT 1 FROM ingest_keys k WHERE k.key = r.key)${within}
             RETURNING 1
           )
           SELECT count(*)::int AS deleted FROM gone`,
@@ -359,6 +396,16 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
       deleted = gone?.deleted ?? 0;
     }
     const { inserted, updated } = merged;
+    const recorded = await recordBatchSource(tx, {
+      organisationId,
+      dataset: request.dataset,
+      batchId,
+      actor: request.caller.actor,
+      mode: request.mode,
+      declaration: request.declaration,
+      inferred: inference.span(),
+      recordsChanged: inserted + updated + deleted > 0,
+    });
     const result: BatchResult = {
       batch_id: batchId,
       dataset: request.dataset,
@@ -368,6 +415,7 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
       updated,
       unchanged: received - inserted - updated,
       deleted,
+      coverage: recorded.source,
     };
     await tx.insert(batches).values({
       id: batchId,
@@ -382,7 +430,7 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
       unchanged: result.unchanged,
       deleted,
     });
-    if (inserted + updated + deleted > 0) await bumpDataVersion(tx, organisationId);
+    if (inserted + updated + deleted > 0 || recorded.changed) await bumpDataVersion(tx, organisationId);
     if (key !== undefined) {
       const saved = await tx
         .insert(idempotency)

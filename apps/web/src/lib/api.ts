@@ -7,7 +7,9 @@ import {
   type CreatedToken,
   createdTokenSchema,
   type DataQualityReport,
+  type DatasetDescription,
   dataQualityReportSchema,
+  datasetListSchema,
   type IndicatorDetail,
   type IndicatorSeries,
   type IndicatorSummary,
@@ -331,6 +333,19 @@ export async function setTarget(
  */
 export const getBatches = cache(async (): Promise<BatchSummary[]> => {
   return (await read("/v1/batches?limit=100", batchListSchema)).batches;
+});
+
+/**
+ * Every dataset with what the organisation holds of it: its coverage and sources (`GET /v1/datasets`).
+ *
+ * @returns the datasets, in the data contract's order
+ * @example
+ * ```ts
+ * const cla = (await getDatasets()).find((d) => d.name === "cla_episodes");
+ * ```
+ */
+export const getDatasets = cache(async (): Promise<DatasetDescription[]> => {
+  return (await read("/v1/datasets", datasetListSchema)).datasets;
 });
 
 /**

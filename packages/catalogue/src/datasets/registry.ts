@@ -48,9 +48,52 @@ export interface DatasetSpec {
   readonly personFields: readonly ("child_id" | "worker_id")[];
   /** Date fields that place a record in a reporting period. */
   readonly dateFields: readonly string[];
+  /**
+   * How the dataset's records lie in time, which says what "the records within a span of dates" are:
+   * what a source covering that span vouches for, and what `mode=replace` with a declared coverage
+   * replaces (see {@link DatasetDating}).
+   */
+  readonly dating: DatasetDating;
+  /** The records in running text, plural and lower case ("care episodes"), for notes such as "No value: …". */
+  readonly noun: string;
 }
 
+/**
+ * How a dataset's records lie in time:
+ * - `events`: each record happens on a day, its `field` (the placing date); a record is within a span
+ *   when that date is in it (contacts by `contact_date`, assessments by `start_date`, …);
+ * - `ranges`: each record is open from `start_date` to `end_date` (`null` while open); a record is
+ *   within a span when it overlaps it (open on at least one of its days);
+ * - `snapshots`: each record describes a person as at a date, its `field`; within a span when that
+ *   date is in it;
+ * - `undated`: the dataset has no date coverage (children are needed whole, populations are per
+ *   year, benchmarks and observations carry their own periods).
+ *
+ * @example
+ * ```ts
+ * const dating: DatasetDating = { kind: "ranges", start: "start_date", end: "end_date" };
+ * ```
+ */
+export type DatasetDating =
+  | {
+      readonly kind: "events";
+      readonly field: string;
+      /**
+       * A field whose latest value bounds what records posted without a declaration can vouch for:
+       * activities are scheduled before they fall due, so those due after the latest completion are
+       * not yet known in full.
+       */
+      readonly knownUntil?: string;
+    }
+  | { readonly kind: "ranges"; readonly start: "start_date"; readonly end: "end_date" }
+  | { readonly kind: "snapshots"; readonly field: "as_at_date" }
+  | { readonly kind: "undated" };
+
 type Described = Omit<DatasetSpec, "name" | "fields">;
+
+const RANGES = { kind: "ranges", start: "start_date", end: "end_date" } as const;
+const SNAPSHOTS = { kind: "snapshots", field: "as_at_date" } as const;
+const UNDATED = { kind: "undated" } as const;
 
 const described: { readonly [D in DatasetName]: Described } = {
   children: {
@@ -59,6 +102,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["child_id"],
     personFields: ["child_id"],
     dateFields: [],
+    dating: UNDATED,
+    noun: "children",
   },
   contacts: {
     title: "Contacts",
@@ -66,6 +111,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["contact_id"],
     personFields: ["child_id"],
     dateFields: ["contact_date", "decision_date"],
+    dating: { kind: "events", field: "contact_date" },
+    noun: "contacts",
   },
   referrals: {
     title: "Referrals",
@@ -73,6 +120,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["referral_id"],
     personFields: ["child_id"],
     dateFields: ["referral_date"],
+    dating: { kind: "events", field: "referral_date" },
+    noun: "referrals",
   },
   assessments: {
     title: "Social work assessments",
@@ -80,6 +129,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["assessment_id"],
     personFields: ["child_id"],
     dateFields: ["start_date", "authorised_date"],
+    dating: { kind: "events", field: "start_date" },
+    noun: "social work assessments",
   },
   s47_enquiries: {
     title: "Section 47 enquiries",
@@ -87,6 +138,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["s47_id"],
     personFields: ["child_id"],
     dateFields: ["start_date", "icpc_date"],
+    dating: { kind: "events", field: "start_date" },
+    noun: "section 47 enquiries",
   },
   cp_plans: {
     title: "Child protection plans",
@@ -94,6 +147,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["plan_id"],
     personFields: ["child_id"],
     dateFields: ["start_date", "end_date"],
+    dating: RANGES,
+    noun: "child protection plans",
   },
   cin_plans: {
     title: "Child in need plans",
@@ -101,6 +156,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["plan_id"],
     personFields: ["child_id"],
     dateFields: ["start_date", "end_date"],
+    dating: RANGES,
+    noun: "child in need plans",
   },
   cla_episodes: {
     title: "Care episodes",
@@ -109,6 +166,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["episode_id"],
     personFields: ["child_id"],
     dateFields: ["start_date", "end_date"],
+    dating: RANGES,
+    noun: "care episodes",
   },
   care_leavers: {
     title: "Care leavers",
@@ -116,6 +175,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["child_id", "as_at_date"],
     personFields: ["child_id"],
     dateFields: ["as_at_date"],
+    dating: SNAPSHOTS,
+    noun: "care leaver records",
   },
   missing_episodes: {
     title: "Missing episodes",
@@ -123,6 +184,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["episode_id"],
     personFields: ["child_id"],
     dateFields: ["start_date", "end_date"],
+    dating: RANGES,
+    noun: "missing episodes",
   },
   vulnerability_flags: {
     title: "Vulnerability flags",
@@ -131,6 +194,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["flag_id"],
     personFields: ["child_id"],
     dateFields: ["start_date", "end_date"],
+    dating: RANGES,
+    noun: "vulnerability flags",
   },
   due_activities: {
     title: "Due activities",
@@ -139,6 +204,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["activity_id"],
     personFields: ["child_id"],
     dateFields: ["due_date"],
+    dating: { kind: "events", field: "due_date", knownUntil: "completed_date" },
+    noun: "due activities",
   },
   workforce: {
     title: "Workforce",
@@ -146,6 +213,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["worker_id", "as_at_date"],
     personFields: ["worker_id"],
     dateFields: ["as_at_date"],
+    dating: SNAPSHOTS,
+    noun: "workforce snapshots",
   },
   populations: {
     title: "Populations",
@@ -153,6 +222,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["year", "age_band"],
     personFields: [],
     dateFields: [],
+    dating: UNDATED,
+    noun: "population estimates",
   },
   benchmarks: {
     title: "Benchmarks",
@@ -161,6 +232,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["indicator_id", "comparator", "period", "member"],
     personFields: [],
     dateFields: [],
+    dating: UNDATED,
+    noun: "benchmarks",
   },
   observations: {
     title: "Observations",
@@ -168,6 +241,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["indicator_id", "period", "breakdown"],
     personFields: [],
     dateFields: [],
+    dating: UNDATED,
+    noun: "observations",
   },
 };
 

@@ -16,6 +16,10 @@ describe("the catalogue", () => {
     for (const { definition, formula } of catalogue) {
       expect(sections.has(definition.section), definition.id).toBe(true);
       expect(definition.sources, definition.id).toContain(formula.dataset);
+      // What the formula declares it reads (for coverage) is what the definition says it comes from.
+      expect([...new Set(formula.reads.map((r) => r.dataset))].sort(), definition.id).toEqual(
+        [...(definition.sources ?? [])].sort(),
+      );
     }
   });
 
@@ -39,6 +43,12 @@ describe("the catalogue", () => {
 
   it("keeps docs/indicators.md in step with the catalogue (regenerate it with scripts/generate-indicators-doc.ts)", () => {
     const onDisk = readFileSync(join(here, "..", "..", "..", "..", "docs", "indicators.md"), "utf8");
-    expect(onDisk).toBe(renderIndicatorsDoc(catalogueDefinitions(), reportSections));
+    expect(onDisk).toBe(
+      renderIndicatorsDoc(
+        catalogueDefinitions(),
+        reportSections,
+        (id) => findIndicator(id)?.formula.reads ?? [],
+      ),
+    );
   });
 });

@@ -1,25 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { createEvaluator } from "../evaluate/evaluator.js";
-import { cpPlan, s47 } from "./test-records.js";
+import { covering, cpPlan, s47 } from "./test-records.js";
 
-const evaluator = createEvaluator({
-  cp_plans: [
-    cpPlan("K1", "2017-01-01", "2017-09-01"),
-    cpPlan("K1", "2019-07-10", null), // repeat from the data, 22 months after the last plan ended
-    cpPlan("K2", "2019-08-01", null, { initial_category: "PHY", latest_category: "EMO", previous_plans: 1 }),
-    cpPlan("K3", "2016-01-01", "2016-06-01"),
-    cpPlan("K3", "2019-09-15", null, { initial_category: "EMO", previous_plans: 0 }), // census count wins: not a repeat
-    cpPlan("K4", "2019-04-01", "2019-07-01", { latest_category: "SAB" }), // exactly 3 months
-    cpPlan("K5", "2017-06-01", "2019-08-15"), // 26 months
-    cpPlan("K6", "2019-05-01", "2019-09-20"), // between
-  ],
-  s47_enquiries: [
-    s47("K1", "2019-07-01", "2019-07-22", true), // Mon → Mon three weeks later: 15 working days
-    s47("K2", "2019-08-01", "2019-08-23", false), // 16 working days
-    s47("K3", "2019-08-15", "2019-09-06", true), // 15 working days across the 26 Aug bank holiday
-    s47("K7", "2019-08-20", null, null), // no conference needed
-  ],
-});
+const evaluator = createEvaluator(
+  {
+    cp_plans: [
+      cpPlan("K1", "2017-01-01", "2017-09-01"),
+      cpPlan("K1", "2019-07-10", null), // repeat from the data, 22 months after the last plan ended
+      cpPlan("K2", "2019-08-01", null, {
+        initial_category: "PHY",
+        latest_category: "EMO",
+        previous_plans: 1,
+      }),
+      cpPlan("K3", "2016-01-01", "2016-06-01"),
+      cpPlan("K3", "2019-09-15", null, { initial_category: "EMO", previous_plans: 0 }), // census count wins: not a repeat
+      cpPlan("K4", "2019-04-01", "2019-07-01", { latest_category: "SAB" }), // exactly 3 months
+      cpPlan("K5", "2017-06-01", "2019-08-15"), // 26 months
+      cpPlan("K6", "2019-05-01", "2019-09-20"), // between
+    ],
+    s47_enquiries: [
+      s47("K1", "2019-07-01", "2019-07-22", true), // Mon → Mon three weeks later: 15 working days
+      s47("K2", "2019-08-01", "2019-08-23", false), // 16 working days
+      s47("K3", "2019-08-15", "2019-09-06", true), // 15 working days across the 26 Aug bank holiday
+      s47("K7", "2019-08-20", null, null), // no conference needed
+    ],
+  },
+  { coverage: covering("2015-04-01", "2019-09-30") },
+);
 const q2 = (id: string, by?: string) =>
   evaluator.evaluate(id, "FY2019-20-Q2", "quarter", by === undefined ? {} : { by });
 const pair = (id: string) => {

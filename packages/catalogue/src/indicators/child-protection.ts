@@ -11,6 +11,7 @@ import {
   stockProportion,
 } from "../evaluate/formula-shapes.js";
 import type { CatalogueIndicator } from "./catalogue-indicator.js";
+import { POPULATION } from "./population-need.js";
 
 const STARTED = "no child protection plans started";
 const ENDED = "no child protection plans ended";
@@ -77,7 +78,7 @@ export const childProtectionIndicators: readonly CatalogueIndicator[] = [
       sources: ["cp_plans", "populations"],
       breakdowns: [],
     },
-    formula: { ...subjectToPlan, measure: "rate" },
+    formula: { ...subjectToPlan, measure: "rate", reads: [...subjectToPlan.reads, POPULATION] },
   },
   {
     definition: {
@@ -171,7 +172,11 @@ export const childProtectionIndicators: readonly CatalogueIndicator[] = [
       sources: ["cp_plans"],
       breakdowns: ["initial_category"],
     },
-    formula: flowProportion("cp_plans", "start_date", STARTED, () => true, isRepeatWithin2Years),
+    formula: {
+      ...flowProportion("cp_plans", "start_date", STARTED, () => true, isRepeatWithin2Years),
+      // A previous plan ending in the 24 months before a plan's start must be loaded.
+      reads: [{ dataset: "cp_plans", days: "window", monthsBefore: 24 }],
+    },
   },
   {
     definition: {

@@ -1,17 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { createEvaluator } from "../evaluate/evaluator.js";
-import { cinPlan } from "./test-records.js";
+import { cinPlan, covering } from "./test-records.js";
 
-const evaluator = createEvaluator({
-  cin_plans: [
-    cinPlan("N1", "2019-01-01", null),
-    cinPlan("N2", "2018-06-01", "2019-08-01", "stepped_up_cp"),
-    cinPlan("N3", "2019-02-01", "2019-09-01", "no_longer_in_need"),
-    cinPlan("N4", "2019-07-01", "2019-09-30", "became_looked_after"), // ended on D: not open at D
-    cinPlan("N5", "2019-03-01", "2019-03-31", "transferred"), // ended on 31 March: not open then
-  ],
-  populations: [{ year: 2019, age_band: "0-17", count: 1_000 }],
-});
+const evaluator = createEvaluator(
+  {
+    cin_plans: [
+      cinPlan("N1", "2019-01-01", null),
+      cinPlan("N2", "2018-06-01", "2019-08-01", "stepped_up_cp"),
+      cinPlan("N3", "2019-02-01", "2019-09-01", "no_longer_in_need"),
+      cinPlan("N4", "2019-07-01", "2019-09-30", "became_looked_after"), // ended on D: not open at D
+      cinPlan("N5", "2019-03-01", "2019-03-31", "transferred"), // ended on 31 March: not open then
+    ],
+    populations: [{ year: 2019, age_band: "0-17", count: 1_000 }],
+  },
+  { coverage: covering("2018-04-01", "2019-09-30") },
+);
 
 describe("children in need indicators", () => {
   it("counts children on an open CIN plan at the period end and at the previous year end", () => {
@@ -28,7 +31,7 @@ describe("children in need indicators", () => {
     expect(e.value).toBeNull();
     expect(e.numerator).toBe(3);
     expect(e.note).toBe(
-      "No value: there is no population estimate (age 0–17) for 2018-19 or an earlier year.",
+      "No value: there is no 0–17 population estimate for mid-2018 or mid-2017, which rates for 2018-19 use.",
     );
   });
 

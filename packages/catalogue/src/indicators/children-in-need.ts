@@ -1,5 +1,6 @@
 import { flowProportion, stockDistinctChildren } from "../evaluate/formula-shapes.js";
 import type { CatalogueIndicator } from "./catalogue-indicator.js";
+import { POPULATION } from "./population-need.js";
 
 const ON_PLAN = "no children were on a child in need plan";
 
@@ -40,7 +41,7 @@ export const childrenInNeedIndicators: readonly CatalogueIndicator[] = [
       breakdowns: [],
       dfeComparable: false,
     },
-    formula: { ...onCinPlan, measure: "rate" },
+    formula: { ...onCinPlan, measure: "rate", reads: [...onCinPlan.reads, POPULATION] },
   },
   {
     definition: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createEvaluator } from "../evaluate/evaluator.js";
-import { worker } from "./test-records.js";
+import { covering, worker } from "./test-records.js";
 
 // D = 30 Sep 2019: each worker's latest snapshot in (30 Jun 2019, 30 Sep 2019].
 const workforce = [
@@ -15,7 +15,7 @@ const workforce = [
   worker("W8", "2018-12-31", "social_worker", 1, 15, { leaving_date: "2019-01-15" }),
 ];
 
-const evaluator = createEvaluator({ workforce });
+const evaluator = createEvaluator({ workforce }, { coverage: covering("2018-04-01", "2020-09-30") });
 const at = (id: string) => evaluator.evaluate(id, "FY2019-20-Q2", "quarter").estimate;
 
 describe("staffing indicators", () => {
@@ -33,7 +33,10 @@ describe("staffing indicators", () => {
 
   it("counts workers over the caseload target, which is configurable", () => {
     expect(at("wf.over_caseload_target").value).toBe(1);
-    const strict = createEvaluator({ workforce }, { caseloadTarget: 15 });
+    const strict = createEvaluator(
+      { workforce },
+      { caseloadTarget: 15, coverage: covering("2018-04-01", "2020-09-30") },
+    );
     expect(strict.evaluate("wf.over_caseload_target", "FY2019-20-Q2", "quarter").estimate.value).toBe(2);
   });
 

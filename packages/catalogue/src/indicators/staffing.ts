@@ -6,6 +6,9 @@ import { latestPerPerson } from "../evaluate/latest-per-person.js";
 import { createTally, type Tally } from "../evaluate/tally.js";
 import type { CatalogueIndicator } from "./catalogue-indicator.js";
 
+/** Every staffing measure reads one snapshot: each worker's latest in the 3 months to D. */
+const SNAPSHOT = [{ dataset: "workforce", days: "any_day", monthsBefore: 3 }] as const;
+
 const isCaseHolding = (w: WorkforceRecord) => w.role === "social_worker" || w.role === "senior_practitioner";
 
 /** Each worker's latest snapshot in the 3 months to D, leaving out those who left on or before D. */
@@ -26,7 +29,7 @@ function snapshotFormula(
   return {
     measure,
     dataset: "workforce",
-    dated: null,
+    reads: SNAPSHOT,
     empty,
     compute(ctx: EvaluationContext, range: DateRange, by: string | null): FormulaResult {
       const tally = createTally(by);
@@ -132,7 +135,8 @@ export const staffingIndicators: readonly CatalogueIndicator[] = [
     formula: {
       measure: "percent_ratio",
       dataset: "workforce",
-      dated: null,
+      // Leaving dates are read from the snapshots themselves (a census lists the year's leavers).
+      reads: SNAPSHOT,
       empty: NO_FTE,
       compute(ctx, range, by) {
         const d = range.end;

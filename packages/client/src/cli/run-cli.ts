@@ -1,5 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import type { CoverageOption } from "../client/ingest.js";
 import type { CliIo, ExitCode } from "./cli-io.js";
+import { runDatasets } from "./commands/datasets-command.js";
 import { runImport } from "./commands/import-command.js";
 import { runIngest } from "./commands/ingest-command.js";
 import { runReport } from "./commands/report-command.js";
@@ -21,7 +23,13 @@ const COMMAND_OPTIONS = {
     mode: { type: "string" },
     "batch-size": { type: "string" },
     "idempotency-key": { type: "string" },
+    covers: { type: "string" },
+    "as-of": { type: "string" },
+    "history-from": { type: "string" },
+    "source-name": { type: "string" },
+    "source-kind": { type: "string" },
   },
+  datasets: { ...CONNECTION_OPTIONS, json: { type: "boolean" } },
   values: {
     ...CONNECTION_OPTIONS,
     period: { type: "string" },
@@ -47,7 +55,7 @@ type Values = Record<string, string | boolean | undefined>;
 class UsageError extends Error {}
 
 /**
- * Run the `kpi` command line: `ingest`, `values`, `report` and `import`, each with `--help`.
+ * Run the `kpi` command line: `ingest`, `datasets`, `values`, `report` and `import`, each with `--help`.
  * Connection settings come from flags, then `KPI_API_URL` / `KPI_TOKEN`, then the configuration file.
  *
  * @param argv - the arguments after `kpi`
@@ -128,6 +136,7 @@ function dispatch(
         throw new UsageError(`--mode must be upsert or replace (got '${mode}')`);
       const batchSize = positiveInt(values["batch-size"], "--batch-size");
       const key = str(values["idempotency-key"]);
+      const coverage = coverageOf(values);
       return runIngest(
         {
           dataset,
@@ -136,10 +145,15 @@ function dispatch(
           mode,
           ...(batchSize === undefined ? {} : { batchSize }),
           ...(key === undefined ? {} : { idempotencyKey: key }),
+          ...(coverage === undefined ? {} : { coverage }),
         },
         config,
         io,
       );
+    }
+    case "datasets": {
+      if (positionals.length > 0) throw new UsageError("datasets takes no arguments");
+      return runDatasets({ json: values.json === true }, config, io);
     }
     case "values": {
       const [indicator, ...extra] = positionals;
@@ -198,6 +212,45 @@ function dispatch(
       );
     }
   }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The coverage declared by `--covers from..to` or `--as-of date [--history-from date]`, with
+ * `--source-name` and `--source-kind` (the API checks that the dates are real).
+ */
+function coverageOf(values: Values): CoverageOption | undefined {
+  const covers = str(values.covers);
+  const asOf = str(values["as-of"]);
+  const historyFrom = str(values["history-from"]);
+  const name = str(values["source-name"]);
+  const kind = str(values["source-kind"]);
+  const named = name === undefined ? {} : { name };
+  if (covers !== undefined && asOf !== undefined) throw new UsageError("give --covers or --as-of, not both");
+  if (historyFrom !== undefined && asOf === undefined)
+    throw new UsageError("--history-from goes with --as-of");
+  if (kind !== undefined && covers === undefined) throw new UsageError("--source-kind goes with --covers");
+  if (kind !== undefined && kind !== "statutory" && kind !== "declared")
+    throw new UsageError(`--source-kind must be statutory or declared (got '${kind}')`);
+  if (name !== undefined && covers === undefined && asOf === undefined)
+    throw new UsageError("--source-name names a declared coverage: give --covers or --as-of too");
+  if (covers !== undefined) {
+    const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(covers);
+    if (m === null)
+      throw new UsageError(
+        `--covers must be two dates, first..last, e.g. 2019-04-01..2019-09-30 (got '${covers}')`,
+      );
+    return { from: m[1] ?? "", to: m[2] ?? "", ...(kind === undefined ? {} : { kind }), ...named };
+  }
+  if (asOf === undefined) return undefined;
+  for (const [flag, date] of [
+    ["--as-of", asOf],
+    ["--history-from", historyFrom],
+  ] as const)
+    if (date !== undefined && !ISO_DATE.test(date))
+      throw new UsageError(`${flag} must be a date such as 2019-09-30 (got '${date}')`);
+  return { asOf, ...(historyFrom === undefined ? {} : { historyFrom }), ...named };
 }
 
 function str(value: string | boolean | undefined): string | undefined {

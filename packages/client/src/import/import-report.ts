@@ -46,12 +46,45 @@ export interface ImportedTable {
   readonly records: readonly SourcedRecord[];
 }
 
+/** The collection year a statutory return covers (1 April – 31 March), with the return's name. */
+export interface CollectionYear {
+  /** 1 April of the year. */
+  readonly from: string;
+  /** 31 March of the next year. */
+  readonly to: string;
+  /** The return as staff name it, e.g. `SSDA903 return 2017-18`. */
+  readonly name: string;
+}
+
+/**
+ * The collection year of a statutory return from the year its 31 March falls in.
+ *
+ * @param collection - the return's name, e.g. `SSDA903 return`, `CIN census`
+ * @param yearOfMarch - the year of the return's 31 March (2018 for 2017-18)
+ * @returns the year's first and last day and the return's name
+ * @example
+ * ```ts
+ * collectionYear("SSDA903 return", 2018);
+ * // { from: "2017-04-01", to: "2018-03-31", name: "SSDA903 return 2017-18" }
+ * ```
+ */
+export function collectionYear(collection: string, yearOfMarch: number): CollectionYear {
+  const start = yearOfMarch - 1;
+  return {
+    from: `${start}-04-01`,
+    to: `${yearOfMarch}-03-31`,
+    name: `${collection} ${start}-${String(yearOfMarch % 100).padStart(2, "0")}`,
+  };
+}
+
 /** The outcome of an import: records per dataset (in posting order), and the report of each table. */
 export interface ImportResult {
   /** Records per dataset, `children` first. */
   readonly tables: readonly ImportedTable[];
   /** One report per source table and dataset. */
   readonly report: readonly TableReport[];
+  /** The collection year the return covers, when known: its dated datasets are posted as covering it. */
+  readonly collectionYear?: CollectionYear;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
+import { datasets } from "@kpi/catalogue";
+import { DEFAULT_BATCH_SIZE } from "../../client/ingest.js";
 import { KpiClientError } from "../../errors/kpi-client-error.js";
 import { importCinCensus } from "../../import/cin/import-cin-census.js";
 import { formatImportReport, type ImportResult } from "../../import/import-report.js";
@@ -26,7 +28,9 @@ export interface ImportCommand {
 /**
  * `kpi import ssda903 <folder>` / `kpi import cin <file.xml>`: map a statutory return onto the data
  * contract, print what was mapped and dropped (per table and row), then post each dataset, children
- * first. Generated record ids need the authority's id key (`--id-key`, `KPI_ID_KEY` or `idKey` in the
+ * first; with the return's collection year known (`--year` for SSDA903, the CIN census's reference
+ * date), each dated dataset is posted as a statutory return covering that year, replacing what was
+ * stored within it. Generated record ids need the authority's id key (`--id-key`, `KPI_ID_KEY` or `idKey` in the
  * configuration file); a dry run without one uses a throwaway key.
  *
  * @param command - kind, path and options
@@ -105,9 +109,16 @@ export async function runImport(command: ImportCommand, config: CliConfig, io: C
     io.stderr.write(`${name}: ${connection.error}\n`);
     return 2;
   }
+  const year = result.collectionYear;
+  if (year === undefined)
+    io.stderr.write(`${name}: the collection year is not known, so the records' coverage will be inferred\n`);
   for (const table of result.tables) {
-    if (table.records.length === 0) continue;
+    // A dated dataset of a return covers its collection year, and replaces what was stored within it
+    // (in one batch: replacing batch by batch would delete the earlier batches' rows).
+    const replaces = year !== undefined && datasets[table.dataset].dating.kind !== "undated";
+    if (table.records.length === 0 && !replaces) continue;
     const bar = createProgressBar(io.stderr, table.records.length, table.dataset);
+    const batchSize = command.batchSize ?? DEFAULT_BATCH_SIZE;
     try {
       const s = await connection.client.ingest(
         table.dataset,
@@ -115,12 +126,19 @@ export async function runImport(command: ImportCommand, config: CliConfig, io: C
         {
           locate: (row) => table.records[row]?.source,
           onBatch: (p) => bar.update(p.rows),
-          ...(command.batchSize === undefined ? {} : { batchSize: command.batchSize }),
+          ...(replaces
+            ? {
+                mode: "replace" as const,
+                coverage: { from: year.from, to: year.to, kind: "statutory" as const, name: year.name },
+                batchSize: Math.max(batchSize, table.records.length),
+              }
+            : { batchSize }),
         },
       );
       bar.done();
+      const replaced = replaces ? `, ${s.deleted} deleted (${year.name})` : "";
       io.stdout.write(
-        `posted ${table.dataset}: ${s.received} received, ${s.inserted} inserted, ${s.updated} updated, ${s.unchanged} unchanged\n`,
+        `posted ${table.dataset}: ${s.received} received, ${s.inserted} inserted, ${s.updated} updated, ${s.unchanged} unchanged${replaced}\n`,
       );
     } catch (error) {
       bar.done();

@@ -3,7 +3,7 @@ import type { RowSource } from "../../errors/kpi-client-error.js";
 import type { SourcedRecord } from "../../input/record-file.js";
 import { ethnicityCodes } from "../ethnicity-codes.js";
 import { finishTable, type MappedTable } from "../finish-table.js";
-import type { DroppedRow, FieldNote, ImportResult } from "../import-report.js";
+import { collectionYear, type DroppedRow, type FieldNote, type ImportResult } from "../import-report.js";
 import { recordId } from "../record-id.js";
 import { statutoryDate } from "../statutory-date.js";
 import { childElement, childElements, childText, parseXml, type XmlElement } from "./xml.js";
@@ -286,7 +286,19 @@ export function importCinCensus(xml: string, options: CinCensusOptions): CinCens
   }
 
   const finished = Object.values(tables).map((t) => finishTable(t));
-  return { ok: true, tables: finished.map((f) => f.table), report: finished.map((f) => f.report) };
+  // The census year ends on its reference date (31 March).
+  const reference = /^(\d{4})-03-31$/.exec(
+    childText(
+      childElement(childElement(root, "Header") ?? root, "CollectionDetails") ?? root,
+      "ReferenceDate",
+    ),
+  );
+  return {
+    ok: true,
+    tables: finished.map((f) => f.table),
+    report: finished.map((f) => f.report),
+    ...(reference === null ? {} : { collectionYear: collectionYear("CIN census", Number(reference[1])) }),
+  };
 }
 
 /** `true`/`false`/`1`/`0` → boolean, empty → `null`, anything else → `undefined`. */

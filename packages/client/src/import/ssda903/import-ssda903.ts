@@ -1,5 +1,5 @@
 import { finishTable, type MappedTable } from "../finish-table.js";
-import type { ImportedTable, ImportResult, TableReport } from "../import-report.js";
+import { collectionYear, type ImportedTable, type ImportResult, type TableReport } from "../import-report.js";
 import { mapEpisodes } from "./map-episodes.js";
 import { mapHeader } from "./map-header.js";
 import { mapMissing } from "./map-missing.js";
@@ -18,7 +18,7 @@ export interface Ssda903Tables {
 export interface Ssda903Options {
   /** The authority's id key for generated record ids (at least 16 characters; keep it). */
   readonly idKey: string;
-  /** The year in which the return's 31 March falls (2020 for 2019-20); needed for `oc3`. */
+  /** The year in which the return's 31 March falls (2020 for 2019-20); needed for `oc3`, and gives the collection year. */
   readonly returnYear?: number;
 }
 
@@ -58,5 +58,11 @@ export function importSsda903(tables: Ssda903Tables, options: Ssda903Options): I
     out.push(finished.table);
     report.push(finished.report);
   }
-  return { tables: out, report };
+  return {
+    tables: out,
+    report,
+    ...(options.returnYear === undefined
+      ? {}
+      : { collectionYear: collectionYear("SSDA903 return", options.returnYear) }),
+  };
 }
