@@ -151,6 +151,10 @@ export const placementTypeCodes = [
   { code: "U5", label: "Foster care with other carer: fostering for adoption" },
   { code: "U6", label: "Foster care with other carer: other" },
   { code: "Z1", label: "Other placement" },
+  { code: "Z11", label: "Other placement (Z11, from 2025-26)" },
+  { code: "Z12", label: "Other placement (Z12, from 2025-26)" },
+  { code: "Z13", label: "Other placement (Z13, from 2025-26)" },
+  { code: "Z14", label: "Other placement (Z14, from 2025-26)" },
 ] as const satisfies readonly CodeOption[];
 
 /** Placement provider (903 `PLACE_PROVIDER`). */
@@ -207,6 +211,8 @@ export const careLeaverActivityCodes = [
   { code: "P1", label: "Higher education, part time" },
   { code: "F2", label: "Other education, full time" },
   { code: "P2", label: "Other education, part time" },
+  { code: "F3", label: "Training or employment, full time (until 2017-18)" },
+  { code: "P3", label: "Training or employment, part time (until 2017-18)" },
   { code: "F4", label: "Apprenticeship, full time" },
   { code: "P4", label: "Apprenticeship, part time" },
   { code: "F5", label: "Training or employment, full time" },
@@ -263,4 +269,75 @@ export const workforceRoleCodes = [
   { code: "team_manager", label: "Team manager" },
   { code: "service_manager", label: "Service manager" },
   { code: "other", label: "Other" },
+] as const satisfies readonly CodeOption[];
+
+/** How a looked-after child took part in their review (903 `REVIEW_CODE`). */
+export const reviewParticipationCodes = [
+  { code: "PN0", label: "Child aged under 4 at the time of the review" },
+  { code: "PN1", label: "Child attended and spoke for themselves" },
+  { code: "PN2", label: "Child attended, and an advocate spoke for them" },
+  { code: "PN3", label: "Child attended and conveyed their views non-verbally" },
+  { code: "PN4", label: "Child attended but did not convey their views" },
+  { code: "PN5", label: "Child did not attend, and an advocate conveyed their views" },
+  { code: "PN6", label: "Child did not attend but conveyed their views another way" },
+  { code: "PN7", label: "Child did not attend nor convey their views" },
+] as const satisfies readonly CodeOption[];
+
+/** Why a looked-after child has no SDQ score (903 OC2 `SDQ_REASON`). */
+export const sdqReasonCodes = [
+  { code: "SDQ1", label: "No form returned: child aged under 4 or over 17 at the date of the latest assessment" },
+  { code: "SDQ2", label: "Carer refused to complete the questionnaire" },
+  { code: "SDQ3", label: "Not possible to complete the questionnaire due to the severity of the child's disability" },
+  { code: "SDQ4", label: "Other" },
+  { code: "SDQ5", label: "Child or young person refuses to allow an SDQ to be completed" },
+] as const satisfies readonly CodeOption[];
+
+/** Sex of the adopter(s) (903 AD1 `SEX_ADOPTR`). */
+export const adoptersSexCodes = [
+  { code: "M1", label: "Single male adopter" },
+  { code: "F1", label: "Single female adopter" },
+  { code: "MM", label: "Male couple" },
+  { code: "FF", label: "Female couple" },
+  { code: "MF", label: "Male and female couple" },
+] as const satisfies readonly CodeOption[];
+
+/** Legal status of the adopter(s) (903 AD1 `LS_ADOPTR`). */
+export const adoptersLegalStatusCodes = [
+  { code: "L0", label: "Child adopted by a single adopter" },
+  { code: "L11", label: "Married couple" },
+  { code: "L12", label: "Civil partners" },
+  { code: "L2", label: "Unmarried couple, not civil partners" },
+  { code: "L3", label: "Step-parent" },
+  { code: "L4", label: "Foster carer(s) adopting" },
+] as const satisfies readonly CodeOption[];
+
+/** Why the decision that a child should be placed for adoption ceased (903 `REASON_PLACED_CEASED`). */
+export const placedCeasedReasonCodes = [
+  { code: "RD1", label: "The child's needs changed after the decision" },
+  { code: "RD2", label: "The court did not make a placement order" },
+  { code: "RD3", label: "Prospective adopters could not be found" },
+  { code: "RD4", label: "Any other reason" },
+] as const satisfies readonly CodeOption[];
+
+/** A child's permanence arrangement before they entered care (903 `PREV_PERM`). */
+export const previousPermanenceCodes = [
+  { code: "P1", label: "Adoption" },
+  { code: "P2", label: "Special guardianship order" },
+  { code: "P3", label: "Residence order or child arrangements order" },
+  { code: "P4", label: "Adoption overseas" },
+  { code: "Z1", label: "None, or not known" },
+] as const satisfies readonly CodeOption[];
+
+/** Why a looked-after child's social worker changed (903 `SW_REASON`). */
+export const socialWorkerChangeReasonCodes = [
+  { code: "MANAGE", label: "Management decision" },
+  { code: "FCONTA", label: "Fixed-term contract ended" },
+  { code: "LEFTRL", label: "Social worker left the role" },
+  { code: "ORGRST", label: "Organisational restructure" },
+  { code: "TSPROC", label: "Transfer between teams as part of a process" },
+  { code: "ABSENC", label: "Social worker absent" },
+  { code: "CHCHAN", label: "Child's circumstances changed" },
+  { code: "PCCHAN", label: "Change at the child's or family's request" },
+  { code: "SWDIED", label: "Social worker died" },
+  { code: "OTHERS", label: "Other" },
 ] as const satisfies readonly CodeOption[];

@@ -169,6 +169,56 @@ const described: { readonly [D in DatasetName]: Described } = {
     personFields: [],
     dateFields: [],
   },
+  cla_reviews: {
+    title: "Looked-after reviews",
+    description: "One record per looked-after review held (903 reviews), with how the child took part.",
+    key: ["review_id"],
+    personFields: ["child_id"],
+    dateFields: ["review_date"],
+  },
+  cla_outcomes: {
+    title: "Outcomes of looked-after children",
+    description:
+      "One record per child looked after for 12 months at 31 March (903 OC2): health, dental, immunisations, SDQ, substance misuse, convictions.",
+    key: ["child_id", "as_at_date"],
+    personFields: ["child_id"],
+    dateFields: ["as_at_date"],
+  },
+  uasc: {
+    title: "Unaccompanied asylum-seeking children",
+    description: "One record per child who is or was an unaccompanied asylum-seeking child (903 UASC).",
+    key: ["child_id"],
+    personFields: ["child_id"],
+    dateFields: ["ceased_date"],
+  },
+  adoption_decisions: {
+    title: "Decisions to place for adoption",
+    description: "One record per decision that a child should be placed for adoption (903 placed for adoption).",
+    key: ["child_id", "decision_date"],
+    personFields: ["child_id"],
+    dateFields: ["decision_date", "ceased_date"],
+  },
+  adoptions: {
+    title: "Adoptions",
+    description: "One record per child adopted from care (903 AD1): decision, match and adopters.",
+    key: ["child_id", "match_date"],
+    personFields: ["child_id"],
+    dateFields: ["decision_date", "match_date"],
+  },
+  previous_permanence: {
+    title: "Previous permanence",
+    description: "One record per child: the permanence arrangement they had before entering care (903).",
+    key: ["child_id"],
+    personFields: ["child_id"],
+    dateFields: ["order_date"],
+  },
+  social_worker_episodes: {
+    title: "Social worker episodes",
+    description: "One record per allocation of a social worker to a looked-after child (903 social worker episodes).",
+    key: ["child_id", "worker_id", "start_date"],
+    personFields: ["child_id", "worker_id"],
+    dateFields: ["start_date", "end_date"],
+  },
 };
 
 function fieldsOf(dataset: DatasetName): FieldSpec[] {

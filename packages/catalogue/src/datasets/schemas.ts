@@ -1,5 +1,7 @@
 import { z } from "zod";
 import {
+  adoptersLegalStatusCodes,
+  adoptersSexCodes,
   assessmentOutcomeCodes,
   careLeaverActivityCodes,
   categoryOfNeedCodes,
@@ -11,13 +13,18 @@ import {
   levelOfNeedCodes,
   missingFromCodes,
   missingKindCodes,
+  placedCeasedReasonCodes,
   placementProviderCodes,
   placementTypeCodes,
+  previousPermanenceCodes,
   reasonCeasedCodes,
   reasonNewEpisodeCodes,
   referralSourceCodes,
   returnInterviewCodes,
+  reviewParticipationCodes,
+  sdqReasonCodes,
   sexCodes,
+  socialWorkerChangeReasonCodes,
   vulnerabilityFlagCodes,
   workforceRoleCodes,
 } from "./codes.js";
@@ -59,6 +66,13 @@ export const datasetNames = [
   "populations",
   "benchmarks",
   "observations",
+  "cla_reviews",
+  "cla_outcomes",
+  "uasc",
+  "adoption_decisions",
+  "adoptions",
+  "previous_permanence",
+  "social_worker_episodes",
 ] as const;
 /** One of {@link datasetNames}. */
 export type DatasetName = (typeof datasetNames)[number];
@@ -106,6 +120,13 @@ export const datasetRules: { readonly [D in DatasetName]: readonly CrossFieldRul
         : [],
   ],
   observations: [],
+  cla_reviews: [],
+  cla_outcomes: [],
+  uasc: [],
+  adoption_decisions: [dateOrderRule("decision_date", "ceased_date"), requiresRule("ceased_reason", "ceased_date")],
+  adoptions: [dateOrderRule("decision_date", "match_date")],
+  previous_permanence: [],
+  social_worker_episodes: [dateOrderRule("start_date", "end_date")],
 };
 
 function recordSchema<S extends z.ZodRawShape>(shape: S, rules: readonly CrossFieldRule[]) {
@@ -243,7 +264,12 @@ export const claEpisodeSchema = recordSchema(
     legal_status: codeField(legalStatusCodes, "Legal status (903 LS)."),
     category_of_need: optional(codeField(categoryOfNeedCodes, "Category of need (903 CIN).")),
     placement_type: codeField(placementTypeCodes, "Placement type (903 PL)."),
-    placement_provider: codeField(placementProviderCodes, "Placement provider (903 PLACE_PROVIDER)."),
+    placement_provider: optional(
+      codeField(
+        placementProviderCodes,
+        "Placement provider (903 PLACE_PROVIDER); empty where the 903 leaves it blank (temporary placements T0–T4, Z1).",
+      ),
+    ),
     reason_ceased: optional(
       codeField(reasonCeasedCodes, "Reason the episode ceased (903 REC); required when end_date is set."),
     ),
@@ -385,6 +411,107 @@ export const observationSchema = recordSchema(
 /** A validated `observations` record. */
 export type ObservationRecord = z.output<typeof observationSchema>;
 
+/** `cla_reviews` — key `review_id` (903 reviews: one record per looked-after review held). */
+export const claReviewSchema = recordSchema(
+  {
+    review_id: textField("The authority's identifier for the review (generated from the child and date on import).", 64),
+    child_id: childId(),
+    review_date: dateField("Date the review was held (903 REVIEW)."),
+    participation: optional(codeField(reviewParticipationCodes, "How the child took part (903 REVIEW_CODE).")),
+  },
+  datasetRules.cla_reviews,
+);
+/** A validated `cla_reviews` record. */
+export type ClaReviewRecord = z.output<typeof claReviewSchema>;
+
+/** `cla_outcomes` — key `child_id` + `as_at_date` (903 OC2: children looked after for 12 months at 31 March). */
+export const claOutcomeSchema = recordSchema(
+  {
+    child_id: childId(),
+    as_at_date: dateField("The 31 March the outcomes describe (the 903 return year's end)."),
+    sdq_score: optional(integerField("Strengths and difficulties questionnaire score, 0–40 (903 SDQ_SCORE).", { min: 0, max: 40 })),
+    sdq_reason: optional(codeField(sdqReasonCodes, "Why there is no SDQ score (903 SDQ_REASON).")),
+    convicted: optional(booleanField("Convicted or subject to a youth caution or conditional caution in the year (903 CONVICTED).")),
+    health_check: optional(booleanField("Health assessment up to date (903 HEALTH_CHECK).")),
+    immunisations: optional(booleanField("Immunisations up to date (903 IMMUNISATIONS).")),
+    teeth_check: optional(booleanField("Teeth checked by a dentist in the year (903 TEETH_CHECK).")),
+    health_assessment: optional(booleanField("Development assessment up to date, children under 5 (903 HEALTH_ASSESSMENT).")),
+    substance_misuse: optional(booleanField("Identified as having a substance misuse problem (903 SUBSTANCE_MISUSE).")),
+    intervention_received: optional(booleanField("Received an intervention for substance misuse (903 INTERVENTION_RECEIVED).")),
+    intervention_offered: optional(booleanField("Offered an intervention for substance misuse and refused it (903 INTERVENTION_OFFERED).")),
+  },
+  datasetRules.cla_outcomes,
+);
+/** A validated `cla_outcomes` record. */
+export type ClaOutcomeRecord = z.output<typeof claOutcomeSchema>;
+
+/** `uasc` — key `child_id` (903 UASC: unaccompanied asylum-seeking children). */
+export const uascSchema = recordSchema(
+  {
+    child_id: childId(),
+    ceased_date: optional(dateField("Date the child ceased to be an unaccompanied asylum-seeking child, usually their 18th birthday (903 DUC).")),
+  },
+  datasetRules.uasc,
+);
+/** A validated `uasc` record. */
+export type UascRecord = z.output<typeof uascSchema>;
+
+/** `adoption_decisions` — key `child_id` + `decision_date` (903 placed for adoption). */
+export const adoptionDecisionSchema = recordSchema(
+  {
+    child_id: childId(),
+    decision_date: dateField("Date of the decision that the child should be placed for adoption (903 DATE_PLACED)."),
+    ceased_date: optional(dateField("Date the decision ceased (903 DATE_PLACED_CEASED); empty while it stands.")),
+    ceased_reason: optional(codeField(placedCeasedReasonCodes, "Why the decision ceased (903 REASON_PLACED_CEASED).")),
+  },
+  datasetRules.adoption_decisions,
+);
+/** A validated `adoption_decisions` record. */
+export type AdoptionDecisionRecord = z.output<typeof adoptionDecisionSchema>;
+
+/** `adoptions` — key `child_id` + `match_date` (903 AD1: children adopted). */
+export const adoptionSchema = recordSchema(
+  {
+    child_id: childId(),
+    decision_date: optional(dateField("Date of the decision that the child should be placed for adoption (903 DATE_INT).")),
+    match_date: dateField("Date the child was matched with the adopter(s) (903 DATE_MATCH)."),
+    foster_carer_adoption: optional(booleanField("Adopted by their former foster carer(s) (903 FOSTER_CARE).")),
+    adopters: optional(integerField("Number of adopters (903 NB_ADOPTR).", { min: 1, max: 2 })),
+    adopters_sex: optional(codeField(adoptersSexCodes, "Sex of the adopter(s) (903 SEX_ADOPTR).")),
+    adopters_legal_status: optional(codeField(adoptersLegalStatusCodes, "Legal status of the adopter(s) (903 LS_ADOPTR).")),
+  },
+  datasetRules.adoptions,
+);
+/** A validated `adoptions` record. */
+export type AdoptionRecord = z.output<typeof adoptionSchema>;
+
+/** `previous_permanence` — key `child_id` (903 previous permanence, recorded when a period of care starts). */
+export const previousPermanenceSchema = recordSchema(
+  {
+    child_id: childId(),
+    arrangement: codeField(previousPermanenceCodes, "Permanence arrangement before entering care (903 PREV_PERM)."),
+    la_code: optional(textField("Authority that arranged it (903 LA_PERM).", 16)),
+    order_date: optional(dateField("Date of the order (903 DATE_PERM), when the return gives the whole date.")),
+  },
+  datasetRules.previous_permanence,
+);
+/** A validated `previous_permanence` record. */
+export type PreviousPermanenceRecord = z.output<typeof previousPermanenceSchema>;
+
+/** `social_worker_episodes` — key `child_id` + `worker_id` + `start_date` (903 social worker episodes). */
+export const socialWorkerEpisodeSchema = recordSchema(
+  {
+    child_id: childId(),
+    worker_id: textField("The authority's identifier for the social worker (pseudonymised on receipt; 903 SW_ID).", 64),
+    start_date: dateField("Date the social worker was allocated (903 SW_DECOM)."),
+    end_date: optional(dateField("Date the allocation ended (903 SW_DEC); empty while it continues.")),
+    change_reason: optional(codeField(socialWorkerChangeReasonCodes, "Why the social worker changed (903 SW_REASON).")),
+  },
+  datasetRules.social_worker_episodes,
+);
+/** A validated `social_worker_episodes` record. */
+export type SocialWorkerEpisodeRecord = z.output<typeof socialWorkerEpisodeSchema>;
+
 // ── all datasets together ────────────────────────────────────────────────────────────────────────
 
 /**
@@ -413,6 +540,13 @@ export interface DatasetRecords {
   populations: PopulationRecord[];
   benchmarks: BenchmarkRecord[];
   observations: ObservationRecord[];
+  cla_reviews: ClaReviewRecord[];
+  cla_outcomes: ClaOutcomeRecord[];
+  uasc: UascRecord[];
+  adoption_decisions: AdoptionDecisionRecord[];
+  adoptions: AdoptionRecord[];
+  previous_permanence: PreviousPermanenceRecord[];
+  social_worker_episodes: SocialWorkerEpisodeRecord[];
 }
 
 /** The validated record type of dataset `D`. */
@@ -443,6 +577,13 @@ export const datasetSchemas = {
   populations: populationSchema,
   benchmarks: benchmarkSchema,
   observations: observationSchema,
+  cla_reviews: claReviewSchema,
+  cla_outcomes: claOutcomeSchema,
+  uasc: uascSchema,
+  adoption_decisions: adoptionDecisionSchema,
+  adoptions: adoptionSchema,
+  previous_permanence: previousPermanenceSchema,
+  social_worker_episodes: socialWorkerEpisodeSchema,
 } as const satisfies { readonly [D in DatasetName]: z.ZodType<RecordOf<D>> };
 
 /**
@@ -472,5 +613,12 @@ export function emptyDatasetRecords(): DatasetRecords {
     populations: [],
     benchmarks: [],
     observations: [],
+    cla_reviews: [],
+    cla_outcomes: [],
+    uasc: [],
+    adoption_decisions: [],
+    adoptions: [],
+    previous_permanence: [],
+    social_worker_episodes: [],
   };
 }

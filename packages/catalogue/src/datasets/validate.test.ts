@@ -190,7 +190,7 @@ describe("validateRecords: code sets (spot checks)", () => {
     ["cla_episodes", "placement_provider", "PR0", "PR6"],
     ["cla_episodes", "reason_ceased", "E4A", "E4C"],
     ["care_leavers", "in_touch", "RHOM", "HOME"],
-    ["care_leavers", "activity", "0", "F3"],
+    ["care_leavers", "activity", "0", "F9"],
     ["missing_episodes", "kind", "absent", "away"],
     ["missing_episodes", "from", "home", "school"],
     ["missing_episodes", "return_interview", "not_offered", "declined"],
