@@ -341,3 +341,19 @@ export const socialWorkerChangeReasonCodes = [
   { code: "SWDIED", label: "Social worker died" },
   { code: "OTHERS", label: "Other" },
 ] as const satisfies readonly CodeOption[];
+
+/** Why a looked-after child's placement changed (903 `REASON_PLACE_CHANGE`; `CUSTOD` from 2018-19). */
+export const reasonPlaceChangeCodes = [
+  { code: "CARPL", label: "Change to the care plan to implement it" },
+  { code: "CLOSE", label: "Resignation or closure of the provision" },
+  { code: "ALLEG", label: "Allegation (section 47 enquiry)" },
+  { code: "STAND", label: "Standards of care concern" },
+  { code: "APPRR", label: "Approval removed" },
+  { code: "CREQB", label: "Carer requests placement end due to the child's behaviour" },
+  { code: "CREQO", label: "Carer requests placement end for another reason" },
+  { code: "CHILD", label: "Child requests the placement end" },
+  { code: "LAREQ", label: "Responsible authority requests the placement end" },
+  { code: "PLACE", label: "Change in the status of the placement only" },
+  { code: "CUSTOD", label: "Custody arrangement" },
+  { code: "OTHER", label: "Other" },
+] as const satisfies readonly CodeOption[];

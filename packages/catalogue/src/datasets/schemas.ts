@@ -19,6 +19,7 @@ import {
   previousPermanenceCodes,
   reasonCeasedCodes,
   reasonNewEpisodeCodes,
+  reasonPlaceChangeCodes,
   referralSourceCodes,
   returnInterviewCodes,
   reviewParticipationCodes,
@@ -275,6 +276,10 @@ export const claEpisodeSchema = recordSchema(
     ),
     weekly_cost: optional(numberField("Weekly cost of the placement in pounds.", { min: 0 })),
     team: team(),
+    reason_place_change: optional(
+      codeField(reasonPlaceChangeCodes, "Why the placement changed (903 REASON_PLACE_CHANGE)."),
+    ),
+    urn: optional(textField("Ofsted unique reference number of the placement (903 URN).", 16)),
   },
   datasetRules.cla_episodes,
 );

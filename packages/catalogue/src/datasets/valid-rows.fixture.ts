@@ -204,6 +204,8 @@ export const validRows: {
       reason_ceased: "X1",
       weekly_cost: 450.5,
       team: null,
+      reason_place_change: null,
+      urn: null,
     },
   },
   care_leavers: {

@@ -135,6 +135,8 @@ export const episode = (
     reason_ceased,
     weekly_cost: null,
     team: null,
+    reason_place_change: null,
+    urn: null,
     ...more,
   }) as ClaEpisodeRecord;
 

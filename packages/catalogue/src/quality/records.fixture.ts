@@ -34,6 +34,8 @@ export function episode(
     reason_ceased: end_date === null ? null : "E8",
     weekly_cost: null,
     team: null,
+    reason_place_change: null,
+    urn: null,
     ...more,
   };
 }
