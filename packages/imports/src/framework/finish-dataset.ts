@@ -71,17 +71,18 @@ export function finishDataset(
       continue;
     }
     const record = validator.push(outcome.record);
-    const { issues } = validator.finish();
-    const fresh = issues.slice(seen);
-    seen = issues.length;
     const position = index;
     index += 1;
-    if (record !== null && fresh.length === 0) {
+    // A row the validator accepts adds no issue, so its issues are read only when it refuses one.
+    if (record !== null) {
       firstAt.set(position, row);
       records.push(record as Record<string, unknown>);
       if (outcome.warnings.length > 0) kept.push({ row, warnings: outcome.warnings });
       continue;
     }
+    const { issues } = validator.finish();
+    const fresh = issues.slice(seen);
+    seen = issues.length;
     const cols: Record<string, string> = {};
     const messages = fresh.map((i) => {
       const column = i.field === null ? undefined : columnOf.get(i.field);
