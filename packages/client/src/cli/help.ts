@@ -18,7 +18,7 @@ Commands:
   ingest <dataset> <file…>      post records from CSV, JSON or NDJSON files
   values <indicator>            print an indicator's values as a table
   report <period>               fetch the quarterly report as JSON or CSV
-  import ssda903 <folder>       map an SSDA903 extract (header, episodes, missing, oc3) and post it
+  import ssda903 <folder|file…> import an SSDA903 return (every table, CSV or XML) through the API
   import cin <file.xml>         map a CIN census XML message and post it
 
 Run "kpi <command> --help" for a command's options.
@@ -68,20 +68,27 @@ Options:
 
 ${CONNECTION}
 `,
-  import: `Usage: kpi import ssda903 <folder> [options]
+  import: `Usage: kpi import ssda903 <folder|file…> [options]
        kpi import cin <file.xml> [options]
 
-Maps a statutory return onto the data contract and posts it: SSDA903 CSV tables (header.csv,
-episodes.csv, missing.csv, oc3.csv; dates DD/MM/YYYY) onto children, cla_episodes, missing_episodes and
-care_leavers; a CIN census XML message onto children, referrals, assessments, s47_enquiries, cp_plans and
-cin_plans. Prints what was mapped and what was dropped and why, per table and row.
+ssda903: uploads the return's files (every .csv/.xml under a folder, sub-folders included) to the API,
+which finds the 903 tables by name or columns, maps every table of the collection year onto the
+datasets and answers a report: per table, rows read, mapped, kept with a warning and dropped, with
+file, line, the return's columns and the DfE rule. A folder with a sub-folder or name prefix per year
+imports several years at once. Exit status: 0 clean, 3 rows dropped (the rest written), 1 nothing
+written (a whole-file problem, --strict with drops, an API error).
+cin: maps a CIN census XML message on this machine onto children, referrals, assessments,
+s47_enquiries, cp_plans and cin_plans and posts them.
 
 Options:
-  --dry-run            map and report only; post nothing
-  --year <yyyy>        ssda903: the year of the return's 31 March (2020 for 2019-20); needed for oc3.csv
-  --id-key <key>       secret for generated record ids (or KPI_ID_KEY, or "idKey" in the config file);
-                       keep it the same for every import, or records will be duplicated
-  --batch-size <n>     rows per request (default 5000)
+  --dry-run            map and report only; write nothing
+  --year <year>        ssda903: the collection year, 2018 or 2017-18 (the year of its 31 March);
+                       else the folder or file names must state it
+  --strict             ssda903: write nothing if any row would be dropped
+  --json               ssda903: print the API's report as JSON
+  --id-key <key>       cin: secret for generated record ids (or KPI_ID_KEY, or "idKey" in the config
+                       file); keep it the same for every import, or records will be duplicated
+  --batch-size <n>     cin: rows per request (default 5000)
   -h, --help           show this help
 
 ${CONNECTION}

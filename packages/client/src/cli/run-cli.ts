@@ -35,6 +35,8 @@ const COMMAND_OPTIONS = {
   import: {
     ...CONNECTION_OPTIONS,
     "dry-run": { type: "boolean" },
+    strict: { type: "boolean" },
+    json: { type: "boolean" },
     year: { type: "string" },
     "id-key": { type: "string" },
     "batch-size": { type: "string" },
@@ -179,18 +181,21 @@ function dispatch(
       return runReport({ period, format, ...(out === undefined ? {} : { out }) }, config, io);
     }
     case "import": {
-      const [kind, path, ...extra] = positionals;
-      if ((kind !== "ssda903" && kind !== "cin") || path === undefined || extra.length > 0)
-        throw new UsageError("give ssda903 <folder> or cin <file.xml>");
-      const yearText = str(values.year);
-      const year = yearText === undefined ? undefined : returnYear(yearText);
+      const [kind, ...paths] = positionals;
+      if (kind !== "ssda903" && kind !== "cin") throw new UsageError("give ssda903 <folder|files…> or cin <file.xml>");
+      if (paths.length === 0 || (kind === "cin" && paths.length > 1))
+        throw new UsageError(kind === "cin" ? "give one CIN census file: cin <file.xml>" : "give the return's folder or files: ssda903 <folder|files…>");
+      const yearValue = str(values.year);
+      const yearText = yearValue === undefined ? undefined : String(returnYear(yearValue));
       const batchSize = positiveInt(values["batch-size"], "--batch-size");
       return runImport(
         {
           kind,
-          path,
+          paths,
           dryRun: values["dry-run"] === true,
-          ...(year === undefined ? {} : { year }),
+          strict: values.strict === true,
+          json: values.json === true,
+          ...(yearText === undefined ? {} : { year: yearText }),
           ...(batchSize === undefined ? {} : { batchSize }),
         },
         config,

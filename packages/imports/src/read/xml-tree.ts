@@ -19,6 +19,7 @@ const parser = new XMLParser({
   trimValues: true,
   processEntities: true,
   htmlEntities: false,
+  removeNSPrefix: true,
 });
 
 type Ordered = Record<string, unknown>;
@@ -65,8 +66,8 @@ function openingTagLines(text: string): number[] {
  * Parse an XML message with `fast-xml-parser` into a plain tree of elements in document order, each
  * with its opening tag's line. Entities are resolved (a DOCTYPE's internal subset included); a
  * character reference outside Unicode such as `&#x110000;` is kept as written instead of failing the
- * file; attributes are not read (statutory messages carry none). A file that is not well-formed is a
- * problem naming the line.
+ * file; namespace prefixes are dropped (`cin:Message` is `Message`); attributes are not read (statutory
+ * messages carry data only in elements). A file that is not well-formed is a problem naming the line.
  *
  * @param text - the decoded text
  * @returns the root element, or the problem

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { statutoryDate } from "./statutory-date.js";
+import { statutoryDate } from "./row-reader.js";
 
 describe("statutoryDate", () => {
   it("reads 903 DD/MM/YYYY and ISO dates", () => {
