@@ -250,6 +250,7 @@ export const vulnerabilityFlagCodes = [
   { code: "trafficking", label: "Trafficking" },
   { code: "gangs", label: "Gangs" },
   { code: "radicalisation", label: "Radicalisation" },
+  { code: "missing", label: "Going missing" },
 ] as const satisfies readonly CodeOption[];
 
 /** Kind of an activity with a statutory due date. */
@@ -268,6 +269,8 @@ export const workforceRoleCodes = [
   { code: "senior_practitioner", label: "Senior practitioner" },
   { code: "team_manager", label: "Team manager" },
   { code: "service_manager", label: "Service manager" },
+  { code: "senior_manager", label: "Senior manager" },
+  { code: "qualified_without_cases", label: "Qualified social worker without cases" },
   { code: "other", label: "Other" },
 ] as const satisfies readonly CodeOption[];
 
@@ -285,9 +288,15 @@ export const reviewParticipationCodes = [
 
 /** Why a looked-after child has no SDQ score (903 OC2 `SDQ_REASON`). */
 export const sdqReasonCodes = [
-  { code: "SDQ1", label: "No form returned: child aged under 4 or over 17 at the date of the latest assessment" },
+  {
+    code: "SDQ1",
+    label: "No form returned: child aged under 4 or over 17 at the date of the latest assessment",
+  },
   { code: "SDQ2", label: "Carer refused to complete the questionnaire" },
-  { code: "SDQ3", label: "Not possible to complete the questionnaire due to the severity of the child's disability" },
+  {
+    code: "SDQ3",
+    label: "Not possible to complete the questionnaire due to the severity of the child's disability",
+  },
   { code: "SDQ4", label: "Other" },
   { code: "SDQ5", label: "Child or young person refuses to allow an SDQ to be completed" },
 ] as const satisfies readonly CodeOption[];
@@ -357,3 +366,115 @@ export const reasonPlaceChangeCodes = [
   { code: "CUSTOD", label: "Custody arrangement" },
   { code: "OTHER", label: "Other" },
 ] as const satisfies readonly CodeOption[];
+
+/** A child's disability (CIN census `Disability`; `NONE` = no disability). */
+export const disabilityCodes = [
+  { code: "NONE", label: "No disability" },
+  { code: "MOB", label: "Mobility" },
+  { code: "HAND", label: "Hand function" },
+  { code: "PC", label: "Personal care" },
+  { code: "INC", label: "Incontinence" },
+  { code: "COMM", label: "Communication" },
+  { code: "LD", label: "Learning" },
+  { code: "HEAR", label: "Hearing" },
+  { code: "VIS", label: "Vision" },
+  { code: "BEH", label: "Behaviour" },
+  { code: "CON", label: "Consciousness" },
+  { code: "AUT", label: "Autism" },
+  { code: "DDA", label: "Other disability" },
+] as const satisfies readonly CodeOption[];
+
+/** Primary need of an episode of need (CIN census `PrimaryNeedCode`): the categories of need, then N9 and N0. */
+export const primaryNeedCodes = [
+  ...categoryOfNeedCodes,
+  { code: "N9", label: "Cases other than children in need" },
+  { code: "N0", label: "Not stated" },
+] as const satisfies readonly CodeOption[];
+
+/** Why an episode of need closed (CIN census `ReasonForClosure`; RC9 from 2022-23). */
+export const cinClosureReasonCodes = [
+  { code: "RC1", label: "Adopted" },
+  { code: "RC2", label: "Died" },
+  { code: "RC3", label: "Child arrangements order" },
+  { code: "RC4", label: "Special guardianship order" },
+  { code: "RC5", label: "Transferred to services of another local authority" },
+  { code: "RC6", label: "Transferred to adult social care services" },
+  { code: "RC7", label: "Services ceased for any other reason, including child no longer in need" },
+  { code: "RC8", label: "Case closed after assessment, no further action" },
+  { code: "RC9", label: "Case closed after assessment, referred to early help" },
+] as const satisfies readonly CodeOption[];
+
+/**
+ * Factors identified at a social work assessment (CIN census `AssessmentFactors`), every year's: 18A
+ * and 19A until 2019-20, then 18B/18C and 19B/19C; 24A from 2021-22 (the import checks the year).
+ */
+export const assessmentFactorCodes = [
+  { code: "1A", label: "Alcohol misuse: the child" },
+  { code: "1B", label: "Alcohol misuse: the parent(s) or carer(s)" },
+  { code: "1C", label: "Alcohol misuse: another person in the household" },
+  { code: "2A", label: "Drug misuse: the child" },
+  { code: "2B", label: "Drug misuse: the parent(s) or carer(s)" },
+  { code: "2C", label: "Drug misuse: another person in the household" },
+  { code: "3A", label: "Domestic violence: the child" },
+  { code: "3B", label: "Domestic violence: the parent(s) or carer(s)" },
+  { code: "3C", label: "Domestic violence: another person in the household" },
+  { code: "4A", label: "Mental health: the child" },
+  { code: "4B", label: "Mental health: the parent(s) or carer(s)" },
+  { code: "4C", label: "Mental health: another person in the family or household" },
+  { code: "5A", label: "Learning disability: the child" },
+  { code: "5B", label: "Learning disability: the parent(s) or carer(s)" },
+  { code: "5C", label: "Learning disability: another person in the family or household" },
+  { code: "6A", label: "Physical disability or illness: the child" },
+  { code: "6B", label: "Physical disability or illness: the parent(s) or carer(s)" },
+  { code: "6C", label: "Physical disability or illness: another person in the family or household" },
+  { code: "7A", label: "Young carer" },
+  { code: "8B", label: "Privately fostered: overseas child who intends to return" },
+  { code: "8C", label: "Privately fostered: overseas child who intends to stay" },
+  { code: "8D", label: "Privately fostered: UK child in an educational placement" },
+  { code: "8E", label: "Privately fostered: UK child in an alternative family arrangement" },
+  { code: "8F", label: "Privately fostered: other" },
+  { code: "9A", label: "Unaccompanied asylum-seeking child" },
+  { code: "10A", label: "Going or being missing" },
+  { code: "11A", label: "Child sexual exploitation" },
+  { code: "12A", label: "Trafficking" },
+  { code: "13A", label: "Gangs" },
+  { code: "14A", label: "Socially unacceptable behaviour" },
+  { code: "15A", label: "Self-harm" },
+  { code: "16A", label: "Abuse or neglect: neglect" },
+  { code: "17A", label: "Abuse or neglect: emotional abuse" },
+  { code: "18A", label: "Abuse or neglect: physical abuse (until 2019-20)" },
+  { code: "18B", label: "Abuse or neglect: physical abuse, child on child" },
+  { code: "18C", label: "Abuse or neglect: physical abuse, adult on child" },
+  { code: "19A", label: "Abuse or neglect: sexual abuse (until 2019-20)" },
+  { code: "19B", label: "Abuse or neglect: sexual abuse, child on child" },
+  { code: "19C", label: "Abuse or neglect: sexual abuse, adult on child" },
+  { code: "20", label: "Other" },
+  { code: "21", label: "No factors identified" },
+  { code: "22A", label: "Female genital mutilation" },
+  { code: "23A", label: "Abuse linked to faith or belief" },
+  { code: "24A", label: "Child criminal exploitation" },
+] as const satisfies readonly CodeOption[];
+
+/** One of {@link assessmentFactorCodes}. */
+export type AssessmentFactor = (typeof assessmentFactorCodes)[number]["code"];
+/** One of {@link vulnerabilityFlagCodes}. */
+export type VulnerabilityFlag = (typeof vulnerabilityFlagCodes)[number]["code"];
+
+/**
+ * The assessment factors that name a vulnerability, and the flag each becomes: going missing (10A),
+ * child sexual exploitation (11A), trafficking (12A), gangs (13A) and child criminal exploitation (24A),
+ * as the CIN census code set words them.
+ *
+ * @example
+ * ```ts
+ * assessmentFactorFlags["11A"]; // "CSE"
+ * assessmentFactorFlags["6A"]; // undefined
+ * ```
+ */
+export const assessmentFactorFlags: Readonly<Partial<Record<AssessmentFactor, VulnerabilityFlag>>> = {
+  "10A": "missing",
+  "11A": "CSE",
+  "12A": "trafficking",
+  "13A": "gangs",
+  "24A": "CCE",
+};

@@ -72,7 +72,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     description: "One record per referral accepted for statutory social care.",
     key: ["referral_id"],
     personFields: ["child_id"],
-    dateFields: ["referral_date"],
+    dateFields: ["referral_date", "closure_date"],
   },
   assessments: {
     title: "Social work assessments",
@@ -142,7 +142,8 @@ const described: { readonly [D in DatasetName]: Described } = {
   },
   workforce: {
     title: "Workforce",
-    description: "One snapshot per worker per date (e.g. each quarter end): role, agency, FTE and caseload.",
+    description:
+      "One snapshot per worker per date (e.g. each quarter end, or the workforce census's 30 September): role, agency, FTE, caseload, and the dates the worker started and left the role.",
     key: ["worker_id", "as_at_date"],
     personFields: ["worker_id"],
     dateFields: ["as_at_date"],
@@ -193,7 +194,8 @@ const described: { readonly [D in DatasetName]: Described } = {
   },
   adoption_decisions: {
     title: "Decisions to place for adoption",
-    description: "One record per decision that a child should be placed for adoption (903 placed for adoption).",
+    description:
+      "One record per decision that a child should be placed for adoption (903 placed for adoption).",
     key: ["child_id", "decision_date"],
     personFields: ["child_id"],
     dateFields: ["decision_date", "ceased_date"],
@@ -214,10 +216,26 @@ const described: { readonly [D in DatasetName]: Described } = {
   },
   social_worker_episodes: {
     title: "Social worker episodes",
-    description: "One record per allocation of a social worker to a looked-after child (903 social worker episodes).",
+    description:
+      "One record per allocation of a social worker to a looked-after child (903 social worker episodes).",
     key: ["child_id", "worker_id", "start_date"],
     personFields: ["child_id", "worker_id"],
     dateFields: ["start_date", "end_date"],
+  },
+  cp_reviews: {
+    title: "Child protection reviews",
+    description: "One record per review conference of a child protection plan (CIN census CPPreviewDate).",
+    key: ["review_id"],
+    personFields: ["child_id"],
+    dateFields: ["review_date"],
+  },
+  pre_proceedings: {
+    title: "Pre-proceedings",
+    description:
+      "One record per pre-proceedings process under the Public Law Outline, with family group decision making (CIN census, from 2025-26).",
+    key: ["pre_proceedings_id"],
+    personFields: ["child_id"],
+    dateFields: ["start_date"],
   },
 };
 

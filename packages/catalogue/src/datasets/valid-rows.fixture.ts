@@ -15,7 +15,16 @@ export const validRows: {
   children: {
     json: { child_id: "C1", date_of_birth: "2010-05-01", sex: "F" },
     csv: { child_id: "C1", date_of_birth: "01/05/2010", sex: "F", ethnicity: "", disabled: "" },
-    record: { child_id: "C1", date_of_birth: "2010-05-01", sex: "F", ethnicity: null, disabled: null },
+    record: {
+      child_id: "C1",
+      date_of_birth: "2010-05-01",
+      sex: "F",
+      ethnicity: null,
+      disabled: null,
+      expected_date_of_birth: null,
+      date_of_death: null,
+      disabilities: null,
+    },
   },
   contacts: {
     json: {
@@ -56,6 +65,10 @@ export const validRows: {
       source: "6",
       nfa: false,
       team: null,
+      primary_need: null,
+      closure_date: null,
+      closure_reason: null,
+      icpc_date: null,
     },
   },
   assessments: {
@@ -84,6 +97,7 @@ export const validRows: {
       authorised_date: "2019-10-20",
       outcome: "CIN",
       team: null,
+      factors: null,
     },
   },
   s47_enquiries: {
@@ -110,6 +124,7 @@ export const validRows: {
       icpc_not_required: false,
       icpc_date: "2019-09-20",
       icpc_cp_plan: true,
+      icpc_target_date: null,
     },
   },
   cp_plans: {
@@ -421,6 +436,48 @@ export const validRows: {
   social_worker_episodes: {
     json: { child_id: "C1", worker_id: "W1", start_date: "2019-06-01", change_reason: "LEFTRL" },
     csv: { child_id: "C1", worker_id: "W1", start_date: "01/06/2019", end_date: "", change_reason: "LEFTRL" },
-    record: { child_id: "C1", worker_id: "W1", start_date: "2019-06-01", end_date: null, change_reason: "LEFTRL" },
+    record: {
+      child_id: "C1",
+      worker_id: "W1",
+      start_date: "2019-06-01",
+      end_date: null,
+      change_reason: "LEFTRL",
+    },
+  },
+  cp_reviews: {
+    json: { review_id: "CR1", child_id: "C1", plan_id: "P1", review_date: "2019-12-10" },
+    csv: { review_id: "CR1", child_id: "C1", plan_id: "P1", review_date: "10/12/2019" },
+    record: { review_id: "CR1", child_id: "C1", plan_id: "P1", review_date: "2019-12-10" },
+  },
+  pre_proceedings: {
+    json: {
+      pre_proceedings_id: "PP1",
+      child_id: "C1",
+      start_date: "2025-09-09",
+      fgdm_offered: true,
+      review_meetings: 2,
+    },
+    csv: {
+      pre_proceedings_id: "PP1",
+      child_id: "C1",
+      start_date: "09/09/2025",
+      fgdm_offered: "1",
+      review_meetings: "2",
+    },
+    record: {
+      pre_proceedings_id: "PP1",
+      child_id: "C1",
+      referral_id: null,
+      start_date: "2025-09-09",
+      letter_before_proceedings_date: null,
+      fgdm_offered: true,
+      fgdm_facilitated: null,
+      initial_meeting_date: null,
+      review_meetings: 2,
+      decision_date: null,
+      outcome: null,
+      court_application_date: null,
+      letter_init_cp_date: null,
+    },
   },
 };

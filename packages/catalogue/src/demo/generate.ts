@@ -125,5 +125,8 @@ export function generateDemoAuthority(options: DemoAuthorityOptions = {}): Datas
     adoptions: [],
     previous_permanence: [],
     social_worker_episodes: [],
+    // The census-only records: the demonstration's CP reviews are due activities; it has no pre-proceedings.
+    cp_reviews: [],
+    pre_proceedings: [],
   };
 }

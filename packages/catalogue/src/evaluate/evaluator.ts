@@ -122,7 +122,8 @@ function coverage(ctx: EvaluationContext, formula: Formula): { first: IsoDate | 
     return { first: idx.first, last: idx.last };
   }
   if (RANGED.has(ds)) return { first: ctx.stock(ds as "cp_plans").firstStart, last: null };
-  const field = ds === "care_leavers" || ds === "workforce" ? "as_at_date" : null;
+  const field =
+    ds === "care_leavers" || ds === "workforce" ? "as_at_date" : ds === "referrals" ? "referral_date" : null;
   if (field === null) return { first: null, last: null };
   const idx = ctx.index(ds, field as never);
   return { first: idx.first, last: null };
