@@ -285,9 +285,15 @@ export const reviewParticipationCodes = [
 
 /** Why a looked-after child has no SDQ score (903 OC2 `SDQ_REASON`). */
 export const sdqReasonCodes = [
-  { code: "SDQ1", label: "No form returned: child aged under 4 or over 17 at the date of the latest assessment" },
+  {
+    code: "SDQ1",
+    label: "No form returned: child aged under 4 or over 17 at the date of the latest assessment",
+  },
   { code: "SDQ2", label: "Carer refused to complete the questionnaire" },
-  { code: "SDQ3", label: "Not possible to complete the questionnaire due to the severity of the child's disability" },
+  {
+    code: "SDQ3",
+    label: "Not possible to complete the questionnaire due to the severity of the child's disability",
+  },
   { code: "SDQ4", label: "Other" },
   { code: "SDQ5", label: "Child or young person refuses to allow an SDQ to be completed" },
 ] as const satisfies readonly CodeOption[];

@@ -193,7 +193,8 @@ const described: { readonly [D in DatasetName]: Described } = {
   },
   adoption_decisions: {
     title: "Decisions to place for adoption",
-    description: "One record per decision that a child should be placed for adoption (903 placed for adoption).",
+    description:
+      "One record per decision that a child should be placed for adoption (903 placed for adoption).",
     key: ["child_id", "decision_date"],
     personFields: ["child_id"],
     dateFields: ["decision_date", "ceased_date"],
@@ -214,7 +215,8 @@ const described: { readonly [D in DatasetName]: Described } = {
   },
   social_worker_episodes: {
     title: "Social worker episodes",
-    description: "One record per allocation of a social worker to a looked-after child (903 social worker episodes).",
+    description:
+      "One record per allocation of a social worker to a looked-after child (903 social worker episodes).",
     key: ["child_id", "worker_id", "start_date"],
     personFields: ["child_id", "worker_id"],
     dateFields: ["start_date", "end_date"],

@@ -124,7 +124,10 @@ export const datasetRules: { readonly [D in DatasetName]: readonly CrossFieldRul
   cla_reviews: [],
   cla_outcomes: [],
   uasc: [],
-  adoption_decisions: [dateOrderRule("decision_date", "ceased_date"), requiresRule("ceased_reason", "ceased_date")],
+  adoption_decisions: [
+    dateOrderRule("decision_date", "ceased_date"),
+    requiresRule("ceased_reason", "ceased_date"),
+  ],
   adoptions: [dateOrderRule("decision_date", "match_date")],
   previous_permanence: [],
   social_worker_episodes: [dateOrderRule("start_date", "end_date")],
@@ -419,10 +422,15 @@ export type ObservationRecord = z.output<typeof observationSchema>;
 /** `cla_reviews` — key `review_id` (903 reviews: one record per looked-after review held). */
 export const claReviewSchema = recordSchema(
   {
-    review_id: textField("The authority's identifier for the review (generated from the child and date on import).", 64),
+    review_id: textField(
+      "The authority's identifier for the review (generated from the child and date on import).",
+      64,
+    ),
     child_id: childId(),
     review_date: dateField("Date the review was held (903 REVIEW)."),
-    participation: optional(codeField(reviewParticipationCodes, "How the child took part (903 REVIEW_CODE).")),
+    participation: optional(
+      codeField(reviewParticipationCodes, "How the child took part (903 REVIEW_CODE)."),
+    ),
   },
   datasetRules.cla_reviews,
 );
@@ -434,16 +442,33 @@ export const claOutcomeSchema = recordSchema(
   {
     child_id: childId(),
     as_at_date: dateField("The 31 March the outcomes describe (the 903 return year's end)."),
-    sdq_score: optional(integerField("Strengths and difficulties questionnaire score, 0–40 (903 SDQ_SCORE).", { min: 0, max: 40 })),
+    sdq_score: optional(
+      integerField("Strengths and difficulties questionnaire score, 0–40 (903 SDQ_SCORE).", {
+        min: 0,
+        max: 40,
+      }),
+    ),
     sdq_reason: optional(codeField(sdqReasonCodes, "Why there is no SDQ score (903 SDQ_REASON).")),
-    convicted: optional(booleanField("Convicted or subject to a youth caution or conditional caution in the year (903 CONVICTED).")),
+    convicted: optional(
+      booleanField(
+        "Convicted or subject to a youth caution or conditional caution in the year (903 CONVICTED).",
+      ),
+    ),
     health_check: optional(booleanField("Health assessment up to date (903 HEALTH_CHECK).")),
     immunisations: optional(booleanField("Immunisations up to date (903 IMMUNISATIONS).")),
     teeth_check: optional(booleanField("Teeth checked by a dentist in the year (903 TEETH_CHECK).")),
-    health_assessment: optional(booleanField("Development assessment up to date, children under 5 (903 HEALTH_ASSESSMENT).")),
-    substance_misuse: optional(booleanField("Identified as having a substance misuse problem (903 SUBSTANCE_MISUSE).")),
-    intervention_received: optional(booleanField("Received an intervention for substance misuse (903 INTERVENTION_RECEIVED).")),
-    intervention_offered: optional(booleanField("Offered an intervention for substance misuse and refused it (903 INTERVENTION_OFFERED).")),
+    health_assessment: optional(
+      booleanField("Development assessment up to date, children under 5 (903 HEALTH_ASSESSMENT)."),
+    ),
+    substance_misuse: optional(
+      booleanField("Identified as having a substance misuse problem (903 SUBSTANCE_MISUSE)."),
+    ),
+    intervention_received: optional(
+      booleanField("Received an intervention for substance misuse (903 INTERVENTION_RECEIVED)."),
+    ),
+    intervention_offered: optional(
+      booleanField("Offered an intervention for substance misuse and refused it (903 INTERVENTION_OFFERED)."),
+    ),
   },
   datasetRules.cla_outcomes,
 );
@@ -454,7 +479,11 @@ export type ClaOutcomeRecord = z.output<typeof claOutcomeSchema>;
 export const uascSchema = recordSchema(
   {
     child_id: childId(),
-    ceased_date: optional(dateField("Date the child ceased to be an unaccompanied asylum-seeking child, usually their 18th birthday (903 DUC).")),
+    ceased_date: optional(
+      dateField(
+        "Date the child ceased to be an unaccompanied asylum-seeking child, usually their 18th birthday (903 DUC).",
+      ),
+    ),
   },
   datasetRules.uasc,
 );
@@ -465,9 +494,15 @@ export type UascRecord = z.output<typeof uascSchema>;
 export const adoptionDecisionSchema = recordSchema(
   {
     child_id: childId(),
-    decision_date: dateField("Date of the decision that the child should be placed for adoption (903 DATE_PLACED)."),
-    ceased_date: optional(dateField("Date the decision ceased (903 DATE_PLACED_CEASED); empty while it stands.")),
-    ceased_reason: optional(codeField(placedCeasedReasonCodes, "Why the decision ceased (903 REASON_PLACED_CEASED).")),
+    decision_date: dateField(
+      "Date of the decision that the child should be placed for adoption (903 DATE_PLACED).",
+    ),
+    ceased_date: optional(
+      dateField("Date the decision ceased (903 DATE_PLACED_CEASED); empty while it stands."),
+    ),
+    ceased_reason: optional(
+      codeField(placedCeasedReasonCodes, "Why the decision ceased (903 REASON_PLACED_CEASED)."),
+    ),
   },
   datasetRules.adoption_decisions,
 );
@@ -478,12 +513,18 @@ export type AdoptionDecisionRecord = z.output<typeof adoptionDecisionSchema>;
 export const adoptionSchema = recordSchema(
   {
     child_id: childId(),
-    decision_date: optional(dateField("Date of the decision that the child should be placed for adoption (903 DATE_INT).")),
+    decision_date: optional(
+      dateField("Date of the decision that the child should be placed for adoption (903 DATE_INT)."),
+    ),
     match_date: dateField("Date the child was matched with the adopter(s) (903 DATE_MATCH)."),
-    foster_carer_adoption: optional(booleanField("Adopted by their former foster carer(s) (903 FOSTER_CARE).")),
+    foster_carer_adoption: optional(
+      booleanField("Adopted by their former foster carer(s) (903 FOSTER_CARE)."),
+    ),
     adopters: optional(integerField("Number of adopters (903 NB_ADOPTR).", { min: 1, max: 2 })),
     adopters_sex: optional(codeField(adoptersSexCodes, "Sex of the adopter(s) (903 SEX_ADOPTR).")),
-    adopters_legal_status: optional(codeField(adoptersLegalStatusCodes, "Legal status of the adopter(s) (903 LS_ADOPTR).")),
+    adopters_legal_status: optional(
+      codeField(adoptersLegalStatusCodes, "Legal status of the adopter(s) (903 LS_ADOPTR)."),
+    ),
   },
   datasetRules.adoptions,
 );
@@ -494,9 +535,14 @@ export type AdoptionRecord = z.output<typeof adoptionSchema>;
 export const previousPermanenceSchema = recordSchema(
   {
     child_id: childId(),
-    arrangement: codeField(previousPermanenceCodes, "Permanence arrangement before entering care (903 PREV_PERM)."),
+    arrangement: codeField(
+      previousPermanenceCodes,
+      "Permanence arrangement before entering care (903 PREV_PERM).",
+    ),
     la_code: optional(textField("Authority that arranged it (903 LA_PERM).", 16)),
-    order_date: optional(dateField("Date of the order (903 DATE_PERM), when the return gives the whole date.")),
+    order_date: optional(
+      dateField("Date of the order (903 DATE_PERM), when the return gives the whole date."),
+    ),
   },
   datasetRules.previous_permanence,
 );
@@ -507,10 +553,15 @@ export type PreviousPermanenceRecord = z.output<typeof previousPermanenceSchema>
 export const socialWorkerEpisodeSchema = recordSchema(
   {
     child_id: childId(),
-    worker_id: textField("The authority's identifier for the social worker (pseudonymised on receipt; 903 SW_ID).", 64),
+    worker_id: textField(
+      "The authority's identifier for the social worker (pseudonymised on receipt; 903 SW_ID).",
+      64,
+    ),
     start_date: dateField("Date the social worker was allocated (903 SW_DECOM)."),
     end_date: optional(dateField("Date the allocation ended (903 SW_DEC); empty while it continues.")),
-    change_reason: optional(codeField(socialWorkerChangeReasonCodes, "Why the social worker changed (903 SW_REASON).")),
+    change_reason: optional(
+      codeField(socialWorkerChangeReasonCodes, "Why the social worker changed (903 SW_REASON)."),
+    ),
   },
   datasetRules.social_worker_episodes,
 );

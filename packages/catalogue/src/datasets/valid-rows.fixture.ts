@@ -421,6 +421,12 @@ export const validRows: {
   social_worker_episodes: {
     json: { child_id: "C1", worker_id: "W1", start_date: "2019-06-01", change_reason: "LEFTRL" },
     csv: { child_id: "C1", worker_id: "W1", start_date: "01/06/2019", end_date: "", change_reason: "LEFTRL" },
-    record: { child_id: "C1", worker_id: "W1", start_date: "2019-06-01", end_date: null, change_reason: "LEFTRL" },
+    record: {
+      child_id: "C1",
+      worker_id: "W1",
+      start_date: "2019-06-01",
+      end_date: null,
+      change_reason: "LEFTRL",
+    },
   },
 };
