@@ -20,7 +20,7 @@ describe("the catalogue", () => {
   });
 
   it("covers every indicator of the specification", () => {
-    expect(catalogue).toHaveLength(64);
+    expect(catalogue).toHaveLength(76);
     expect(catalogue.filter((i) => i.definition.section === "ffd")).toHaveLength(11);
     expect(catalogue.filter((i) => i.definition.section === "staffing")).toHaveLength(6);
   });

@@ -98,7 +98,7 @@ export function readCsvTable(file: string, text: string): CsvTable {
   const rows: SourceRow[] = [];
   for (const { record, info } of body) {
     const values: Record<string, string> = {};
-    for (let i = 0; i < columns.length; i++) values[columns[i] as string] = record[i] ?? "";
+    for (let i = 0; i < columns.length; i++) values[columns[i] as string] = (record[i] ?? "").trim();
     rows.push({ values, file, line: info.lines - countLineBreaks(record) });
   }
   return { ok: true, columns, rows, delimiter };

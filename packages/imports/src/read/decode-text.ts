@@ -7,6 +7,8 @@ export type DecodedText =
   | { readonly ok: false; readonly problem: string };
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+/** Single-byte encodings chardet confuses on short English text; councils' Windows systems write Windows-1252. */
+const WESTERN = /^(ISO-8859-(1|2|15)|windows-125[02])$/i;
 
 /** Share of NUL bytes at even and odd positions of the first 4 KB: UTF-16 text without a BOM. */
 function utf16Without(bytes: Uint8Array): "UTF-16LE" | "UTF-16BE" | null {
@@ -27,9 +29,9 @@ function utf16Without(bytes: Uint8Array): "UTF-16LE" | "UTF-16BE" | null {
 /**
  * Decode a file as the authority's system wrote it: a byte-order mark names UTF-8, UTF-16 LE or UTF-16
  * BE; text that is valid UTF-8 is UTF-8 (plain ASCII included); UTF-16 without a mark is recognised by
- * its NUL bytes; anything else is detected with `chardet` and decoded with `iconv-lite` (the ISO-8859-1
- * that chardet names for Western text is read as its superset Windows-1252, as Excel on Windows writes
- * it). Text with NUL characters after decoding is refused as not text.
+ * its NUL bytes; anything else is detected with `chardet` and decoded with `iconv-lite` (the Western
+ * and Central European single-byte encodings chardet cannot tell apart on short English text —
+ * ISO-8859-1/2/15, Windows-1250/1252 — are read as Windows-1252, as Excel on Windows writes it). Text with NUL characters after decoding is refused as not text.
  *
  * @param bytes - the file's bytes
  * @returns the text (without the byte-order mark) and the encoding's name, or the problem
@@ -69,7 +71,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
         encoding = "UTF-8";
       } catch {
         const detected = chardet.detect(buffer);
-        const name = detected === null || /^ISO-8859-1$|^windows-1252$/i.test(detected) ? "windows-1252" : detected;
+        const name = detected === null || WESTERN.test(detected) ? "windows-1252" : detected;
         if (!iconv.encodingExists(name))
           return { ok: false, problem: `its encoding (${name}) cannot be read; save it as UTF-8` };
         text = iconv.decode(buffer, name);
