@@ -3,7 +3,9 @@ import { readXmlTree } from "./xml-tree.js";
 
 describe("readXmlTree", () => {
   it("keeps document order, own text and the line of each opening tag, skipping comments and the prolog", () => {
-    const t = readXmlTree('<?xml version="1.0"?>\n<!-- <NOT> -->\n<ns:A>\n  <B>x &amp; y</B><C/>\n  <D><![CDATA[<E>]]></D>\n</ns:A>');
+    const t = readXmlTree(
+      '<?xml version="1.0"?>\n<!-- <NOT> -->\n<ns:A>\n  <B>x &amp; y</B><C/>\n  <D><![CDATA[<E>]]></D>\n</ns:A>',
+    );
     expect(t).toEqual({
       ok: true,
       root: {
@@ -16,6 +18,7 @@ describe("readXmlTree", () => {
           { name: "D", text: "<E>", children: [], line: 5 },
         ],
       },
+      invalidReferences: [],
     });
   });
 
@@ -23,5 +26,25 @@ describe("readXmlTree", () => {
     const t = readXmlTree("<A>\n<B>\n</A>");
     expect(t.ok).toBe(false);
     expect(!t.ok && t.problem).toMatch(/line 3/);
+  });
+
+  it("reads a character reference naming no character as U+FFFD and lists it with its line", () => {
+    const t = readXmlTree(
+      "<A>\n<B>x&#x110000;y</B>\n<C>&#xD800;&#65;</C><D><![CDATA[&#x110000;]]></D>\n</A>",
+    );
+    expect(t.ok && t.invalidReferences).toEqual([
+      { line: 2, reference: "&#x110000;" },
+      { line: 3, reference: "&#xD800;" },
+    ]);
+    expect(t.ok && t.root.children.map((c) => c.text)).toEqual(["x\uFFFDy", "\uFFFDA", "&#x110000;"]);
+    const escaped = readXmlTree("<A>caf&#233; &#38;&#60;B/&#62; &#x1F600;</A>");
+    expect(escaped.ok && escaped.root.text).toBe("café &<B/> \u{1F600}");
+  });
+
+  it("resolves the entities of a DOCTYPE's internal subset", () => {
+    const t = readXmlTree(
+      '<!DOCTYPE A [\n  <!ENTITY la "Anytown">\n  <!ELEMENT A ANY>\n]>\n<A>\n<B>&la;</B>\n</A>',
+    );
+    expect(t.ok && t.root.children[0]).toEqual({ name: "B", text: "Anytown", children: [], line: 6 });
   });
 });
