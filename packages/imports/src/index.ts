@@ -2,6 +2,7 @@ export * from "./framework/collection-year.js";
 export * from "./framework/finish-dataset.js";
 export * from "./framework/row-reader.js";
 export * from "./framework/table-mapping.js";
+export * from "./framework/year-codes.js";
 export * from "./read/csv-table.js";
 export * from "./read/decode-text.js";
 export * from "./read/xml-tree.js";

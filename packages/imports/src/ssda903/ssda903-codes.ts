@@ -1,18 +1,15 @@
-/**
- * A code of a 903 code list with the collection years it is valid in (years of the return's 31 March;
- * open-ended when absent).
- */
-export interface Ssda903Code {
-  readonly code: string;
-  /** First collection year the code is valid in. */
-  readonly from?: number;
-  /** Last collection year the code is valid in. */
-  readonly to?: number;
-}
+import {
+  everyYear as all,
+  type CodeStanding,
+  codesInYear,
+  sinceYear as since,
+  untilYear as until,
+  type YearCode,
+  yearCodeStanding,
+} from "../framework/year-codes.js";
 
-const all = (...codes: string[]): Ssda903Code[] => codes.map((code) => ({ code }));
-const until = (to: number, ...codes: string[]): Ssda903Code[] => codes.map((code) => ({ code, to }));
-const since = (from: number, ...codes: string[]): Ssda903Code[] => codes.map((code) => ({ code, from }));
+/** A code of a 903 code list with the collection years it is valid in (see {@link YearCode}). */
+export type Ssda903Code = YearCode;
 
 /**
  * Every 903 code list, with each code's collection years: the one table of 903 codes for 2017-18 to
@@ -80,10 +77,7 @@ export const ssda903Codes = {
     ...until(2018, "F3", "P3"),
     ...since(2019, "F4", "P4", "F5", "P5"),
   ],
-  ACCOM: [
-    ..."BCDEGHKRSTUVWXYZ".split("").flatMap((letter) => all(`${letter}1`, `${letter}2`)),
-    ...all("0"),
-  ],
+  ACCOM: [..."BCDEGHKRSTUVWXYZ".split("").flatMap((letter) => all(`${letter}1`, `${letter}2`)), ...all("0")],
   SDQ_REASON: all("SDQ1", "SDQ2", "SDQ3", "SDQ4", "SDQ5"),
   YES_NO: all("0", "1"),
   NB_ADOPTR: all("1", "2"),
@@ -91,19 +85,22 @@ export const ssda903Codes = {
   LS_ADOPTR: all("L0", "L11", "L12", "L2", "L3", "L4"),
   REASON_PLACED_CEASED: all("RD1", "RD2", "RD3", "RD4"),
   PREV_PERM: all("P1", "P2", "P3", "P4", "Z1"),
-  SW_REASON: all("MANAGE", "FCONTA", "LEFTRL", "ORGRST", "TSPROC", "ABSENC", "CHCHAN", "PCCHAN", "SWDIED", "OTHERS"),
+  SW_REASON: all(
+    "MANAGE",
+    "FCONTA",
+    "LEFTRL",
+    "ORGRST",
+    "TSPROC",
+    "ABSENC",
+    "CHCHAN",
+    "PCCHAN",
+    "SWDIED",
+    "OTHERS",
+  ),
 } as const satisfies Record<string, readonly Ssda903Code[]>;
 
 /** The name of a 903 code list. */
 export type Ssda903CodeList = keyof typeof ssda903Codes;
-
-/** How a code stands in a collection year: valid, valid in other years (and which), or unknown. */
-export type CodeStanding =
-  | { readonly kind: "valid" }
-  | { readonly kind: "other_years"; readonly years: string }
-  | { readonly kind: "unknown" };
-
-const label = (year: number) => `${year - 1}-${String(year % 100).padStart(2, "0")}`;
 
 /**
  * Whether a code is valid in a collection year's code list.
@@ -121,17 +118,7 @@ const label = (year: number) => `${year - 1}-${String(year % 100).padStart(2, "0
  * ```
  */
 export function codeStanding(list: Ssda903CodeList, code: string, year: number): CodeStanding {
-  const entry = (ssda903Codes[list] as readonly Ssda903Code[]).find((c) => c.code === code.toUpperCase());
-  if (entry === undefined) return { kind: "unknown" };
-  if ((entry.from === undefined || year >= entry.from) && (entry.to === undefined || year <= entry.to))
-    return { kind: "valid" };
-  const years =
-    entry.from !== undefined && entry.to !== undefined
-      ? `${label(entry.from)} to ${label(entry.to)}`
-      : entry.from !== undefined
-        ? `from ${label(entry.from)}`
-        : `until ${label(entry.to as number)}`;
-  return { kind: "other_years", years };
+  return yearCodeStanding(ssda903Codes[list], code, year);
 }
 
 /**
@@ -147,7 +134,5 @@ export function codeStanding(list: Ssda903CodeList, code: string, year: number):
  * ```
  */
 export function codesOfYear(list: Ssda903CodeList, year: number): string[] {
-  return (ssda903Codes[list] as readonly Ssda903Code[])
-    .filter((c) => (c.from === undefined || year >= c.from) && (c.to === undefined || year <= c.to))
-    .map((c) => c.code);
+  return codesInYear(ssda903Codes[list], year);
 }
