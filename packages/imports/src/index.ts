@@ -1,5 +1,6 @@
 export * from "./framework/collection-year.js";
 export * from "./framework/finish-dataset.js";
+export * from "./framework/import-report.js";
 export * from "./framework/row-reader.js";
 export * from "./framework/table-mapping.js";
 export * from "./framework/year-codes.js";
