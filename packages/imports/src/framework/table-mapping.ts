@@ -1,6 +1,6 @@
 import type { DatasetName } from "@kpi/catalogue";
 import type { SourceRow } from "../read/csv-table.js";
-import type { RowIssue } from "./row-reader.js";
+import type { RowIssue, RowReader } from "./row-reader.js";
 
 /** What becomes of a source column: mapped onto a contract field, used only for a check, or not imported. */
 export interface ColumnRole {
@@ -56,6 +56,40 @@ export interface TableMapping<C> {
  * missingColumns({ columns: [{ column: "CHILD", role: "mapped", mandatory: true }] } as never, ["SEX"]); // ["CHILD"]
  * ```
  */
-export function missingColumns(mapping: Pick<TableMapping<unknown>, "columns">, columns: readonly string[]): string[] {
+export function missingColumns(
+  mapping: Pick<TableMapping<unknown>, "columns">,
+  columns: readonly string[],
+): string[] {
   return mapping.columns.filter((c) => c.mandatory && !columns.includes(c.column)).map((c) => c.column);
+}
+
+/**
+ * What a mapping made of a row it read: the record with the reader's warnings, or the drop (every
+ * problem joined) when the reader found one.
+ *
+ * @param reader - the row's reader, after the mapping asked for its cells
+ * @param record - the record the row maps to
+ * @param links - the row's own key (for its dependants) and its parent's table and key
+ * @returns the outcome
+ * @example
+ * ```ts
+ * const r = new RowReader({ values: { CHILD: "" }, file: "uasc.csv", line: 2 });
+ * r.required("CHILD", "the child's identifier");
+ * "drop" in rowOutcome(r, { child_id: "" }); // true
+ * ```
+ */
+export function rowOutcome(
+  reader: RowReader,
+  record: Readonly<Record<string, unknown>>,
+  links: { readonly key?: string; readonly parent?: { readonly table: string; readonly key: string } } = {},
+): RowOutcome {
+  const drop = reader.dropReason();
+  const key = links.key === undefined ? {} : { key: links.key };
+  if (drop !== null) return { drop, warnings: reader.warnings, ...key };
+  return {
+    record,
+    warnings: reader.warnings,
+    ...key,
+    ...(links.parent === undefined ? {} : { parent: links.parent }),
+  };
 }

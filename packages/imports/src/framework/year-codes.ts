@@ -1,4 +1,5 @@
 import { collectionYearLabel } from "./collection-year.js";
+import type { RowReader } from "./row-reader.js";
 
 /**
  * A code of a statutory code list with the collection years it is valid in (years of the return's
@@ -107,4 +108,82 @@ export function yearCodeStanding(codes: readonly YearCode[], code: string, year:
  */
 export function codesInYear(codes: readonly YearCode[], year: number): string[] {
   return codes.filter((c) => inYear(c, year)).map((c) => c.code);
+}
+
+/** How {@link readYearCode} treats a cell: required, what an unknown code does, the rule, what it is. */
+export interface YearCodeOptions {
+  /** An empty cell drops the row. */
+  readonly required?: boolean;
+  /** An unknown code drops the row (the row means nothing without it); else it is left empty with a warning. */
+  readonly dropUnknown?: boolean;
+  /** The DfE validation rule for the column. */
+  readonly rule?: string;
+  /** What the value is, in words (`the reason for the new episode`). */
+  readonly what: string;
+}
+
+/**
+ * Read a code against a collection year's code list: a code of the year is kept; a code valid in other
+ * years (F3 in 2019-20, Z11 before 2025-26) is kept with a warning saying which years it belongs to; an
+ * unknown code drops the row when `dropUnknown`, else is left empty with a warning. An empty cell is
+ * `null` (and drops the row when `required`). Messages name the return (`903`, `CIN census`).
+ *
+ * @param reader - the row
+ * @param year - the return's year and its label
+ * @param column - the return's column or element
+ * @param codes - the code list
+ * @param returnName - the return, for messages
+ * @param options - required, unknown codes, rule, what it is
+ * @returns the code in upper case, or `null`
+ * @example
+ * ```ts
+ * const r = new RowReader({ values: { ACTIV: "f3" }, file: "oc3.csv", line: 2 });
+ * const list = [...untilYear(2018, "F3"), ...sinceYear(2019, "F5")];
+ * readYearCode(r, { year: 2020, yearLabel: "2019-20" }, "ACTIV", list, "903", { rule: "132", what: "the activity" }); // "F3"
+ * r.warnings[0]?.message; // "ACTIV 'F3' is a 903 code until 2017-18, not in 2019-20 (rule 132): kept"
+ * ```
+ */
+export function readYearCode(
+  reader: RowReader,
+  year: { readonly year: number; readonly yearLabel: string },
+  column: string,
+  codes: readonly YearCode[],
+  returnName: string,
+  options: YearCodeOptions,
+): string | null {
+  const text = reader.cell(column);
+  const rule = options.rule ? ` (rule ${options.rule})` : "";
+  if (text === "") {
+    if (options.required)
+      reader.fail(
+        [column],
+        `${column} is empty${rule}: the row cannot be read without ${options.what}`,
+        options.rule,
+      );
+    return null;
+  }
+  const code = text.toUpperCase();
+  const standing = yearCodeStanding(codes, code, year.year);
+  if (standing.kind === "valid") return code;
+  if (standing.kind === "other_years") {
+    reader.warn(
+      [column],
+      `${column} '${code}' is a ${returnName} code ${standing.years}, not in ${year.yearLabel}${rule}: kept`,
+      options.rule,
+    );
+    return code;
+  }
+  if (options.required || options.dropUnknown)
+    reader.fail(
+      [column],
+      `${column} '${text}' is not a ${year.yearLabel} ${returnName} code${rule}: the row cannot be read without ${options.what}`,
+      options.rule,
+    );
+  else
+    reader.warn(
+      [column],
+      `${column} '${text}' is not a ${year.yearLabel} ${returnName} code${rule}: ${options.what} left empty`,
+      options.rule,
+    );
+  return null;
 }

@@ -1,5 +1,6 @@
 import type { RowReader } from "../framework/row-reader.js";
-import { codeStanding, type Ssda903CodeList } from "./ssda903-codes.js";
+import { readYearCode } from "../framework/year-codes.js";
+import { type Ssda903CodeList, ssda903Codes } from "./ssda903-codes.js";
 
 /** What every 903 row mapping is given: the collection year, record ids and the header's dates of birth. */
 export interface Ssda903Context {
@@ -42,23 +43,7 @@ export function read903Code(
   list: Ssda903CodeList,
   options: { required?: boolean; dropUnknown?: boolean; rule?: string; what: string },
 ): string | null {
-  const text = reader.cell(column);
-  const rule = options.rule ? ` (rule ${options.rule})` : "";
-  if (text === "") {
-    if (options.required) reader.fail([column], `${column} is empty${rule}: the row cannot be read without ${options.what}`, options.rule);
-    return null;
-  }
-  const code = text.toUpperCase();
-  const standing = codeStanding(list, code, context.year);
-  if (standing.kind === "valid") return code;
-  if (standing.kind === "other_years") {
-    reader.warn([column], `${column} '${code}' is a 903 code ${standing.years}, not in ${context.yearLabel}${rule}: kept`, options.rule);
-    return code;
-  }
-  if (options.required || options.dropUnknown)
-    reader.fail([column], `${column} '${text}' is not a ${context.yearLabel} 903 code${rule}: the row cannot be read without ${options.what}`, options.rule);
-  else reader.warn([column], `${column} '${text}' is not a ${context.yearLabel} 903 code${rule}: ${options.what} left empty`, options.rule);
-  return null;
+  return readYearCode(reader, context, column, ssda903Codes[list], "903", options);
 }
 
 /**
@@ -80,6 +65,9 @@ export function read903YesNo(
   column: string,
   rule?: string,
 ): boolean | null {
-  const code = read903Code(reader, context, column, "YES_NO", { what: `${column}`, ...(rule ? { rule } : {}) });
+  const code = read903Code(reader, context, column, "YES_NO", {
+    what: `${column}`,
+    ...(rule ? { rule } : {}),
+  });
   return code === null ? null : code === "1";
 }

@@ -1,5 +1,5 @@
 import { RowReader } from "../framework/row-reader.js";
-import type { ColumnRole, RowOutcome, TableMapping } from "../framework/table-mapping.js";
+import { type ColumnRole, type RowOutcome, rowOutcome, type TableMapping } from "../framework/table-mapping.js";
 import type { SourceRow } from "../read/csv-table.js";
 import { codeStanding } from "./ssda903-codes.js";
 import { read903Code, read903YesNo, type Ssda903Context } from "./ssda903-context.js";
@@ -15,9 +15,7 @@ const DOB_CHECK = {
 } as const;
 
 function outcome(reader: RowReader, record: Record<string, unknown>, extra: { key?: string } = {}): RowOutcome {
-  const drop = reader.dropReason();
-  if (drop !== null) return { drop, warnings: reader.warnings, ...extra };
-  return { record, warnings: reader.warnings, ...extra };
+  return rowOutcome(reader, record, extra);
 }
 
 /** An id for a row the 903 keys by the child and a date, told apart by its ordinal when repeated. */
