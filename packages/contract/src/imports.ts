@@ -1,15 +1,15 @@
 import { z } from "zod";
 
 /**
- * The statutory returns `POST /v1/imports/{kind}` maps onto the datasets (the CIN census and the
- * workforce census follow on the same route).
+ * The statutory returns `POST /v1/imports/{kind}` maps onto the datasets: the SSDA903 (CSV tables or the
+ * XML message), the CIN census XML message and the children's social work workforce census XML message.
  *
  * @example
  * ```ts
- * importKinds.includes("ssda903"); // true
+ * importKinds.includes("cin-census"); // true
  * ```
  */
-export const importKinds = ["ssda903"] as const;
+export const importKinds = ["ssda903", "cin-census", "workforce-census"] as const;
 /** One of {@link importKinds}. */
 export type ImportKind = (typeof importKinds)[number];
 
