@@ -351,11 +351,21 @@ export async function writeRows(
   const chunkSize = deps.chunkSize ?? defaultChunkSize;
   const batchId = request.batchId ?? randomUUID();
   const replace = request.mode === "replace";
-  if (replace) await tx.execute(sql`CREATE TEMP TABLE IF NOT EXISTS ingest_keys (key text PRIMARY KEY) ON COMMIT DROP`);
-  const target = { organisationId, dataset: request.dataset, batchId, keepKeys: replace, merge: request.merge };
+  if (replace)
+    await tx.execute(sql`CREATE TEMP TABLE IF NOT EXISTS ingest_keys (key text PRIMARY KEY) ON COMMIT DROP`);
+  const target = {
+    organisationId,
+    dataset: request.dataset,
+    batchId,
+    keepKeys: replace,
+    merge: request.merge,
+  };
   const writer = chunkWriter((c) => upsertChunk(tx, target, c));
   try {
-    const validator = createBatchValidator(request.dataset, { format: request.format, maxIssues: maxListedIssues });
+    const validator = createBatchValidator(request.dataset, {
+      format: request.format,
+      maxIssues: maxListedIssues,
+    });
     const ownIssues: Issue[] = [];
     const pseudonyms = new Map<string, string>();
     let ownIssueCount = 0;

@@ -77,12 +77,20 @@ export class RowReader {
 
   /** Note a value kept as it is or changed, or left empty. */
   warn(columns: readonly string[], message: string, rule?: string): void {
-    this.warnings.push({ columns: this.columns(...columns), message, ...(rule === undefined ? {} : { rule }) });
+    this.warnings.push({
+      columns: this.columns(...columns),
+      message,
+      ...(rule === undefined ? {} : { rule }),
+    });
   }
 
   /** Note a reason the row cannot be used. */
   fail(columns: readonly string[], message: string, rule?: string): void {
-    this.problems.push({ columns: this.columns(...columns), message, ...(rule === undefined ? {} : { rule }) });
+    this.problems.push({
+      columns: this.columns(...columns),
+      message,
+      ...(rule === undefined ? {} : { rule }),
+    });
   }
 
   /** The reason the row is dropped (every problem, joined), or `null` when it can be kept. */
@@ -102,7 +110,12 @@ export class RowReader {
   /** A column that must not be empty (the row is dropped when it is). */
   required(column: string, what: string, rule?: string): string {
     const v = this.cell(column);
-    if (v === "") this.fail([column], `${column} is empty${rule ? ` (rule ${rule})` : ""}: the row cannot be read without ${what}`, rule);
+    if (v === "")
+      this.fail(
+        [column],
+        `${column} is empty${rule ? ` (rule ${rule})` : ""}: the row cannot be read without ${what}`,
+        rule,
+      );
     return v;
   }
 
@@ -119,12 +132,25 @@ export class RowReader {
     const rule = options.rule ? ` (rule ${options.rule})` : "";
     if (!d.ok) {
       if (options.required || options.dropInvalid)
-        this.fail([column], `${column} '${text}' is not a date (DD/MM/YYYY)${rule}: the row cannot be read without ${options.what}`, options.rule);
-      else this.warn([column], `${column} '${text}' is not a date (DD/MM/YYYY)${rule}: ${options.what} left empty`, options.rule);
+        this.fail(
+          [column],
+          `${column} '${text}' is not a date (DD/MM/YYYY)${rule}: the row cannot be read without ${options.what}`,
+          options.rule,
+        );
+      else
+        this.warn(
+          [column],
+          `${column} '${text}' is not a date (DD/MM/YYYY)${rule}: ${options.what} left empty`,
+          options.rule,
+        );
       return null;
     }
     if (d.value === null && options.required)
-      this.fail([column], `${column} is empty${rule}: the row cannot be read without ${options.what}`, options.rule);
+      this.fail(
+        [column],
+        `${column} is empty${rule}: the row cannot be read without ${options.what}`,
+        options.rule,
+      );
     return d.value;
   }
 }

@@ -56,6 +56,9 @@ export interface TableMapping<C> {
  * missingColumns({ columns: [{ column: "CHILD", role: "mapped", mandatory: true }] } as never, ["SEX"]); // ["CHILD"]
  * ```
  */
-export function missingColumns(mapping: Pick<TableMapping<unknown>, "columns">, columns: readonly string[]): string[] {
+export function missingColumns(
+  mapping: Pick<TableMapping<unknown>, "columns">,
+  columns: readonly string[],
+): string[] {
   return mapping.columns.filter((c) => c.mandatory && !columns.includes(c.column)).map((c) => c.column);
 }

@@ -10,7 +10,9 @@ export interface XmlElement {
 }
 
 /** The outcome of {@link readXmlTree}. */
-export type XmlTree = { readonly ok: true; readonly root: XmlElement } | { readonly ok: false; readonly problem: string };
+export type XmlTree =
+  | { readonly ok: true; readonly root: XmlElement }
+  | { readonly ok: false; readonly problem: string };
 
 const parser = new XMLParser({
   preserveOrder: true,
@@ -18,7 +20,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: true,
   processEntities: true,
-  htmlEntities: false,
+  // Character references (&#50;) are decoded with the HTML entities; one outside Unicode stays as written.
+  htmlEntities: true,
   removeNSPrefix: true,
 });
 
@@ -85,7 +88,10 @@ export function readXmlTree(text: string): XmlTree {
   try {
     parsed = parser.parse(text) as Ordered[];
   } catch (error) {
-    return { ok: false, problem: `it is not readable as XML: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      problem: `it is not readable as XML: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   const lines = openingTagLines(text);
   let next = 0;
@@ -104,11 +110,18 @@ export function readXmlTree(text: string): XmlTree {
         if (child !== null) children.push(child);
       }
     }
-    return line === undefined ? { name, text: own.trim(), children } : { name, text: own.trim(), children, line };
+    return line === undefined
+      ? { name, text: own.trim(), children }
+      : { name, text: own.trim(), children, line };
   };
   const roots = parsed.map(build).filter((e): e is XmlElement => e !== null);
   const root = roots[0];
   if (root === undefined) return { ok: false, problem: "it holds no XML element" };
+  if (roots.length > 1)
+    return {
+      ok: false,
+      problem: `it is not well-formed XML (more than one root element: <${root.name}> and <${roots[1]?.name}>)`,
+    };
   if (next !== lines.length) return { ok: true, root: withoutLines(root) };
   return { ok: true, root };
 }

@@ -82,12 +82,18 @@ export function importSsda903(files: readonly ImportFile[], options: Ssda903Impo
   const withoutYear = found.tables.filter((t) => t.year === null);
   if (withoutYear.length > 0)
     problems.push({
-      file: withoutYear.map((t) => t.file).filter((f, i, all) => all.indexOf(f) === i).join(", "),
+      file: withoutYear
+        .map((t) => t.file)
+        .filter((f, i, all) => all.indexOf(f) === i)
+        .join(", "),
       message:
         "no collection year: give it (--year 2018 or 2017-18, the year of the return's 31 March) or name the folder or the files after it (2017-18/episodes.csv, SSDA903_2018_episodes.csv)",
     });
   if (found.tables.length === 0 && problems.length === 0)
-    problems.push({ file: files.map((f) => f.path).join(", ") || "(no file)", message: "holds no 903 table" });
+    problems.push({
+      file: files.map((f) => f.path).join(", ") || "(no file)",
+      message: "holds no 903 table",
+    });
 
   const years = [...new Set(found.tables.flatMap((t) => (t.year === null ? [] : [t.year])))].sort();
   const tables: ImportTableReport[] = [];
@@ -148,7 +154,9 @@ export function importSsda903(files: readonly ImportFile[], options: Ssda903Impo
         dropped: done.dropped.length,
         warnings,
         drops,
-        by_rule: [...byRule].map(([rule, c]) => ({ rule, ...c })).sort((a, b) => a.rule.localeCompare(b.rule, "en", { numeric: true })),
+        by_rule: [...byRule]
+          .map(([rule, c]) => ({ rule, ...c }))
+          .sort((a, b) => a.rule.localeCompare(b.rule, "en", { numeric: true })),
         columns_not_imported: [
           ...mapping.columns
             .filter((c) => c.role === "not_imported" && present.has(c.column))
@@ -161,7 +169,8 @@ export function importSsda903(files: readonly ImportFile[], options: Ssda903Impo
           file: table.file,
           message: `every row of the ${mapping.table} table (${yearLabel}) was dropped: ${drops[0]?.message ?? ""}. Check that the file is this table of the return and that its dates are DD/MM/YYYY`,
         });
-      if (done.records.length > 0) datasets.push({ dataset: mapping.dataset, year, write: mapping.write, records: done.records });
+      if (done.records.length > 0)
+        datasets.push({ dataset: mapping.dataset, year, write: mapping.write, records: done.records });
     }
   }
   const dropped = tables.reduce((n, t) => n + t.dropped, 0);
@@ -176,7 +185,11 @@ export function importSsda903(files: readonly ImportFile[], options: Ssda903Impo
     : `${options.dryRun ? "Dry run: would import" : "Imported"} ${kept} record${kept === 1 ? "" : "s"}${dropped > 0 ? `; ${dropped} row${dropped === 1 ? "" : "s"} dropped` : ""}.`;
   const coverage = failed
     ? []
-    : datasets.map((d) => ({ dataset: d.dataset, year: collectionYearLabel(d.year), ...collectionYearSpan(d.year) }));
+    : datasets.map((d) => ({
+        dataset: d.dataset,
+        year: collectionYearLabel(d.year),
+        ...collectionYearSpan(d.year),
+      }));
   return {
     report: {
       kind: "ssda903",

@@ -80,10 +80,7 @@ export const ssda903Codes = {
     ...until(2018, "F3", "P3"),
     ...since(2019, "F4", "P4", "F5", "P5"),
   ],
-  ACCOM: [
-    ..."BCDEGHKRSTUVWXYZ".split("").flatMap((letter) => all(`${letter}1`, `${letter}2`)),
-    ...all("0"),
-  ],
+  ACCOM: [..."BCDEGHKRSTUVWXYZ".split("").flatMap((letter) => all(`${letter}1`, `${letter}2`)), ...all("0")],
   SDQ_REASON: all("SDQ1", "SDQ2", "SDQ3", "SDQ4", "SDQ5"),
   YES_NO: all("0", "1"),
   NB_ADOPTR: all("1", "2"),
@@ -91,7 +88,18 @@ export const ssda903Codes = {
   LS_ADOPTR: all("L0", "L11", "L12", "L2", "L3", "L4"),
   REASON_PLACED_CEASED: all("RD1", "RD2", "RD3", "RD4"),
   PREV_PERM: all("P1", "P2", "P3", "P4", "Z1"),
-  SW_REASON: all("MANAGE", "FCONTA", "LEFTRL", "ORGRST", "TSPROC", "ABSENC", "CHCHAN", "PCCHAN", "SWDIED", "OTHERS"),
+  SW_REASON: all(
+    "MANAGE",
+    "FCONTA",
+    "LEFTRL",
+    "ORGRST",
+    "TSPROC",
+    "ABSENC",
+    "CHCHAN",
+    "PCCHAN",
+    "SWDIED",
+    "OTHERS",
+  ),
 } as const satisfies Record<string, readonly Ssda903Code[]>;
 
 /** The name of a 903 code list. */

@@ -45,19 +45,37 @@ export function read903Code(
   const text = reader.cell(column);
   const rule = options.rule ? ` (rule ${options.rule})` : "";
   if (text === "") {
-    if (options.required) reader.fail([column], `${column} is empty${rule}: the row cannot be read without ${options.what}`, options.rule);
+    if (options.required)
+      reader.fail(
+        [column],
+        `${column} is empty${rule}: the row cannot be read without ${options.what}`,
+        options.rule,
+      );
     return null;
   }
   const code = text.toUpperCase();
   const standing = codeStanding(list, code, context.year);
   if (standing.kind === "valid") return code;
   if (standing.kind === "other_years") {
-    reader.warn([column], `${column} '${code}' is a 903 code ${standing.years}, not in ${context.yearLabel}${rule}: kept`, options.rule);
+    reader.warn(
+      [column],
+      `${column} '${code}' is a 903 code ${standing.years}, not in ${context.yearLabel}${rule}: kept`,
+      options.rule,
+    );
     return code;
   }
   if (options.required || options.dropUnknown)
-    reader.fail([column], `${column} '${text}' is not a ${context.yearLabel} 903 code${rule}: the row cannot be read without ${options.what}`, options.rule);
-  else reader.warn([column], `${column} '${text}' is not a ${context.yearLabel} 903 code${rule}: ${options.what} left empty`, options.rule);
+    reader.fail(
+      [column],
+      `${column} '${text}' is not a ${context.yearLabel} 903 code${rule}: the row cannot be read without ${options.what}`,
+      options.rule,
+    );
+  else
+    reader.warn(
+      [column],
+      `${column} '${text}' is not a ${context.yearLabel} 903 code${rule}: ${options.what} left empty`,
+      options.rule,
+    );
   return null;
 }
 
@@ -80,6 +98,9 @@ export function read903YesNo(
   column: string,
   rule?: string,
 ): boolean | null {
-  const code = read903Code(reader, context, column, "YES_NO", { what: `${column}`, ...(rule ? { rule } : {}) });
+  const code = read903Code(reader, context, column, "YES_NO", {
+    what: `${column}`,
+    ...(rule ? { rule } : {}),
+  });
   return code === null ? null : code === "1";
 }
