@@ -101,6 +101,8 @@ export async function importReturn(deps: ImportDeps, request: ImportRequest): Pr
           mode: "upsert",
           merge: d.write === "merge",
           format: "json",
+          // Checked by the same catalogue validator when the import mapped them (finishDataset).
+          prevalidated: true,
           rows: d.records,
         });
         const t = totals.get(d.dataset) ?? {
