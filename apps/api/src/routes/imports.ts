@@ -28,11 +28,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   const warmups = () =>
     (warmupsMade ??= createBatchWarmups(app.database.db, { delayMs: app.config.reportWarmupMs ?? 1000 }));
 
-  await app.register(multipart, {
-    preservePath: true,
-    throwFileSizeLimit: true,
-    limits: { fileSize: app.config.maxBodyBytes, files: maxFiles, fields: 10, parts: maxFiles + 10 },
-  });
+  // Limits that depend on the configuration are given per request (the app's config is read then).
+  await app.register(multipart, { preservePath: true, throwFileSizeLimit: true });
 
   app.post(
     "/v1/imports/:kind",
@@ -59,7 +56,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new ApiError("unsupported_media_type", "Send the return's files as multipart/form-data");
       const files: ImportFile[] = [];
       let total = 0;
-      for await (const part of request.files()) {
+      const limits = { fileSize: app.config.maxBodyBytes, files: maxFiles, fields: 10, parts: maxFiles + 10 };
+      for await (const part of request.files({ limits, preservePath: true, throwFileSizeLimit: true })) {
         const bytes = await part.toBuffer();
         total += bytes.length;
         if (total > app.config.maxBodyBytes)
