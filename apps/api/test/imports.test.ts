@@ -244,6 +244,28 @@ describe("POST /v1/imports/ssda903 on data-to-insight's fake return", () => {
     expect(b.report.written[0]).toMatchObject({ inserted: 0, updated: 1 });
   });
 
+  it("the 903's new datasets are accepted by POST /v1/datasets/{dataset}/records too", async () => {
+    const rows: Record<string, Record<string, unknown>> = {
+      cla_reviews: { review_id: "RV1", child_id: "P1", review_date: "2019-10-01", participation: "PN1" },
+      cla_outcomes: { child_id: "P1", as_at_date: "2020-03-31", sdq_score: 14, health_check: true },
+      uasc: { child_id: "P1", ceased_date: "2028-05-01" },
+      adoption_decisions: { child_id: "P1", decision_date: "2019-06-01" },
+      adoptions: { child_id: "P1", match_date: "2019-11-01", adopters: 2 },
+      previous_permanence: { child_id: "P1", arrangement: "Z1" },
+      social_worker_episodes: { child_id: "P1", worker_id: "W1", start_date: "2019-06-01" },
+    };
+    for (const [dataset, row] of Object.entries(rows)) {
+      const r = await api.app.inject({
+        method: "POST",
+        url: `/v1/datasets/${dataset}/records`,
+        headers: { ...bearer(tokens.ingest), "content-type": "application/json" },
+        payload: JSON.stringify({ records: [row] }),
+      });
+      expect(r.statusCode, `${dataset}: ${r.body}`).toBe(200);
+      expect(r.json()).toMatchObject({ dataset, received: 1 });
+    }
+  });
+
   it("refuses a read-only token", async () => {
     const { status } = await upload(
       [{ path: "header.csv", bytes: "CHILD,SEX\n1,1\n" }],
