@@ -62,7 +62,10 @@ async function recordCount(dataset: string): Promise<number> {
 
 /** The CSV rows of a d2i table as objects (these files have no quoted cells). */
 function rows(table: string): Record<string, string>[] {
-  const [head, ...lines] = readFileSync(join(d2i, `${table}.csv`), "utf8").replace(/^\ufeff/, "").trim().split(/\r?\n/);
+  const [head, ...lines] = readFileSync(join(d2i, `${table}.csv`), "utf8")
+    .replace(/^\ufeff/, "")
+    .trim()
+    .split(/\r?\n/);
   const cols = (head ?? "").split(",");
   return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [cols[i], v])));
 }
@@ -82,7 +85,11 @@ describe("POST /v1/imports/ssda903 on data-to-insight's fake return", () => {
     expect(t("episodes")).toMatchObject({ read: 5050, mapped: 5050, dropped: 0 });
     expect(t("reviews")).toMatchObject({ read: 12582, mapped: 12582, dropped: 0 });
     // 1,413 open episodes carry a REC (rule 148): kept as open, REC left empty.
-    expect(t("episodes")?.by_rule.find((r) => r.rule === "148")).toEqual({ rule: "148", kept: 1413, dropped: 0 });
+    expect(t("episodes")?.by_rule.find((r) => r.rule === "148")).toEqual({
+      rule: "148",
+      kept: 1413,
+      dropped: 0,
+    });
   });
 
   it("imports the return in one go, and the figures match those worked out from the rows", async () => {
@@ -92,7 +99,10 @@ describe("POST /v1/imports/ssda903 on data-to-insight's fake return", () => {
     );
     expect(status, JSON.stringify(report.problems)).toBe(200);
     expect(report.outcome).toBe("clean");
-    expect(report.written.find((w) => w.dataset === "cla_episodes")).toMatchObject({ received: 5050, inserted: 5050 });
+    expect(report.written.find((w) => w.dataset === "cla_episodes")).toMatchObject({
+      received: 5050,
+      inserted: 5050,
+    });
     expect(report.written.find((w) => w.dataset === "cla_reviews")).toMatchObject({ received: 12582 });
 
     // Worked out here from the CSV rows, independently of the product (short breaks V3/V4 excluded).
@@ -100,10 +110,14 @@ describe("POST /v1/imports/ssda903 on data-to-insight's fake return", () => {
     const ye = "2018-03-31";
     const ys = "2017-04-01";
     const open = new Set(
-      episodes.filter((e) => iso(e.DECOM ?? "") <= ye && (e.DEC === "" || iso(e.DEC ?? "") > ye)).map((e) => e.CHILD),
+      episodes
+        .filter((e) => iso(e.DECOM ?? "") <= ye && (e.DEC === "" || iso(e.DEC ?? "") > ye))
+        .map((e) => e.CHILD),
     );
     const starts = new Set(
-      episodes.filter((e) => e.RNE === "S" && iso(e.DECOM ?? "") >= ys && iso(e.DECOM ?? "") <= ye).map((e) => e.CHILD),
+      episodes
+        .filter((e) => e.RNE === "S" && iso(e.DECOM ?? "") >= ys && iso(e.DECOM ?? "") <= ye)
+        .map((e) => e.CHILD),
     );
     const missing = new Set(
       rows("missing")
@@ -111,7 +125,9 @@ describe("POST /v1/imports/ssda903 on data-to-insight's fake return", () => {
         .map((m) => m.CHILD),
     );
     const leavers = new Set(
-      episodes.filter((e) => e.REC !== "X1" && iso(e.DEC ?? "") >= ys && iso(e.DEC ?? "") <= ye).map((e) => e.CHILD),
+      episodes
+        .filter((e) => e.REC !== "X1" && iso(e.DEC ?? "") >= ys && iso(e.DEC ?? "") <= ye)
+        .map((e) => e.CHILD),
     );
     // A placement in the 12 months to 31 March 2018: the episode open on 31 March 2017, or one starting
     // after it with reason S, P, B, T or U.
@@ -148,12 +164,18 @@ describe("POST /v1/imports/ssda903 on data-to-insight's fake return", () => {
     expect(t("reviews")?.read).toBe(1206);
     expect(t("missing")?.read).toBe(6);
     expect(t("uasc")?.read).toBe(12);
-    expect(t("episodes")?.warnings[0]).toMatchObject({ file: "fake_903.xml", element: expect.stringMatching(/^CHILD\[\d+\]\/EPISODE\[\d+\]$/) });
+    expect(t("episodes")?.warnings[0]).toMatchObject({
+      file: "fake_903.xml",
+      element: expect.stringMatching(/^CHILD\[\d+\]\/EPISODE\[\d+\]$/),
+    });
   });
 
   it("fails loudly on a whole-file problem and writes nothing", async () => {
     const before = await recordCount("cla_episodes");
-    const text = readFileSync(join(d2i, "episodes.csv"), "utf8").replace("PLACE,PLACE_PROVIDER", "PL,PLACE_PROVIDER");
+    const text = readFileSync(join(d2i, "episodes.csv"), "utf8").replace(
+      "PLACE,PLACE_PROVIDER",
+      "PL,PLACE_PROVIDER",
+    );
     const { report } = await upload(
       [
         { path: "episodes.csv", bytes: text },
@@ -171,10 +193,15 @@ describe("POST /v1/imports/ssda903 on data-to-insight's fake return", () => {
 
   it("with strict, writes nothing when a row would be dropped", async () => {
     const before = await recordCount("missing_episodes");
-    const text = "CHILD,DOB,MISSING,MIS_START,MIS_END\nNEW1,01/01/2005,M,01/06/2017,\nNEW2,01/01/2005,X,01/06/2017,\n";
+    const text =
+      "CHILD,DOB,MISSING,MIS_START,MIS_END\nNEW1,01/01/2005,M,01/06/2017,\nNEW2,01/01/2005,X,01/06/2017,\n";
     const strict = await upload([{ path: "missing.csv", bytes: text }], "?year=2018&strict=true");
     expect(strict.report.outcome).toBe("failed");
-    expect(strict.report.tables[0]?.drops[0]).toMatchObject({ line: 3, columns: { CHILD: "NEW2", MISSING: "X" }, rule: "1006" });
+    expect(strict.report.tables[0]?.drops[0]).toMatchObject({
+      line: 3,
+      columns: { CHILD: "NEW2", MISSING: "X" },
+      rule: "1006",
+    });
     expect(await recordCount("missing_episodes")).toBe(before);
     const partial = await upload([{ path: "missing.csv", bytes: text }], "?year=2018");
     expect(partial.report.outcome).toBe("partial");
@@ -189,8 +216,13 @@ describe("POST /v1/imports/ssda903 on data-to-insight's fake return", () => {
       payload: JSON.stringify({ records: [{ child_id: "M1", sex: "F", disabled: true }] }),
     });
     expect(post.statusCode).toBe(200);
-    const { report } = await upload([{ path: "header.csv", bytes: "CHILD,SEX,DOB,ETHNIC\nM1,2,01/02/1990,WBRI\n" }], "?year=2018");
-    expect(report.written).toEqual([{ dataset: "children", received: 1, inserted: 0, updated: 1, unchanged: 0 }]);
+    const { report } = await upload(
+      [{ path: "header.csv", bytes: "CHILD,SEX,DOB,ETHNIC\nM1,2,01/02/1990,WBRI\n" }],
+      "?year=2018",
+    );
+    expect(report.written).toEqual([
+      { dataset: "children", received: 1, inserted: 0, updated: 1, unchanged: 0 },
+    ]);
     const { queryRows } = await import("../src/db/database.js");
     const { sql } = await import("drizzle-orm");
     const stored = await queryRows<{ data: Record<string, unknown> }>(
@@ -204,15 +236,42 @@ describe("POST /v1/imports/ssda903 on data-to-insight's fake return", () => {
 
   it("a corrected re-import updates the same records instead of adding new ones", async () => {
     const first = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC\nR1,01/05/2017,S,C2,N1,U4,PR1,,\n";
-    const corrected = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC\nR1,01/05/2017,S,C2,N1,U4,PR1,01/03/2018,E11\n";
+    const corrected =
+      "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC\nR1,01/05/2017,S,C2,N1,U4,PR1,01/03/2018,E11\n";
     const a = await upload([{ path: "episodes.csv", bytes: first }], "?year=2018");
     expect(a.report.written[0]).toMatchObject({ inserted: 1 });
     const b = await upload([{ path: "episodes.csv", bytes: corrected }], "?year=2018");
     expect(b.report.written[0]).toMatchObject({ inserted: 0, updated: 1 });
   });
 
+  it("the 903's new datasets are accepted by POST /v1/datasets/{dataset}/records too", async () => {
+    const rows: Record<string, Record<string, unknown>> = {
+      cla_reviews: { review_id: "RV1", child_id: "P1", review_date: "2019-10-01", participation: "PN1" },
+      cla_outcomes: { child_id: "P1", as_at_date: "2020-03-31", sdq_score: 14, health_check: true },
+      uasc: { child_id: "P1", ceased_date: "2028-05-01" },
+      adoption_decisions: { child_id: "P1", decision_date: "2019-06-01" },
+      adoptions: { child_id: "P1", match_date: "2019-11-01", adopters: 2 },
+      previous_permanence: { child_id: "P1", arrangement: "Z1" },
+      social_worker_episodes: { child_id: "P1", worker_id: "W1", start_date: "2019-06-01" },
+    };
+    for (const [dataset, row] of Object.entries(rows)) {
+      const r = await api.app.inject({
+        method: "POST",
+        url: `/v1/datasets/${dataset}/records`,
+        headers: { ...bearer(tokens.ingest), "content-type": "application/json" },
+        payload: JSON.stringify({ records: [row] }),
+      });
+      expect(r.statusCode, `${dataset}: ${r.body}`).toBe(200);
+      expect(r.json()).toMatchObject({ dataset, received: 1 });
+    }
+  });
+
   it("refuses a read-only token", async () => {
-    const { status } = await upload([{ path: "header.csv", bytes: "CHILD,SEX\n1,1\n" }], "?year=2018", tokens.read);
+    const { status } = await upload(
+      [{ path: "header.csv", bytes: "CHILD,SEX\n1,1\n" }],
+      "?year=2018",
+      tokens.read,
+    );
     expect(status).toBe(403);
   });
 });

@@ -19,5 +19,6 @@ export * from "./ssda903/oc3-date.js";
 export * from "./ssda903/read-ssda903-files.js";
 export * from "./ssda903/ssda903-codes.js";
 export * from "./ssda903/ssda903-context.js";
+export * from "./ssda903/ssda903-mapping-markdown.js";
 export * from "./ssda903/ssda903-tables.js";
 export * from "./workforce/workforce-census.js";

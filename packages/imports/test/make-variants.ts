@@ -12,7 +12,10 @@ const out = join(here, "fixtures/ssda903/variants");
 rmSync(out, { recursive: true, force: true });
 
 const lines = (table: string, n?: number) => {
-  const all = readFileSync(join(source, `${table}.csv`), "utf8").replace(/^\ufeff/, "").trim().split(/\r?\n/);
+  const all = readFileSync(join(source, `${table}.csv`), "utf8")
+    .replace(/^\ufeff/, "")
+    .trim()
+    .split(/\r?\n/);
   return n === undefined ? all : all.slice(0, n + 1);
 };
 const write = (path: string, content: string | Buffer) => {
@@ -24,7 +27,10 @@ const write = (path: string, content: string | Buffer) => {
 write("bom-crlf/header.csv", `\ufeff${lines("header", 50).join("\r\n")}\r\n`);
 write("bom-crlf/episodes.csv", `\ufeff${lines("episodes", 100).join("\r\n")}\r\n`);
 // UTF-16 little-endian with a BOM, and big-endian without one.
-write("utf16/episodes.csv", iconv.encode(`${lines("episodes", 100).join("\r\n")}\r\n`, "utf16le", { addBOM: true }));
+write(
+  "utf16/episodes.csv",
+  iconv.encode(`${lines("episodes", 100).join("\r\n")}\r\n`, "utf16le", { addBOM: true }),
+);
 write("utf16/header.csv", iconv.encode(`${lines("header", 50).join("\n")}\n`, "utf16be", { addBOM: false }));
 // Windows-1252: child identifiers with an accented letter (é is 0xE9 in Windows-1252, two bytes in UTF-8).
 write(
@@ -37,15 +43,35 @@ write(
   ),
 );
 // Semicolons between cells (a European-locale spreadsheet).
-write("semicolons/episodes.csv", `${lines("episodes", 100).map((l) => l.replaceAll(",", ";")).join("\n")}\n`);
+write(
+  "semicolons/episodes.csv",
+  `${lines("episodes", 100)
+    .map((l) => l.replaceAll(",", ";"))
+    .join("\n")}\n`,
+);
 // Column names in lower case: still the 903 table.
-write("renamed-columns/episodes.csv", `${lines("episodes", 30).map((l, i) => (i === 0 ? l.toLowerCase() : l)).join("\n")}\n`);
+write(
+  "renamed-columns/episodes.csv",
+  `${lines("episodes", 30)
+    .map((l, i) => (i === 0 ? l.toLowerCase() : l))
+    .join("\n")}\n`,
+);
 // The XML element name PL where the CSV has PLACE.
-write("xml-column-name/episodes.csv", `${lines("episodes", 30).map((l, i) => (i === 0 ? l.replace(",PLACE,", ",PL,") : l)).join("\n")}\n`);
+write(
+  "xml-column-name/episodes.csv",
+  `${lines("episodes", 30)
+    .map((l, i) => (i === 0 ? l.replace(",PLACE,", ",PL,") : l))
+    .join("\n")}\n`,
+);
 // No PLACE_PROVIDER column at all.
 const dropColumn = (ls: string[], column: string) => {
   const at = (ls[0] ?? "").split(",").indexOf(column);
-  return ls.map((l) => l.split(",").filter((_, i) => i !== at).join(","));
+  return ls.map((l) =>
+    l
+      .split(",")
+      .filter((_, i) => i !== at)
+      .join(","),
+  );
 };
 write("missing-column/episodes.csv", `${dropColumn(lines("episodes", 30), "PLACE_PROVIDER").join("\n")}\n`);
 // Year-prefixed names, as liia-tools and many councils name them.
@@ -68,5 +94,10 @@ const shift = (l: string) =>
     d === "29" && m === "02" ? `28/02/${Number(y) + 1}` : `${d}/${m}/${Number(y) + 1}`,
   );
 write("two-years/2018-19/header.csv", `${lines("header").join("\n")}\n`);
-write("two-years/2018-19/episodes.csv", `${lines("episodes").map((l, i) => (i === 0 ? l : shift(l))).join("\n")}\n`);
+write(
+  "two-years/2018-19/episodes.csv",
+  `${lines("episodes")
+    .map((l, i) => (i === 0 ? l : shift(l)))
+    .join("\n")}\n`,
+);
 process.stdout.write(`variants written to ${out}\n`);

@@ -10,7 +10,9 @@ const recordId = (prefix: string, parts: readonly string[]) => `${prefix}-${part
 
 function filesUnder(folder: string, only?: RegExp): ImportFile[] {
   const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+    readdirSync(dir).flatMap((n) =>
+      statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)],
+    );
   return walk(join(fixtures, folder))
     .filter((p) => only === undefined || only.test(p))
     .sort()
@@ -39,7 +41,12 @@ describe("data-to-insight's fake return, CSV tables (2017-18)", () => {
     for (const f of files) {
       const name = f.path.replace(/\.csv$/, "");
       const rows = csvRows(`d2i-fake/${f.path}`).length;
-      expect(table(report, name), name).toMatchObject({ read: rows, mapped: rows, dropped: 0, year: "2017-18" });
+      expect(table(report, name), name).toMatchObject({
+        read: rows,
+        mapped: rows,
+        dropped: 0,
+        year: "2017-18",
+      });
     }
     expect(report.files.find((f) => f.file === "sw_episodes.csv")?.encoding).toBe("UTF-8 with BOM");
   });
@@ -62,7 +69,9 @@ describe("data-to-insight's fake return, CSV tables (2017-18)", () => {
 
   it("keeps a blank PLACE_PROVIDER, and a provider given for T0–T4 with a warning (rule 213)", () => {
     const rows = csvRows("d2i-fake/episodes.csv");
-    const temporaryWithProvider = rows.filter((e) => /^T[0-4]$/.test(e.PLACE ?? "") && e.PLACE_PROVIDER !== "");
+    const temporaryWithProvider = rows.filter(
+      (e) => /^T[0-4]$/.test(e.PLACE ?? "") && e.PLACE_PROVIDER !== "",
+    );
     expect(table(report, "episodes").by_rule.find((r) => r.rule === "213")).toEqual({
       rule: "213",
       kept: temporaryWithProvider.length,
@@ -71,8 +80,15 @@ describe("data-to-insight's fake return, CSV tables (2017-18)", () => {
   });
 
   it("lists the columns not imported, with why", () => {
-    expect(table(report, "episodes").columns_not_imported.map((c) => c.column)).toEqual(["HOME_POST", "PL_POST"]);
-    expect(table(report, "header").columns_not_imported.map((c) => c.column)).toEqual(["UPN", "MOTHER", "MC_DOB"]);
+    expect(table(report, "episodes").columns_not_imported.map((c) => c.column)).toEqual([
+      "HOME_POST",
+      "PL_POST",
+    ]);
+    expect(table(report, "header").columns_not_imported.map((c) => c.column)).toEqual([
+      "UPN",
+      "MOTHER",
+      "MC_DOB",
+    ]);
   });
 
   it("records the return's collection year as each dataset's coverage", () => {
@@ -115,7 +131,11 @@ describe("liia-tools' sample episodes", () => {
   it("reads a year-prefixed name as the year of the return's 31 March", () => {
     const { report } = importSsda903(filesUnder("liia", /2020/), { recordId });
     expect(report.outcome).toBe("clean");
-    expect(report.files[0]).toMatchObject({ file: "SSDA903_2020_episodes.csv", tables: ["episodes"], year: "2019-20" });
+    expect(report.files[0]).toMatchObject({
+      file: "SSDA903_2020_episodes.csv",
+      tables: ["episodes"],
+      year: "2019-20",
+    });
     expect(table(report, "episodes")).toMatchObject({ read: 5, mapped: 5, dropped: 0 });
   });
 
@@ -123,7 +143,12 @@ describe("liia-tools' sample episodes", () => {
     const { report, datasets } = importSsda903(filesUnder("liia", /INPUT/), { year: 2022, recordId });
     const rows = csvRows("liia/SSDA903_episodes_for_testing_fixes_INPUT.csv");
     expect(table(report, "episodes")).toMatchObject({ read: rows.length, dropped: 0 });
-    expect(table(report, "episodes").columns_not_imported.map((c) => c.column)).toEqual(["HOME_POST", "PL_POST", "LA", "YEAR"]);
+    expect(table(report, "episodes").columns_not_imported.map((c) => c.column)).toEqual([
+      "HOME_POST",
+      "PL_POST",
+      "LA",
+      "YEAR",
+    ]);
     expect(datasets[0]?.records[0]?.start_date).toBe(rows[0]?.DECOM);
   });
 });

@@ -9,12 +9,15 @@ const variants = fileURLToPath(new URL("./fixtures/ssda903/variants/", import.me
 const recordId = (prefix: string, parts: readonly string[]) => `${prefix}-${parts.join("|")}`;
 function variant(name: string) {
   const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+    readdirSync(dir).flatMap((n) =>
+      statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)],
+    );
   return walk(join(variants, name))
     .sort()
     .map((p) => ({ path: relative(join(variants, name), p), bytes: readFileSync(p) }));
 }
-const run = (name: string, year?: number) => importSsda903(variant(name), { ...(year ? { year } : {}), recordId });
+const run = (name: string, year?: number) =>
+  importSsda903(variant(name), { ...(year ? { year } : {}), recordId });
 
 describe("variants of the fake return", () => {
   it("BOM and CRLF: read as UTF-8 with BOM, every row imported", () => {
@@ -61,7 +64,8 @@ describe("variants of the fake return", () => {
     expect(report.problems).toEqual([
       {
         file: "episodes.csv",
-        message: "has a column PL, the XML element's name: in the CSV table the column is PLACE. Rename the column PL to PLACE",
+        message:
+          "has a column PL, the XML element's name: in the CSV table the column is PLACE. Rename the column PL to PLACE",
       },
     ]);
   });
@@ -69,7 +73,9 @@ describe("variants of the fake return", () => {
   it("a missing mandatory column fails the whole file", () => {
     const { report } = run("missing-column", 2018);
     expect(report.outcome).toBe("failed");
-    expect(report.problems[0]?.message).toMatch(/^is the 903 episodes table but has no column PLACE_PROVIDER: /);
+    expect(report.problems[0]?.message).toMatch(
+      /^is the 903 episodes table but has no column PLACE_PROVIDER: /,
+    );
   });
 
   it("year-prefixed names give the year without --year", () => {
@@ -106,7 +112,10 @@ describe("variants of the fake return", () => {
       ["episodes", "2018-19", 5050],
     ]);
     // E45–E48 are 903 codes from 2018-19: kept with a warning in 2017-18 only (rule 149).
-    const rule149 = (year: string) => report.tables.find((t) => t.table === "episodes" && t.year === year)?.by_rule.find((r) => r.rule === "149");
+    const rule149 = (year: string) =>
+      report.tables
+        .find((t) => t.table === "episodes" && t.year === year)
+        ?.by_rule.find((r) => r.rule === "149");
     expect(rule149("2017-18")?.kept).toBeGreaterThan(0);
     expect(rule149("2018-19")).toBeUndefined();
     expect(datasets.map((d) => [d.dataset, d.year])).toEqual([

@@ -28,11 +28,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   const warmups = () =>
     (warmupsMade ??= createBatchWarmups(app.database.db, { delayMs: app.config.reportWarmupMs ?? 1000 }));
 
-  await app.register(multipart, {
-    preservePath: true,
-    throwFileSizeLimit: true,
-    limits: { fileSize: app.config.maxBodyBytes, files: maxFiles, fields: 10, parts: maxFiles + 10 },
-  });
+  // Limits that depend on the configuration are given per request (the app's config is read then).
+  await app.register(multipart, { preservePath: true, throwFileSizeLimit: true });
 
   app.post(
     "/v1/imports/:kind",
@@ -40,7 +37,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: "ingest" },
       schema: {
         tags: ["imports"],
-        summary: "Import a statutory return (SSDA903: CSV tables or the XML message) and answer the import report",
+        summary:
+          "Import a statutory return (SSDA903: CSV tables or the XML message) and answer the import report",
         description:
           "Content-Type `multipart/form-data`, one part per file (any part name; the file name may keep its folder, which can name the collection year). The report is answered whether the import is clean, partial or failed; `outcome` says which, and a failed import writes nothing.",
         consumes: ["multipart/form-data"],
@@ -58,11 +56,15 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new ApiError("unsupported_media_type", "Send the return's files as multipart/form-data");
       const files: ImportFile[] = [];
       let total = 0;
-      for await (const part of request.files()) {
+      const limits = { fileSize: app.config.maxBodyBytes, files: maxFiles, fields: 10, parts: maxFiles + 10 };
+      for await (const part of request.files({ limits, preservePath: true, throwFileSizeLimit: true })) {
         const bytes = await part.toBuffer();
         total += bytes.length;
         if (total > app.config.maxBodyBytes)
-          throw new ApiError("payload_too_large", `The files are larger than ${app.config.maxBodyBytes} bytes together`);
+          throw new ApiError(
+            "payload_too_large",
+            `The files are larger than ${app.config.maxBodyBytes} bytes together`,
+          );
         files.push({ path: part.filename.replaceAll("\\", "/"), bytes });
       }
       const { year, dry_run: dryRun, strict } = request.query;
@@ -71,7 +73,14 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       try {
         const report = await importReturn(
           { db: app.database.db, pseudonymKey: app.pseudonymKey },
-          { caller, kind: request.params.kind, files, ...(year === undefined ? {} : { year }), dryRun, strict },
+          {
+            caller,
+            kind: request.params.kind,
+            files,
+            ...(year === undefined ? {} : { year }),
+            dryRun,
+            strict,
+          },
         );
         changed = report.written.some((w) => w.inserted + w.updated > 0);
         return reply.status(200).send(report);

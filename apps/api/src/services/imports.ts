@@ -69,12 +69,18 @@ export function importRecordId(
  */
 export async function importReturn(deps: ImportDeps, request: ImportRequest): Promise<ImportReport> {
   if (request.files.length === 0)
-    throw new ApiError("validation_failed", "Send the return's files as multipart/form-data parts named file");
+    throw new ApiError(
+      "validation_failed",
+      "Send the return's files as multipart/form-data parts named file",
+    );
   let year: number | undefined;
   if (request.year !== undefined) {
     const parsed = parseCollectionYear(request.year);
     if (parsed === null)
-      throw new ApiError("validation_failed", `year '${request.year}' is not a collection year such as 2018 or 2017-18`);
+      throw new ApiError(
+        "validation_failed",
+        `year '${request.year}' is not a collection year such as 2018 or 2017-18`,
+      );
     year = parsed;
   }
   const organisationId = request.caller.organisationId;
@@ -95,9 +101,17 @@ export async function importReturn(deps: ImportDeps, request: ImportRequest): Pr
           mode: "upsert",
           merge: d.write === "merge",
           format: "json",
+          // Checked by the same catalogue validator when the import mapped them (finishDataset).
+          prevalidated: true,
           rows: d.records,
         });
-        const t = totals.get(d.dataset) ?? { dataset: d.dataset, received: 0, inserted: 0, updated: 0, unchanged: 0 };
+        const t = totals.get(d.dataset) ?? {
+          dataset: d.dataset,
+          received: 0,
+          inserted: 0,
+          updated: 0,
+          unchanged: 0,
+        };
         t.received += result.received;
         t.inserted += result.inserted;
         t.updated += result.updated;

@@ -318,6 +318,11 @@ export interface WriteRowsRequest {
   readonly batchId?: string;
   /** `csv` when the rows are CSV cells to convert, else `json` (typed values). */
   readonly format: "csv" | "json";
+  /**
+   * The rows are records the catalogue's batch validator of this dataset already accepted, normalised
+   * and with no key repeated (an import's mapped records): written without being checked again.
+   */
+  readonly prevalidated?: boolean;
   readonly rows: Iterable<unknown> | AsyncIterable<unknown>;
   /** Runs after the last row was read, before the batch is recorded. */
   readonly beforeCommit?: () => Promise<void>;
@@ -351,11 +356,21 @@ export async function writeRows(
   const chunkSize = deps.chunkSize ?? defaultChunkSize;
   const batchId = request.batchId ?? randomUUID();
   const replace = request.mode === "replace";
-  if (replace) await tx.execute(sql`CREATE TEMP TABLE IF NOT EXISTS ingest_keys (key text PRIMARY KEY) ON COMMIT DROP`);
-  const target = { organisationId, dataset: request.dataset, batchId, keepKeys: replace, merge: request.merge };
+  if (replace)
+    await tx.execute(sql`CREATE TEMP TABLE IF NOT EXISTS ingest_keys (key text PRIMARY KEY) ON COMMIT DROP`);
+  const target = {
+    organisationId,
+    dataset: request.dataset,
+    batchId,
+    keepKeys: replace,
+    merge: request.merge,
+  };
   const writer = chunkWriter((c) => upsertChunk(tx, target, c));
   try {
-    const validator = createBatchValidator(request.dataset, { format: request.format, maxIssues: maxListedIssues });
+    const validator = createBatchValidator(request.dataset, {
+      format: request.format,
+      maxIssues: maxListedIssues,
+    });
     const ownIssues: Issue[] = [];
     const pseudonyms = new Map<string, string>();
     let ownIssueCount = 0;
@@ -365,7 +380,7 @@ export async function writeRows(
     for await (const raw of request.rows) {
       const index = row;
       row += 1;
-      const record = validator.push(raw);
+      const record = request.prevalidated ? (raw as ReturnType<typeof validator.push>) : validator.push(raw);
       if (record === null) {
         invalid = true;
         continue;

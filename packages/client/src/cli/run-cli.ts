@@ -182,9 +182,14 @@ function dispatch(
     }
     case "import": {
       const [kind, ...paths] = positionals;
-      if (kind !== "ssda903" && kind !== "cin") throw new UsageError("give ssda903 <folder|files…> or cin <file.xml>");
+      if (kind !== "ssda903" && kind !== "cin")
+        throw new UsageError("give ssda903 <folder|files…> or cin <file.xml>");
       if (paths.length === 0 || (kind === "cin" && paths.length > 1))
-        throw new UsageError(kind === "cin" ? "give one CIN census file: cin <file.xml>" : "give the return's folder or files: ssda903 <folder|files…>");
+        throw new UsageError(
+          kind === "cin"
+            ? "give one CIN census file: cin <file.xml>"
+            : "give the return's folder or files: ssda903 <folder|files…>",
+        );
       const yearValue = str(values.year);
       const yearText = yearValue === undefined ? undefined : String(returnYear(yearValue));
       const batchSize = positiveInt(values["batch-size"], "--batch-size");

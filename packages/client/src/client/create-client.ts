@@ -4,13 +4,13 @@ import {
   type DataQualityReport,
   type DatasetList,
   dataQualityReportSchema,
+  datasetListSchema,
   type ImportKind,
   type ImportReport,
-  importReportSchema,
-  datasetListSchema,
   type IndicatorList,
   type IndicatorSeries,
   type IndicatorValuesQuery,
+  importReportSchema,
   indicatorListSchema,
   indicatorSeriesSchema,
   type QuarterlyReport,
@@ -188,9 +188,13 @@ export function createClient(options: ClientOptions): KpiClient {
       });
       const parsed = importReportSchema.safeParse(response.body);
       if (!parsed.success)
-        throw new KpiClientError("invalid_response", `The API's answer to POST ${path} did not have the expected shape`, {
-          status: response.status,
-        });
+        throw new KpiClientError(
+          "invalid_response",
+          `The API's answer to POST ${path} did not have the expected shape`,
+          {
+            status: response.status,
+          },
+        );
       return parsed.data;
     },
   };

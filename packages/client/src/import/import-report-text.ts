@@ -6,7 +6,8 @@ export interface ImportReportTextOptions {
   readonly perTable?: number;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 
 function where(i: ImportRowIssue): string {
   return `${i.file}${i.line === undefined ? "" : `:${i.line}`}${i.element === undefined ? "" : ` ${i.element}`}`;
@@ -37,29 +38,44 @@ export function importReportText(report: ImportReport, options: ImportReportText
   for (const p of report.problems) lines.push(`problem: ${p.file} ${p.message}`);
   for (const f of report.files) {
     if (f.problem !== undefined) continue;
-    const how = [f.format, f.encoding, f.delimiter === undefined ? undefined : `delimiter '${f.delimiter === "\t" ? "\\t" : f.delimiter}'`]
+    const how = [
+      f.format,
+      f.encoding,
+      f.delimiter === undefined ? undefined : `delimiter '${f.delimiter === "\t" ? "\\t" : f.delimiter}'`,
+    ]
       .filter((x) => x !== undefined)
       .join(", ");
-    lines.push(`file ${f.file}: ${how} → ${f.tables.join(", ")}${f.year === undefined ? "" : ` (${f.year})`}`);
+    lines.push(
+      `file ${f.file}: ${how} → ${f.tables.join(", ")}${f.year === undefined ? "" : ` (${f.year})`}`,
+    );
   }
   for (const t of report.tables) {
     lines.push(
       `${t.dataset} ← ${t.file} ${t.table} (${t.year}): ${t.read} read, ${t.mapped} mapped, ${t.kept_with_warning} kept with a warning, ${t.dropped} dropped`,
     );
     for (const r of t.by_rule)
-      lines.push(`  rule ${r.rule}: ${r.kept > 0 ? `${plural(r.kept, "row")} kept` : ""}${r.kept > 0 && r.dropped > 0 ? ", " : ""}${r.dropped > 0 ? `${plural(r.dropped, "row")} dropped` : ""}`);
+      lines.push(
+        `  rule ${r.rule}: ${r.kept > 0 ? `${plural(r.kept, "row")} kept` : ""}${r.kept > 0 && r.dropped > 0 ? ", " : ""}${r.dropped > 0 ? `${plural(r.dropped, "row")} dropped` : ""}`,
+      );
     for (const c of t.columns_not_imported) lines.push(`  not imported: ${c.column} (${c.why})`);
     for (const d of t.drops.slice(0, perTable)) lines.push(`  ${where(d)} dropped: ${d.message}`);
-    if (t.dropped > perTable) lines.push(`  … ${plural(t.dropped - perTable, "more row")} dropped (--json lists up to 1,000)`);
+    if (t.dropped > perTable)
+      lines.push(`  … ${plural(t.dropped - perTable, "more row")} dropped (--json lists up to 1,000)`);
     for (const w of t.warnings.slice(0, perTable)) lines.push(`  ${where(w)} ${w.message}`);
-    const warnings = t.by_rule.reduce((n, r) => n + r.kept, 0) + t.warnings.filter((w) => w.rule === undefined).length;
+    const warnings =
+      t.by_rule.reduce((n, r) => n + r.kept, 0) + t.warnings.filter((w) => w.rule === undefined).length;
     if (t.warnings.length > perTable || warnings > t.warnings.length)
-      lines.push(`  … more warnings (${plural(Math.max(warnings, t.warnings.length) - Math.min(perTable, t.warnings.length), "more")}; --json lists up to 1,000)`);
+      lines.push(
+        `  … more warnings (${plural(Math.max(warnings, t.warnings.length) - Math.min(perTable, t.warnings.length), "more")}; --json lists up to 1,000)`,
+      );
   }
   for (const w of report.written)
-    lines.push(`written ${w.dataset}: ${w.received} received, ${w.inserted} inserted, ${w.updated} updated, ${w.unchanged} unchanged`);
+    lines.push(
+      `written ${w.dataset}: ${w.received} received, ${w.inserted} inserted, ${w.updated} updated, ${w.unchanged} unchanged`,
+    );
   const years = new Map<string, string[]>();
   for (const c of report.coverage) years.set(c.year, [...(years.get(c.year) ?? []), c.dataset]);
-  for (const [year, list] of years) lines.push(`covers ${year} (1 April to 31 March): ${[...new Set(list)].join(", ")}`);
+  for (const [year, list] of years)
+    lines.push(`covers ${year} (1 April to 31 March): ${[...new Set(list)].join(", ")}`);
   return lines.map((l) => `${l}\n`).join("");
 }

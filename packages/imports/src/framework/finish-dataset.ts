@@ -65,7 +65,10 @@ export function finishDataset(
     if (parentWhere !== undefined && outcome.parent) {
       dropped.push({
         row,
-        issue: { columns: {}, message: `dropped with its ${outcome.parent.table} row (${parentWhere}), which was dropped` },
+        issue: {
+          columns: {},
+          message: `dropped with its ${outcome.parent.table} row (${parentWhere}), which was dropped`,
+        },
       });
       if (outcome.key !== undefined) droppedKeys.add(outcome.key);
       continue;

@@ -18,7 +18,11 @@ describe("readCsvTable", () => {
   it("finds the delimiter in the header line", () => {
     expect(detectDelimiter("A;B;C\n1,5;2;3\n")).toBe(";");
     expect(detectDelimiter("A\tB\n")).toBe("\t");
-    expect(readCsvTable("x.csv", "A|B\n1|2\n")).toMatchObject({ ok: true, delimiter: "|", rows: [{ values: { A: "1", B: "2" } }] });
+    expect(readCsvTable("x.csv", "A|B\n1|2\n")).toMatchObject({
+      ok: true,
+      delimiter: "|",
+      rows: [{ values: { A: "1", B: "2" } }],
+    });
   });
 
   it("makes a row of another length a whole-file problem naming its line", () => {

@@ -94,7 +94,12 @@ export function readCsvTable(file: string, text: string): CsvTable {
   }
   const [head, ...body] = records;
   if (head === undefined) return { ok: false, problem: "it is empty (no header row)" };
-  const columns = head.record.map((c) => c.replace(/^\ufeff/, "").trim().toUpperCase());
+  const columns = head.record.map((c) =>
+    c
+      .replace(/^\ufeff/, "")
+      .trim()
+      .toUpperCase(),
+  );
   const rows: SourceRow[] = [];
   for (const { record, info } of body) {
     const values: Record<string, string> = {};

@@ -79,6 +79,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       }
     }
   }
-  if (text.includes("\u0000")) return { ok: false, problem: "it is not a text file (it holds NUL characters)" };
+  if (text.includes("\u0000"))
+    return { ok: false, problem: "it is not a text file (it holds NUL characters)" };
   return { ok: true, text, encoding };
 }

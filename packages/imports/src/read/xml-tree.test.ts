@@ -22,6 +22,13 @@ describe("readXmlTree", () => {
     });
   });
 
+  it("decodes character references, reads one outside Unicode as U+FFFD, and refuses two roots", () => {
+    const t = readXmlTree("<A><B>&#50;&#x41; &amp;#50; &#x110000;</B></A>");
+    expect(t.ok && t.root.children[0]?.text).toBe("2A &#50; \uFFFD");
+    expect(t.ok && t.invalidReferences).toEqual([{ line: 1, reference: "&#x110000;" }]);
+    expect(readXmlTree("<A/><B/>")).toMatchObject({ ok: false });
+  });
+
   it("names the line of a document that is not well-formed", () => {
     const t = readXmlTree("<A>\n<B>\n</A>");
     expect(t.ok).toBe(false);

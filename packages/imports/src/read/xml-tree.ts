@@ -78,6 +78,7 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: true,
   processEntities: true,
+  // Character references are resolved before parsing (replaceInvalidReferences); HTML's named entities are not XML.
   htmlEntities: false,
   removeNSPrefix: true,
 });
@@ -181,6 +182,11 @@ export function readXmlTree(source: string): XmlTree {
   const roots = parsed.map(build).filter((e): e is XmlElement => e !== null);
   const root = roots[0];
   if (root === undefined) return { ok: false, problem: "it holds no XML element" };
+  if (roots.length > 1)
+    return {
+      ok: false,
+      problem: `it is not well-formed XML (more than one root element: <${root.name}> and <${roots[1]?.name}>)`,
+    };
   if (next !== lines.length) return { ok: true, root: withoutLines(root), invalidReferences: invalid };
   return { ok: true, root, invalidReferences: invalid };
 }

@@ -68,7 +68,19 @@ const XML_TABLE_OF: Readonly<Record<string, string>> = {
 const XML_NAMES: Readonly<Record<string, string>> = { CHILDID: "CHILD", PL: "PLACE" };
 const OC3_COLUMNS = ["IN_TOUCH", "ACTIV", "ACCOM"];
 const AD1_COLUMNS = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"];
-const HEADER_LEAVES = new Set(["CHILDID", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB", "UASC", "DUC", ...OC3_COLUMNS, ...AD1_COLUMNS]);
+const HEADER_LEAVES = new Set([
+  "CHILDID",
+  "SEX",
+  "DOB",
+  "ETHNIC",
+  "UPN",
+  "MOTHER",
+  "MC_DOB",
+  "UASC",
+  "DUC",
+  ...OC3_COLUMNS,
+  ...AD1_COLUMNS,
+]);
 
 function leaves(e: XmlElement): Record<string, string> {
   const out: Record<string, string> = {};
@@ -77,11 +89,18 @@ function leaves(e: XmlElement): Record<string, string> {
 }
 
 /** The 903 XML message (root `EXPSSDA903`) as the CSV tables it holds. */
-function xmlTables(file: string, root: XmlElement, year: number | null): { tables: FoundTable[]; unknown: string[] } {
+function xmlTables(
+  file: string,
+  root: XmlElement,
+  year: number | null,
+): { tables: FoundTable[]; unknown: string[] } {
   const rows = new Map<string, SourceRow[]>();
   const unknown = new Set<string>();
   const add = (table: string, values: Record<string, string>, element: string, line: number | undefined) =>
-    rows.set(table, [...(rows.get(table) ?? []), { values, file, element, ...(line === undefined ? {} : { line }) }]);
+    rows.set(table, [
+      ...(rows.get(table) ?? []),
+      { values, file, element, ...(line === undefined ? {} : { line }) },
+    ]);
   let childIndex = 0;
   for (const child of root.children) {
     if (child.name !== "CHILD") {
@@ -92,16 +111,24 @@ function xmlTables(file: string, root: XmlElement, year: number | null): { table
     const header = child.children.find((c) => c.name === "HEADER");
     const own = header ? leaves(header) : {};
     for (const [name] of Object.entries(header ? leaves(header) : {}))
-      if (!HEADER_LEAVES.has(name) && !HEADER_LEAVES.has(name === "CHILD" ? "CHILDID" : name)) unknown.add(name);
+      if (!HEADER_LEAVES.has(name) && !HEADER_LEAVES.has(name === "CHILD" ? "CHILDID" : name))
+        unknown.add(name);
     const id = own.CHILD ?? "";
     const base = `CHILD[${childIndex}]`;
     const line = header?.line ?? child.line;
     const pick = (cols: readonly string[]) => Object.fromEntries(cols.map((c) => [c, own[c] ?? ""]));
-    add("header", pick(["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB", "UASC", "DUC"]), `${base}/HEADER`, line);
+    add(
+      "header",
+      pick(["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB", "UASC", "DUC"]),
+      `${base}/HEADER`,
+      line,
+    );
     if (own.UASC === "1" || (own.DUC ?? "") !== "")
       add("uasc", pick(["CHILD", "SEX", "DOB", "DUC"]), `${base}/HEADER`, line);
-    if (OC3_COLUMNS.some((c) => (own[c] ?? "") !== "")) add("oc3", pick(["CHILD", "DOB", ...OC3_COLUMNS]), `${base}/HEADER`, line);
-    if (AD1_COLUMNS.some((c) => (own[c] ?? "") !== "")) add("ad1", pick(["CHILD", "DOB", ...AD1_COLUMNS]), `${base}/HEADER`, line);
+    if (OC3_COLUMNS.some((c) => (own[c] ?? "") !== ""))
+      add("oc3", pick(["CHILD", "DOB", ...OC3_COLUMNS]), `${base}/HEADER`, line);
+    if (AD1_COLUMNS.some((c) => (own[c] ?? "") !== ""))
+      add("ad1", pick(["CHILD", "DOB", ...AD1_COLUMNS]), `${base}/HEADER`, line);
     const counts = new Map<string, number>();
     const nested = [...(header?.children ?? []), ...child.children.filter((c) => c.name !== "HEADER")];
     for (const e of nested) {
@@ -164,7 +191,14 @@ export function readSsda903Files(files: readonly ImportFile[], year: number | un
     const format = isXml ? "xml" : /\.(csv|txt)$/i.test(f.path) || decoded.ok ? "csv" : "unknown";
     const fail = (problem: string, extra: Partial<ImportFileReport> = {}) => {
       problems.push({ file: f.path, message: problem });
-      reports.push({ file: f.path, format, tables: [], ...(yearLabel ? { year: yearLabel } : {}), ...extra, problem });
+      reports.push({
+        file: f.path,
+        format,
+        tables: [],
+        ...(yearLabel ? { year: yearLabel } : {}),
+        ...extra,
+        problem,
+      });
     };
     if (!decoded.ok) {
       fail(`cannot be read: ${decoded.problem}`);
@@ -178,12 +212,22 @@ export function readSsda903Files(files: readonly ImportFile[], year: number | un
         continue;
       }
       if (tree.root.name !== "EXPSSDA903") {
-        fail(`is not an SSDA903 XML message (its root element is <${tree.root.name}>, not <EXPSSDA903>)`, { encoding });
+        fail(`is not an SSDA903 XML message (its root element is <${tree.root.name}>, not <EXPSSDA903>)`, {
+          encoding,
+        });
         continue;
       }
       const found = xmlTables(f.path, tree.root, fileYear);
-      tables.push(...found.tables.map((t) => ({ ...t, unknownColumns: t.table === "header" ? found.unknown : [] })));
-      reports.push({ file: f.path, format, encoding, tables: found.tables.map((t) => t.table), ...(yearLabel ? { year: yearLabel } : {}) });
+      tables.push(
+        ...found.tables.map((t) => ({ ...t, unknownColumns: t.table === "header" ? found.unknown : [] })),
+      );
+      reports.push({
+        file: f.path,
+        format,
+        encoding,
+        tables: found.tables.map((t) => t.table),
+        ...(yearLabel ? { year: yearLabel } : {}),
+      });
       continue;
     }
     const csv = readCsvTable(f.path, decoded.text);
@@ -202,10 +246,13 @@ export function readSsda903Files(files: readonly ImportFile[], year: number | un
       continue;
     }
     if (mapping.table === "episodes" && csv.columns.includes("PL") && !csv.columns.includes("PLACE")) {
-      fail("has a column PL, the XML element's name: in the CSV table the column is PLACE. Rename the column PL to PLACE", {
-        ...report,
-        tables: [mapping.table],
-      });
+      fail(
+        "has a column PL, the XML element's name: in the CSV table the column is PLACE. Rename the column PL to PLACE",
+        {
+          ...report,
+          tables: [mapping.table],
+        },
+      );
       continue;
     }
     const missing = missingColumns(mapping, csv.columns);
@@ -228,7 +275,13 @@ export function readSsda903Files(files: readonly ImportFile[], year: number | un
       rows: csv.rows,
       unknownColumns: csv.columns.filter((c) => !known.has(c)),
     });
-    reports.push({ file: f.path, format, ...report, tables: [mapping.table], ...(yearLabel ? { year: yearLabel } : {}) });
+    reports.push({
+      file: f.path,
+      format,
+      ...report,
+      tables: [mapping.table],
+      ...(yearLabel ? { year: yearLabel } : {}),
+    });
   }
   const seen = new Map<string, string>();
   for (const t of tables) {

@@ -1,9 +1,14 @@
 import { RowReader } from "../framework/row-reader.js";
-import { type ColumnRole, type RowOutcome, rowOutcome, type TableMapping } from "../framework/table-mapping.js";
+import {
+  type ColumnRole,
+  type RowOutcome,
+  rowOutcome,
+  type TableMapping,
+} from "../framework/table-mapping.js";
 import type { SourceRow } from "../read/csv-table.js";
+import { oc3Date } from "./oc3-date.js";
 import { codeStanding } from "./ssda903-codes.js";
 import { read903Code, read903YesNo, type Ssda903Context } from "./ssda903-context.js";
-import { oc3Date } from "./oc3-date.js";
 
 type Mapping = TableMapping<Ssda903Context>;
 
@@ -14,7 +19,11 @@ const DOB_CHECK = {
   why: "the child's date of birth is taken from the header table; here it only identifies the child",
 } as const;
 
-function outcome(reader: RowReader, record: Record<string, unknown>, extra: { key?: string } = {}): RowOutcome {
+function outcome(
+  reader: RowReader,
+  record: Record<string, unknown>,
+  extra: { key?: string } = {},
+): RowOutcome {
   return rowOutcome(reader, record, extra);
 }
 
@@ -36,11 +45,31 @@ export const headerMapping: Mapping = {
     { column: "SEX", role: "mapped", field: "sex", mandatory: true },
     { column: "DOB", role: "mapped", field: "date_of_birth", mandatory: true },
     { column: "ETHNIC", role: "mapped", field: "ethnicity" },
-    { column: "UPN", role: "not_imported", why: "the unique pupil number identifies the child; the contract holds no identifier but the authority's own" },
-    { column: "MOTHER", role: "not_imported", why: "whether the child is a mother has no place in the contract yet" },
-    { column: "MC_DOB", role: "not_imported", why: "the date of birth of the child's own child has no place in the contract" },
-    { column: "UASC", role: "check", why: "the XML message's UASC flag: children flagged 1 become records of the uasc dataset" },
-    { column: "DUC", role: "check", why: "the XML message's date UASC status ceased: imported with the uasc dataset" },
+    {
+      column: "UPN",
+      role: "not_imported",
+      why: "the unique pupil number identifies the child; the contract holds no identifier but the authority's own",
+    },
+    {
+      column: "MOTHER",
+      role: "not_imported",
+      why: "whether the child is a mother has no place in the contract yet",
+    },
+    {
+      column: "MC_DOB",
+      role: "not_imported",
+      why: "the date of birth of the child's own child has no place in the contract",
+    },
+    {
+      column: "UASC",
+      role: "check",
+      why: "the XML message's UASC flag: children flagged 1 become records of the uasc dataset",
+    },
+    {
+      column: "DUC",
+      role: "check",
+      why: "the XML message's date UASC status ceased: imported with the uasc dataset",
+    },
   ],
   map(row, context) {
     const r = new RowReader(row);
@@ -49,9 +78,17 @@ export const headerMapping: Mapping = {
     const standing = sexText === "" ? null : codeStanding("SEX", sexText, context.year);
     if (standing === null) r.warn(["SEX"], "SEX is empty (rule 101): sex recorded as U (unknown)", "101");
     else if (standing.kind === "unknown")
-      r.warn(["SEX"], `SEX '${sexText}' is not a ${context.yearLabel} 903 code (rule 101): sex recorded as U (unknown)`, "101");
+      r.warn(
+        ["SEX"],
+        `SEX '${sexText}' is not a ${context.yearLabel} 903 code (rule 101): sex recorded as U (unknown)`,
+        "101",
+      );
     else if (standing.kind === "other_years")
-      r.warn(["SEX"], `SEX '${sexText}' is a 903 code ${standing.years}, not in ${context.yearLabel} (rule 101): kept`, "101");
+      r.warn(
+        ["SEX"],
+        `SEX '${sexText}' is a 903 code ${standing.years}, not in ${context.yearLabel} (rule 101): kept`,
+        "101",
+      );
     const sex = SEX_MAP[sexText] ?? "U";
     const dob = r.date("DOB", { rule: "102", what: "the date of birth" });
     const ethnicity = read903Code(r, context, "ETHNIC", "ETHNIC", { rule: "103", what: "ethnicity" });
@@ -98,30 +135,75 @@ export const episodesMapping: Mapping = {
     { column: "DEC", role: "mapped", field: "end_date", mandatory: true },
     { column: "REC", role: "mapped", field: "reason_ceased", mandatory: true },
     { column: "REASON_PLACE_CHANGE", role: "mapped", field: "reason_place_change" },
-    { column: "HOME_POST", role: "not_imported", why: "the child's home postcode is personal data the contract does not hold" },
-    { column: "PL_POST", role: "not_imported", why: "the placement's postcode locates the child; the contract does not hold it" },
+    {
+      column: "HOME_POST",
+      role: "not_imported",
+      why: "the child's home postcode is personal data the contract does not hold",
+    },
+    {
+      column: "PL_POST",
+      role: "not_imported",
+      why: "the placement's postcode locates the child; the contract does not hold it",
+    },
     { column: "URN", role: "mapped", field: "urn" },
   ],
   map(row, context) {
     const r = new RowReader(row);
     const child = r.required("CHILD", "the child's identifier");
     const start = r.date("DECOM", { required: true, rule: "141", what: "the date the episode started" });
-    const rne = read903Code(r, context, "RNE", "RNE", { required: true, dropUnknown: true, rule: "143", what: "the reason for the new episode" });
-    const ls = read903Code(r, context, "LS", "LS", { required: true, dropUnknown: true, rule: "144", what: "the legal status" });
+    const rne = read903Code(r, context, "RNE", "RNE", {
+      required: true,
+      dropUnknown: true,
+      rule: "143",
+      what: "the reason for the new episode",
+    });
+    const ls = read903Code(r, context, "LS", "LS", {
+      required: true,
+      dropUnknown: true,
+      rule: "144",
+      what: "the legal status",
+    });
     const cin = read903Code(r, context, "CIN", "CIN", { rule: "145", what: "the category of need" });
-    const place = read903Code(r, context, "PLACE", "PLACE", { required: true, dropUnknown: true, rule: "146", what: "the placement type" });
-    let provider = read903Code(r, context, "PLACE_PROVIDER", "PLACE_PROVIDER", { rule: "178", what: "the placement provider" });
+    const place = read903Code(r, context, "PLACE", "PLACE", {
+      required: true,
+      dropUnknown: true,
+      rule: "146",
+      what: "the placement type",
+    });
+    let provider = read903Code(r, context, "PLACE_PROVIDER", "PLACE_PROVIDER", {
+      rule: "178",
+      what: "the placement provider",
+    });
     if (provider !== null && place !== null && NO_PROVIDER.has(place))
-      r.warn(["PLACE", "PLACE_PROVIDER"], `PLACE_PROVIDER '${provider}' given for a ${place} placement, which has none (rule 213): kept`, "213");
+      r.warn(
+        ["PLACE", "PLACE_PROVIDER"],
+        `PLACE_PROVIDER '${provider}' given for a ${place} placement, which has none (rule 213): kept`,
+        "213",
+      );
     if (provider === "") provider = null;
     const end = r.date("DEC", { dropInvalid: true, rule: "147", what: "the date the episode ceased" });
-    let rec = read903Code(r, context, "REC", "REC", { dropUnknown: true, rule: "149", what: "the reason the episode ceased" });
+    let rec = read903Code(r, context, "REC", "REC", {
+      dropUnknown: true,
+      rule: "149",
+      what: "the reason the episode ceased",
+    });
     if (end === null && rec !== null && r.cell("DEC") === "") {
-      r.warn(["DEC", "REC"], `REC '${rec}' on an episode without DEC (rule 148): kept as open, REC left empty`, "148");
+      r.warn(
+        ["DEC", "REC"],
+        `REC '${rec}' on an episode without DEC (rule 148): kept as open, REC left empty`,
+        "148",
+      );
       rec = null;
     } else if (end !== null && rec === null && r.cell("REC") === "")
-      r.fail(["DEC", "REC"], "DEC without REC (rule 148): the row cannot tell whether the child left care or moved to a new episode", "148");
-    const change = read903Code(r, context, "REASON_PLACE_CHANGE", "REASON_PLACE_CHANGE", { rule: "1009", what: "the reason for the placement change" });
+      r.fail(
+        ["DEC", "REC"],
+        "DEC without REC (rule 148): the row cannot tell whether the child left care or moved to a new episode",
+        "148",
+      );
+    const change = read903Code(r, context, "REASON_PLACE_CHANGE", "REASON_PLACE_CHANGE", {
+      rule: "1009",
+      what: "the reason for the placement change",
+    });
     const urn = r.cell("URN");
     return outcome(r, {
       episode_id: start === null ? "" : idFor(context, "episodes", "EP", [child, start]),
@@ -157,7 +239,10 @@ export const reviewsMapping: Mapping = {
     const r = new RowReader(row);
     const child = r.required("CHILD", "the child's identifier");
     const date = r.date("REVIEW", { required: true, rule: "166", what: "the date of the review" });
-    const code = read903Code(r, context, "REVIEW_CODE", "REVIEW_CODE", { rule: "167", what: "the child's participation" });
+    const code = read903Code(r, context, "REVIEW_CODE", "REVIEW_CODE", {
+      rule: "167",
+      what: "the child's participation",
+    });
     return outcome(r, {
       review_id: date === null ? "" : idFor(context, "reviews", "RV", [child, date]),
       child_id: child,
@@ -184,11 +269,17 @@ export const missingMapping: Mapping = {
   map(row, context) {
     const r = new RowReader(row);
     const child = r.required("CHILD", "the child's identifier");
-    const kind = read903Code(r, context, "MISSING", "MISSING", { required: true, dropUnknown: true, rule: "1006", what: "whether the child was missing or away without authorisation" });
+    const kind = read903Code(r, context, "MISSING", "MISSING", {
+      required: true,
+      dropUnknown: true,
+      rule: "1006",
+      what: "whether the child was missing or away without authorisation",
+    });
     const start = r.date("MIS_START", { required: true, rule: "1004", what: "the date the episode started" });
     const end = r.date("MIS_END", { dropInvalid: true, rule: "1005", what: "the date the episode ended" });
     return outcome(r, {
-      episode_id: start === null || kind === null ? "" : idFor(context, "missing", "MI", [child, kind, start]),
+      episode_id:
+        start === null || kind === null ? "" : idFor(context, "missing", "MI", [child, kind, start]),
       child_id: child,
       start_date: start,
       end_date: end,
@@ -226,9 +317,17 @@ export const oc2Mapping: Mapping = {
     if (scoreText !== "") {
       const n = Number(scoreText);
       if (Number.isInteger(n) && n >= 0 && n <= 40) score = n;
-      else r.warn(["SDQ_SCORE"], `SDQ_SCORE '${scoreText}' is not a score from 0 to 40 (rule 180): left empty`, "180");
+      else
+        r.warn(
+          ["SDQ_SCORE"],
+          `SDQ_SCORE '${scoreText}' is not a score from 0 to 40 (rule 180): left empty`,
+          "180",
+        );
     }
-    const reason = read903Code(r, context, "SDQ_REASON", "SDQ_REASON", { rule: "196", what: "the reason for no SDQ score" });
+    const reason = read903Code(r, context, "SDQ_REASON", "SDQ_REASON", {
+      rule: "196",
+      what: "the reason for no SDQ score",
+    });
     return outcome(r, {
       child_id: child,
       as_at_date: `${context.year}-03-31`,
@@ -256,7 +355,11 @@ export const oc3Mapping: Mapping = {
   write: "upsert",
   columns: [
     CHILD,
-    { column: "DOB", role: "check", why: "dates the status on the young person's birthday in the year when the header has no date of birth (decision 103)" },
+    {
+      column: "DOB",
+      role: "check",
+      why: "dates the status on the young person's birthday in the year when the header has no date of birth (decision 103)",
+    },
     { column: "IN_TOUCH", role: "mapped", field: "in_touch", mandatory: true },
     { column: "ACTIV", role: "mapped", field: "activity", mandatory: true },
     { column: "ACCOM", role: "mapped", field: "accommodation_suitable", mandatory: true },
@@ -264,9 +367,17 @@ export const oc3Mapping: Mapping = {
   map(row, context) {
     const r = new RowReader(row);
     const child = r.required("CHILD", "the child's identifier");
-    const inTouch = read903Code(r, context, "IN_TOUCH", "IN_TOUCH", { required: true, dropUnknown: true, rule: "131", what: "whether the authority is in touch" });
+    const inTouch = read903Code(r, context, "IN_TOUCH", "IN_TOUCH", {
+      required: true,
+      dropUnknown: true,
+      rule: "131",
+      what: "whether the authority is in touch",
+    });
     const activity = read903Code(r, context, "ACTIV", "ACTIV", { rule: "132", what: "the activity" });
-    const accom = read903Code(r, context, "ACCOM", "ACCOM", { rule: "133", what: "whether the accommodation is suitable" });
+    const accom = read903Code(r, context, "ACCOM", "ACCOM", {
+      rule: "133",
+      what: "whether the accommodation is suitable",
+    });
     const suitable = accom === null ? null : (ACCOM_RE.exec(accom)?.[1] ?? null);
     let dob = context.dateOfBirth(child);
     if (dob === null) {
@@ -274,7 +385,11 @@ export const oc3Mapping: Mapping = {
       dob = own;
     }
     let asAt = `${context.year}-03-31`;
-    if (dob === null) r.warn(["DOB"], "no date of birth for the young person: the status is dated on the return year's 31 March");
+    if (dob === null)
+      r.warn(
+        ["DOB"],
+        "no date of birth for the young person: the status is dated on the return year's 31 March",
+      );
     else asAt = oc3Date(dob, context.year);
     return outcome(r, {
       child_id: child,
@@ -304,18 +419,34 @@ export const ad1Mapping: Mapping = {
   map(row, context) {
     const r = new RowReader(row);
     const child = r.required("CHILD", "the child's identifier");
-    const decision = r.date("DATE_INT", { rule: "112", what: "the date of the decision to place for adoption" });
-    const match = r.date("DATE_MATCH", { required: true, rule: "113", what: "the date the child was matched" });
+    const decision = r.date("DATE_INT", {
+      rule: "112",
+      what: "the date of the decision to place for adoption",
+    });
+    const match = r.date("DATE_MATCH", {
+      required: true,
+      rule: "113",
+      what: "the date the child was matched",
+    });
     const foster = read903YesNo(r, context, "FOSTER_CARE", "114");
-    const adopters = read903Code(r, context, "NB_ADOPTR", "NB_ADOPTR", { rule: "175", what: "the number of adopters" });
+    const adopters = read903Code(r, context, "NB_ADOPTR", "NB_ADOPTR", {
+      rule: "175",
+      what: "the number of adopters",
+    });
     return outcome(r, {
       child_id: child,
       decision_date: decision,
       match_date: match,
       foster_carer_adoption: foster,
       adopters: adopters === null ? null : Number(adopters),
-      adopters_sex: read903Code(r, context, "SEX_ADOPTR", "SEX_ADOPTR", { rule: "176", what: "the adopters' sex" }),
-      adopters_legal_status: read903Code(r, context, "LS_ADOPTR", "LS_ADOPTR", { rule: "177", what: "the adopters' legal status" }),
+      adopters_sex: read903Code(r, context, "SEX_ADOPTR", "SEX_ADOPTR", {
+        rule: "176",
+        what: "the adopters' sex",
+      }),
+      adopters_legal_status: read903Code(r, context, "LS_ADOPTR", "LS_ADOPTR", {
+        rule: "177",
+        what: "the adopters' legal status",
+      }),
     });
   },
 };
@@ -336,13 +467,29 @@ export const placedForAdoptionMapping: Mapping = {
     const r = new RowReader(row);
     const child = r.required("CHILD", "the child's identifier");
     const decision = r.date("DATE_PLACED", { required: true, rule: "115", what: "the date of the decision" });
-    const ceased = r.date("DATE_PLACED_CEASED", { dropInvalid: true, rule: "116", what: "the date the decision ceased" });
-    let reason = read903Code(r, context, "REASON_PLACED_CEASED", "REASON_PLACED_CEASED", { rule: "120", what: "the reason the decision ceased" });
+    const ceased = r.date("DATE_PLACED_CEASED", {
+      dropInvalid: true,
+      rule: "116",
+      what: "the date the decision ceased",
+    });
+    let reason = read903Code(r, context, "REASON_PLACED_CEASED", "REASON_PLACED_CEASED", {
+      rule: "120",
+      what: "the reason the decision ceased",
+    });
     if (reason !== null && ceased === null) {
-      r.warn(["DATE_PLACED_CEASED", "REASON_PLACED_CEASED"], `REASON_PLACED_CEASED '${reason}' without DATE_PLACED_CEASED (rule 120): the decision is kept as standing, the reason left empty`, "120");
+      r.warn(
+        ["DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
+        `REASON_PLACED_CEASED '${reason}' without DATE_PLACED_CEASED (rule 120): the decision is kept as standing, the reason left empty`,
+        "120",
+      );
       reason = null;
     }
-    return outcome(r, { child_id: child, decision_date: decision, ceased_date: ceased, ceased_reason: reason });
+    return outcome(r, {
+      child_id: child,
+      decision_date: decision,
+      ceased_date: ceased,
+      ceased_reason: reason,
+    });
   },
 };
 
@@ -361,11 +508,20 @@ export const previousPermanenceMapping: Mapping = {
   map(row, context) {
     const r = new RowReader(row);
     const child = r.required("CHILD", "the child's identifier");
-    const arrangement = read903Code(r, context, "PREV_PERM", "PREV_PERM", { required: true, dropUnknown: true, rule: "631", what: "the previous permanence option" });
+    const arrangement = read903Code(r, context, "PREV_PERM", "PREV_PERM", {
+      required: true,
+      dropUnknown: true,
+      rule: "631",
+      what: "the previous permanence option",
+    });
     const dateText = r.cell("DATE_PERM");
     let date: string | null = null;
     if (/z/i.test(dateText))
-      r.warn(["DATE_PERM"], `DATE_PERM '${dateText}' gives only part of the date (rule 632): left empty`, "632");
+      r.warn(
+        ["DATE_PERM"],
+        `DATE_PERM '${dateText}' gives only part of the date (rule 632): left empty`,
+        "632",
+      );
     else date = r.date("DATE_PERM", { rule: "632", what: "the date of the previous permanence order" });
     const la = r.cell("LA_PERM");
     return outcome(r, { child_id: child, arrangement, la_code: la === "" ? null : la, order_date: date });
@@ -389,10 +545,27 @@ export const socialWorkerEpisodesMapping: Mapping = {
     const r = new RowReader(row);
     const child = r.required("CHILD", "the child's identifier");
     const worker = r.required("SW_ID", "the social worker's identifier", "SW01");
-    const start = r.date("SW_DECOM", { required: true, rule: "SW04", what: "the date the social worker episode began" });
-    const end = r.date("SW_DEC", { dropInvalid: true, rule: "SW05", what: "the date the social worker episode ended" });
-    const reason = read903Code(r, context, "SW_REASON", "SW_REASON", { rule: "SW13", what: "the reason for the change" });
-    return outcome(r, { child_id: child, worker_id: worker, start_date: start, end_date: end, change_reason: reason });
+    const start = r.date("SW_DECOM", {
+      required: true,
+      rule: "SW04",
+      what: "the date the social worker episode began",
+    });
+    const end = r.date("SW_DEC", {
+      dropInvalid: true,
+      rule: "SW05",
+      what: "the date the social worker episode ended",
+    });
+    const reason = read903Code(r, context, "SW_REASON", "SW_REASON", {
+      rule: "SW13",
+      what: "the reason for the change",
+    });
+    return outcome(r, {
+      child_id: child,
+      worker_id: worker,
+      start_date: start,
+      end_date: end,
+      change_reason: reason,
+    });
   },
 };
 
@@ -415,8 +588,14 @@ export const ssda903Tables: readonly { readonly mapping: Mapping; readonly names
   { mapping: oc3Mapping, names: ["oc3"] },
   { mapping: ad1Mapping, names: ["ad1"] },
   { mapping: placedForAdoptionMapping, names: ["placed_for_adoption", "placed", "sbpfa", "placedadoption"] },
-  { mapping: previousPermanenceMapping, names: ["previous_permanence", "prevperm", "prev_perm", "permanence"] },
-  { mapping: socialWorkerEpisodesMapping, names: ["sw_episodes", "social_worker", "swepisodes", "social_workers"] },
+  {
+    mapping: previousPermanenceMapping,
+    names: ["previous_permanence", "prevperm", "prev_perm", "permanence"],
+  },
+  {
+    mapping: socialWorkerEpisodesMapping,
+    names: ["sw_episodes", "social_worker", "swepisodes", "social_workers"],
+  },
 ];
 
 /** Columns every 903 table's mapping knows, for recognising a table by its header. */

@@ -42,7 +42,11 @@ export interface ImportCommand {
  * await runSsda903Import({ kind: "ssda903", paths: ["903"], dryRun: true, year: "2019-20" }, config, io);
  * ```
  */
-export async function runSsda903Import(command: ImportCommand, config: CliConfig, io: CliIo): Promise<ExitCode> {
+export async function runSsda903Import(
+  command: ImportCommand,
+  config: CliConfig,
+  io: CliIo,
+): Promise<ExitCode> {
   const name = "kpi import ssda903";
   const read = await readImportFiles(io.cwd, command.paths);
   if (!read.ok) {
@@ -118,9 +122,7 @@ export async function runImport(command: ImportCommand, config: CliConfig, io: C
     try {
       xml = await readFile(resolve(io.cwd, path), "utf8");
     } catch (e) {
-      io.stderr.write(
-        `${name}: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`,
-      );
+      io.stderr.write(`${name}: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
       return 1;
     }
     const mapped = importCinCensus(xml, { file: basename(path), idKey });

@@ -1,11 +1,11 @@
 import { type CodeOption, cpCategoryCodes, type DatasetName, referralSourceCodes } from "@kpi/catalogue";
+import { statutoryDate } from "@kpi/imports";
 import type { RowSource } from "../../errors/kpi-client-error.js";
 import type { SourcedRecord } from "../../input/record-file.js";
 import { ethnicityCodes } from "../ethnicity-codes.js";
 import { finishTable, type MappedTable } from "../finish-table.js";
 import type { DroppedRow, FieldNote, ImportResult } from "../import-report.js";
 import { recordId } from "../record-id.js";
-import { statutoryDate } from "@kpi/imports";
 import { childElement, childElements, childText, parseXml, type XmlElement } from "./xml.js";
 
 /** Options of {@link importCinCensus}. */
@@ -89,7 +89,11 @@ export function importCinCensus(xml: string, options: CinCensusOptions): CinCens
     cp_plans: table("cp_plans", "ChildProtectionPlans"),
     cin_plans: table("cin_plans", "CINPlanDates"),
   };
-  const at = (t: Table, element: XmlElement): RowSource => ({ file, line: element.line ?? null, index: t.read++ });
+  const at = (t: Table, element: XmlElement): RowSource => ({
+    file,
+    line: element.line ?? null,
+    index: t.read++,
+  });
   const drop = (t: Table, source: RowSource, problems: string[]) =>
     t.dropped.push({ source, reason: problems.join("; ") });
   const note = (t: Table, source: RowSource, field: string, reason: string, emptied = true) =>

@@ -29,7 +29,9 @@ describe("parseXml", () => {
   });
 
   it("reads a document with a DOCTYPE holding an internal subset, and its entities", () => {
-    const r = parseXml('<!DOCTYPE a [\n  <!ENTITY la "Barnet">\n  <!ELEMENT a ANY>\n]>\n<a>\n<b>&la;</b>\n</a>');
+    const r = parseXml(
+      '<!DOCTYPE a [\n  <!ENTITY la "Barnet">\n  <!ELEMENT a ANY>\n]>\n<a>\n<b>&la;</b>\n</a>',
+    );
     if (!r.ok) throw new Error(r.error);
     expect(childText(r.root, "b")).toBe("Barnet");
     expect(r.root.children[0]?.line).toBe(6);
