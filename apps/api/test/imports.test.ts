@@ -230,7 +230,16 @@ describe("POST /v1/imports/ssda903 on data-to-insight's fake return", () => {
       sql`SELECT data FROM records WHERE organisation_id = 'la-903' AND dataset = 'children' AND data->>'date_of_birth' = '1990-02-01'`,
     );
     expect(stored.map((s) => ({ ...s.data, child_id: "…" }))).toEqual([
-      { child_id: "…", sex: "F", date_of_birth: "1990-02-01", ethnicity: "WBRI", disabled: true },
+      {
+        child_id: "…",
+        sex: "F",
+        date_of_birth: "1990-02-01",
+        ethnicity: "WBRI",
+        disabled: true,
+        expected_date_of_birth: null,
+        date_of_death: null,
+        disabilities: null,
+      },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { ImportKind, ImportReport, ImportWritten } from "@kpi/contract";
-import { type ImportFile, importSsda903, parseCollectionYear } from "@kpi/imports";
+import { type ImportFile, importStatutoryReturn, parseCollectionYear } from "@kpi/imports";
 import type { Db } from "../db/database.js";
 import { ApiError } from "../errors.js";
 import { BatchRejected, writeRows } from "./ingest.js";
@@ -84,7 +84,7 @@ export async function importReturn(deps: ImportDeps, request: ImportRequest): Pr
     year = parsed;
   }
   const organisationId = request.caller.organisationId;
-  const mapped = importSsda903(request.files, {
+  const mapped = importStatutoryReturn(request.kind, request.files, {
     ...(year === undefined ? {} : { year }),
     strict: request.strict,
     dryRun: request.dryRun,

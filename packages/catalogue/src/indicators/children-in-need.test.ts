@@ -78,13 +78,15 @@ describe("children in need, the DfE's definition (open episodes of need)", () =>
     expect(e.evaluate("cin.dfe_rate_per_10k", "FY2019-20-Q4", "quarter").estimate.value).toBeCloseTo(15, 10);
   });
 
-  it("has no value when no referral records a closure (an extract without episodes of need)", () => {
+  it("has no value when no referral records its episode of need (a front-door extract)", () => {
     const noClosures = createEvaluator({
       referrals: [referral("A", "2019-05-01"), referral("B", "2019-06-01")],
     });
     const v = noClosures.evaluate("cin.dfe_count", "FY2019-20-Q4", "quarter").estimate;
     expect(v.value).toBeNull();
-    expect(v.note).toMatch(/^No value: no referral records the closure of its episode of need/);
+    expect(v.note).toMatch(/^No value: no referral records its episode of need/);
+    const withNeed = createEvaluator({ referrals: [referral("A", "2019-05-01", { primary_need: "N1" })] });
+    expect(withNeed.evaluate("cin.dfe_count", "FY2019-20-Q4", "quarter").estimate.value).toBe(1);
   });
 
   it("has no value before the first referral", () => {

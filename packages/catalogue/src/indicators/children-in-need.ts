@@ -34,28 +34,26 @@ const openEpisodes = cohortFormula({
 });
 
 /**
- * Shared by the DfE count and its rate per 10,000. Referrals posted without closures (a front-door
- * extract) cannot say which episodes are still open, so the figure has no value until some referral
- * records a closure, as every CIN census does.
+ * Shared by the DfE count and its rate per 10,000. Referrals posted without their episodes of need (a
+ * front-door extract: no primary need, no closure) cannot say which episodes are still open, so the
+ * figure has no value until some referral records its episode, as every CIN census's `<CINdetails>` do.
  */
 const inNeedDfe: Formula = {
   ...openEpisodes,
   compute(ctx, range, by) {
     const result = openEpisodes.compute(ctx, range, by);
-    const closures = ctx.memo(
-      "referralsWithClosure",
-      () => ctx.index("referrals", "closure_date").sorted.length,
+    const episodes = ctx.memo("referralsRecordingEpisodes", () =>
+      ctx.records("referrals").some((r) => r.closure_date !== null || r.closure_reason !== null || r.primary_need !== null),
     );
-    if (closures > 0) return result;
+    if (episodes) return result;
     return {
       ...result,
       noValue:
-        "No value: no referral records the closure of its episode of need (the CIN census's CINclosureDate), so open episodes cannot be told from closed ones.",
+        "No value: no referral records its episode of need (a primary need or a closure, as the CIN census's CINdetails do), so open episodes cannot be told from closed ones.",
     };
   },
 };
 
-/** Children in Need: the CIN plan population and how plans end. */
 export const childrenInNeedIndicators: readonly CatalogueIndicator[] = [
   {
     definition: {
