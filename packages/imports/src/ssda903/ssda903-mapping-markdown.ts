@@ -1,11 +1,7 @@
+import { columnTableMarkdown } from "../framework/mapping-markdown.js";
 import { codesOfYear, type Ssda903CodeList, ssda903Codes } from "./ssda903-codes.js";
 import { ssda903Tables } from "./ssda903-tables.js";
 
-const ROLE: Readonly<Record<string, string>> = {
-  mapped: "mapped",
-  check: "used for a check",
-  not_imported: "not imported",
-};
 const label = (year: number) => `${year - 1}-${String(year % 100).padStart(2, "0")}`;
 
 /**
@@ -39,12 +35,7 @@ export function ssda903MappingMarkdown(): string {
       `File names: ${names.map((n) => `\`${n}\``).join(", ")} (any case, with a year or authority prefix such as \`SSDA903_2018_${names[0]}.csv\`); written as ${mapping.write === "merge" ? "a field-by-field merge into what other returns say of the child" : "an upsert"}.`,
       "",
     );
-    out.push("| column | what becomes of it | field | mandatory | why |", "| --- | --- | --- | --- | --- |");
-    for (const c of mapping.columns)
-      out.push(
-        `| \`${c.column}\` | ${ROLE[c.role]} | ${c.field ? `\`${c.field}\`` : ""} | ${c.mandatory ? "yes" : ""} | ${c.why ?? ""} |`,
-      );
-    out.push("");
+    out.push(...columnTableMarkdown(mapping.columns, "column"), "");
   }
   out.push(
     "## Code lists that change between collection years",
