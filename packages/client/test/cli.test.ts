@@ -272,7 +272,7 @@ describe("kpi import", () => {
     expect(r.stdout).toContain("written missing_episodes: 2 received, 2 inserted");
     expect(r.stdout).toContain("written care_leavers: 4 received, 4 inserted");
     expect(r.stdout).toContain(
-      "covers 2019-20 (1 April to 31 March): children, cla_episodes, missing_episodes, care_leavers",
+      "covers 2019-20 (1 Apr 2019 to 31 Mar 2020): children, cla_episodes, missing_episodes, care_leavers",
     );
 
     // The same extract again updates nothing and duplicates nothing.
@@ -307,23 +307,51 @@ describe("kpi import", () => {
     expect(r.stdout).toContain("written uasc: 1 received, 1 inserted, 0 updated, 0 unchanged");
   });
 
-  it("maps and posts the sample CIN census", async () => {
+  it("imports the sample CIN census through the API: rows dropped, the rest written, exit 3", async () => {
     const { token: own } = await freshOrganisation(apiUrl, adminToken, "impcin");
-    const r = await kpi(["import", "cin", join(fixtures, "cin", "cin-census.xml")], {
-      env: { ...env, KPI_TOKEN: own, KPI_ID_KEY: "cli-test-id-key-0123456789" },
+    const r = await kpi(["import", "cin-census", join(fixtures, "cin", "cin-census.xml")], {
+      env: { ...env, KPI_TOKEN: own },
+    });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain("cin-census import: partial.");
+    expect(r.stdout).toContain("file cin-census.xml: xml, UTF-8 → Child, CINdetails");
+    // The third child has no LAchildID: dropped, and its referral with it.
+    expect(r.stdout).toMatch(/cin-census\.xml:\d+ Child\[3\] dropped: LAchildID is empty \(rule 8500\)/);
+    expect(r.stdout).toMatch(
+      /cin-census\.xml:\d+ Child\[3\]\/CINdetails\[1\] dropped: dropped with its Child row/,
+    );
+    expect(r.stdout).toContain("written referrals: 3 received, 3 inserted");
+    expect(r.stdout).toContain("written cp_reviews: 1 received, 1 inserted");
+    expect(r.stdout).toContain("covers 2019-20 (1 Apr 2019 to 31 Mar 2020): children, referrals");
+  });
+
+  it("takes cin as the CIN census's shorter name; a dry run writes nothing", async () => {
+    const { token: own } = await freshOrganisation(apiUrl, adminToken, "impcindry");
+    const r = await kpi(["import", "cin", join(fixtures, "cin", "cin-census.xml"), "--dry-run"], {
+      env: { ...env, KPI_TOKEN: own },
+    });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain("cin-census import (dry run, nothing written): partial.");
+    expect(r.stdout).not.toContain("written ");
+  });
+
+  it("imports the workforce census, every worker dated on 30 September", async () => {
+    const { token: own } = await freshOrganisation(apiUrl, adminToken, "impcsww");
+    const r = await kpi(["import", "workforce-census", join(fixtures, "workforce-census", "csww-2022.xml")], {
+      env: { ...env, KPI_TOKEN: own },
     });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("posted referrals: 2 received, 2 inserted");
-    expect(r.stdout).toContain("posted s47_enquiries: 2 received, 2 inserted");
+    expect(r.stdout).toContain("written workforce: 30 received, 30 inserted, 0 updated, 0 unchanged");
+    expect(r.stdout).toContain("covers 30 Sep 2022: workforce");
   });
 
-  it("needs an id key unless it is a dry run", async () => {
-    const r = await kpi(["import", "cin", join(fixtures, "cin", "cin-census.xml")], { env });
+  it("refuses a kind it does not know", async () => {
+    const r = await kpi(["import", "cin-cencus", "x.xml"], { env });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("no id key");
-    const dry = await kpi(["import", "cin", join(fixtures, "cin", "cin-census.xml"), "--dry-run"], { env });
-    expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain("dry run: 11 records mapped, nothing posted");
+    expect(r.stderr).toContain(
+      "give the return: ssda903 <folder|files…>, cin-census <file.xml…> or workforce-census <file.xml…>",
+    );
   });
 });

@@ -19,7 +19,9 @@ Commands:
   values <indicator>            print an indicator's values as a table
   report <period>               fetch the quarterly report as JSON or CSV
   import ssda903 <folder|file…> import an SSDA903 return (every table, CSV or XML) through the API
-  import cin <file.xml>         map a CIN census XML message and post it
+  import cin-census <file.xml…> import the CIN census (every module) through the API
+  import workforce-census <file.xml…>
+                                import the social work workforce census through the API
 
 Run "kpi <command> --help" for a command's options.
 
@@ -69,26 +71,28 @@ Options:
 ${CONNECTION}
 `,
   import: `Usage: kpi import ssda903 <folder|file…> [options]
-       kpi import cin <file.xml> [options]
+       kpi import cin-census <file.xml…> [options]
+       kpi import workforce-census <file.xml…> [options]
 
-ssda903: uploads the return's files (every .csv/.xml under a folder, sub-folders included) to the API,
-which finds the 903 tables by name or columns, maps every table of the collection year onto the
-datasets and answers a report: per table, rows read, mapped, kept with a warning and dropped, with
-file, line, the return's columns and the DfE rule. A folder with a sub-folder or name prefix per year
-imports several years at once. Exit status: 0 clean, 3 rows dropped (the rest written), 1 nothing
+Uploads a statutory return's files (every .csv/.xml under a folder, sub-folders included) to the API,
+which maps them onto the datasets and answers a report: per table or element, rows read, mapped, kept
+with a warning and dropped, each with its file, line (or element), the return's own columns or element
+names and values, and the DfE rule. Exit status: 0 clean, 3 rows dropped (the rest written), 1 nothing
 written (a whole-file problem, --strict with drops, an API error).
-cin: maps a CIN census XML message on this machine onto children, referrals, assessments,
-s47_enquiries, cp_plans and cin_plans and posts them.
+ssda903: the 903 tables (found by name or columns) or its XML message; a folder with a sub-folder or
+name prefix per year imports several years at once.
+cin-census: CIN census messages, every module (children, episodes of need, assessments and factors,
+CIN plans, section 47 enquiries, CP plans and reviews, pre-proceedings); the year is the message's
+ReferenceDate (cin is a shorter name for it).
+workforce-census: children's social work workforce census messages; each worker is dated on the
+census date, 30 September.
 
 Options:
   --dry-run            map and report only; write nothing
-  --year <year>        ssda903: the collection year, 2018 or 2017-18 (the year of its 31 March);
-                       else the folder or file names must state it
-  --strict             ssda903: write nothing if any row would be dropped
-  --json               ssda903: print the API's report as JSON
-  --id-key <key>       cin: secret for generated record ids (or KPI_ID_KEY, or "idKey" in the config
-                       file); keep it the same for every import, or records will be duplicated
-  --batch-size <n>     cin: rows per request (default 5000)
+  --year <year>        the collection year, 2018 or 2017-18 (the year of its 31 March; for the workforce
+                       census the year of its 30 September); else the files must state it
+  --strict             write nothing if any row would be dropped
+  --json               print the API's report as JSON
   -h, --help           show this help
 
 ${CONNECTION}

@@ -38,8 +38,6 @@ const COMMAND_OPTIONS = {
     strict: { type: "boolean" },
     json: { type: "boolean" },
     year: { type: "string" },
-    "id-key": { type: "string" },
-    "batch-size": { type: "string" },
   },
 } as const satisfies Record<string, ParseArgsConfig["options"]>;
 
@@ -94,7 +92,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       url: str(values.url),
       token: str(values.token),
       config: str(values.config),
-      idKey: str(values["id-key"]),
     },
     io.env,
     io.cwd,
@@ -181,18 +178,16 @@ function dispatch(
       return runReport({ period, format, ...(out === undefined ? {} : { out }) }, config, io);
     }
     case "import": {
-      const [kind, ...paths] = positionals;
-      if (kind !== "ssda903" && kind !== "cin")
-        throw new UsageError("give ssda903 <folder|files…> or cin <file.xml>");
-      if (paths.length === 0 || (kind === "cin" && paths.length > 1))
+      const [named, ...paths] = positionals;
+      const kind = named === "cin" ? "cin-census" : named;
+      if (kind !== "ssda903" && kind !== "cin-census" && kind !== "workforce-census")
         throw new UsageError(
-          kind === "cin"
-            ? "give one CIN census file: cin <file.xml>"
-            : "give the return's folder or files: ssda903 <folder|files…>",
+          "give the return: ssda903 <folder|files…>, cin-census <file.xml…> or workforce-census <file.xml…>",
         );
+      if (paths.length === 0)
+        throw new UsageError(`give the return's folder or files: ${kind} <folder|files…>`);
       const yearValue = str(values.year);
       const yearText = yearValue === undefined ? undefined : String(returnYear(yearValue));
-      const batchSize = positiveInt(values["batch-size"], "--batch-size");
       return runImport(
         {
           kind,
@@ -201,7 +196,6 @@ function dispatch(
           strict: values.strict === true,
           json: values.json === true,
           ...(yearText === undefined ? {} : { year: yearText }),
-          ...(batchSize === undefined ? {} : { batchSize }),
         },
         config,
         io,

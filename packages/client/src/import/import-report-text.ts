@@ -1,4 +1,5 @@
 import type { ImportReport, ImportRowIssue } from "@kpi/contract";
+import { formatDisplayDate } from "@kpi/core";
 
 /** Options of {@link importReportText}. */
 export interface ImportReportTextOptions {
@@ -73,9 +74,14 @@ export function importReportText(report: ImportReport, options: ImportReportText
     lines.push(
       `written ${w.dataset}: ${w.received} received, ${w.inserted} inserted, ${w.updated} updated, ${w.unchanged} unchanged`,
     );
-  const years = new Map<string, string[]>();
-  for (const c of report.coverage) years.set(c.year, [...(years.get(c.year) ?? []), c.dataset]);
-  for (const [year, list] of years)
-    lines.push(`covers ${year} (1 April to 31 March): ${[...new Set(list)].join(", ")}`);
+  const spans = new Map<string, string[]>();
+  for (const c of report.coverage) {
+    const span =
+      c.from === c.to
+        ? formatDisplayDate(c.from)
+        : `${c.year} (${formatDisplayDate(c.from)} to ${formatDisplayDate(c.to)})`;
+    spans.set(span, [...(spans.get(span) ?? []), c.dataset]);
+  }
+  for (const [span, list] of spans) lines.push(`covers ${span}: ${[...new Set(list)].join(", ")}`);
   return lines.map((l) => `${l}\n`).join("");
 }
