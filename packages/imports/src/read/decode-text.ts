@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import chardet from "chardet";
 import iconv from "iconv-lite";
 
@@ -6,7 +7,13 @@ export type DecodedText =
   | { readonly ok: true; readonly text: string; readonly encoding: string }
   | { readonly ok: false; readonly problem: string };
 
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+const utf8 = new TextDecoder("utf-8");
+
+/** Strict UTF-8: `isUtf8` validates (TextDecoder's `fatal` lets a sequence cut off at the end through). */
+function strictUtf8(bytes: Uint8Array): string {
+  if (!isUtf8(bytes)) throw new TypeError("not UTF-8");
+  return utf8.decode(bytes);
+}
 /** Single-byte encodings chardet confuses on short English text; councils' Windows systems write Windows-1252. */
 const WESTERN = /^(ISO-8859-(1|2|15)|windows-125[02])$/i;
 
@@ -49,7 +56,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   let encoding: string;
   if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
     try {
-      text = strictUtf8.decode(bytes.subarray(3));
+      text = strictUtf8(bytes.subarray(3));
     } catch {
       return { ok: false, problem: "it starts with a UTF-8 byte-order mark but is not valid UTF-8" };
     }
@@ -67,11 +74,15 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       encoding = `${utf16} (no BOM)`;
     } else {
       try {
-        text = strictUtf8.decode(bytes);
+        text = strictUtf8(bytes);
         encoding = "UTF-8";
       } catch {
         const detected = chardet.detect(buffer);
-        const name = detected === null || WESTERN.test(detected) ? "windows-1252" : detected;
+        // Not valid UTF-8, so a guess of UTF-8 (or ASCII) is wrong too: read those as Windows-1252 as well.
+        const name =
+          detected === null || WESTERN.test(detected) || /^(UTF-8|ASCII)$/i.test(detected)
+            ? "windows-1252"
+            : detected;
         if (!iconv.encodingExists(name))
           return { ok: false, problem: `its encoding (${name}) cannot be read; save it as UTF-8` };
         text = iconv.decode(buffer, name);

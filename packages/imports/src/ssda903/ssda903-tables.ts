@@ -5,7 +5,6 @@ import {
   rowOutcome,
   type TableMapping,
 } from "../framework/table-mapping.js";
-import type { SourceRow } from "../read/csv-table.js";
 import { oc3Date } from "./oc3-date.js";
 import { codeStanding } from "./ssda903-codes.js";
 import { read903Code, read903YesNo, type Ssda903Context } from "./ssda903-context.js";
@@ -598,12 +597,16 @@ export const ssda903Tables: readonly { readonly mapping: Mapping; readonly names
   },
 ];
 
-/** Columns every 903 table's mapping knows, for recognising a table by its header. */
+/**
+ * The columns a 903 table's mapping knows (any collection year), for recognising a table by its header.
+ *
+ * @param mapping - the table's mapping
+ * @returns its column names
+ * @example
+ * ```ts
+ * knownColumns(uascMapping).has("DUC"); // true
+ * ```
+ */
 export function knownColumns(mapping: Pick<Mapping, "columns">): Set<string> {
   return new Set(mapping.columns.map((c: ColumnRole) => c.column));
-}
-
-/** A source row's identifying text for messages: the child. */
-export function childOf(row: SourceRow): string {
-  return (row.values.CHILD ?? "").trim();
 }
