@@ -43,7 +43,9 @@ const inNeedDfe: Formula = {
   compute(ctx, range, by) {
     const result = openEpisodes.compute(ctx, range, by);
     const episodes = ctx.memo("referralsRecordingEpisodes", () =>
-      ctx.records("referrals").some((r) => r.closure_date !== null || r.closure_reason !== null || r.primary_need !== null),
+      ctx
+        .records("referrals")
+        .some((r) => r.closure_date !== null || r.closure_reason !== null || r.primary_need !== null),
     );
     if (episodes) return result;
     return {
