@@ -84,7 +84,20 @@ export const defaultChunkSize = 2000;
 /** The largest number of issues listed in a 422 (the total is in `issue_count`). */
 export const maxListedIssues = 1000;
 
-class BatchRejected extends Error {
+/**
+ * Thrown inside a transaction by {@link writeRows} when a batch is invalid, so the transaction rolls
+ * back; the caller throws its `apiError` once outside.
+ *
+ * @example
+ * ```ts
+ * try { await db.transaction((tx) => writeRows(tx, deps, request)); }
+ * catch (e) { if (e instanceof BatchRejected) throw e.apiError; throw e; }
+ * ```
+ */
+export class BatchRejected extends Error {
+  /**
+   * @param apiError - the `validation_failed` error for the client
+   */
   constructor(readonly apiError: ApiError) {
     super(apiError.message);
   }
@@ -196,10 +209,20 @@ interface ChunkCounts {
  */
 async function upsertChunk(
   tx: Tx,
-  target: { organisationId: string; dataset: string; batchId: string; keepKeys: boolean; guard: SQL },
+  target: {
+    organisationId: string;
+    dataset: string;
+    batchId: string;
+    keepKeys: boolean;
+    merge: boolean;
+    guard: SQL;
+  },
   chunk: readonly { key: string; data: unknown }[],
 ): Promise<ChunkCounts> {
   const keep = target.keepKeys ? sql`kept AS (INSERT INTO ingest_keys (key) SELECT key FROM x),` : sql``;
+  // Merging keeps what the stored record says where the new one has nothing (a 903 header does not
+  // wipe the CIN census's disability flag of the same child).
+  const next = target.merge ? sql`records.data || jsonb_strip_nulls(excluded.data)` : sql`excluded.data`;
   const [counts] = await queryRows<{ inserted: number; updated: number }>(
     tx,
     sql`
@@ -211,8 +234,8 @@ async function upsertChunk(
       INSERT INTO records (organisation_id, dataset, key, data, batch_id, updated_at)
       SELECT ${target.organisationId}, ${target.dataset}, x.key, x.data, ${target.batchId}, now() FROM x
       ON CONFLICT (organisation_id, dataset, key) DO UPDATE
-        SET data = excluded.data, batch_id = excluded.batch_id, updated_at = excluded.updated_at
-        WHERE records.data IS DISTINCT FROM excluded.data${target.guard}
+        SET data = ${next}, batch_id = excluded.batch_id, updated_at = excluded.updated_at
+        WHERE records.data IS DISTINCT FROM ${next}${target.guard}
       RETURNING (xmax = 0) AS inserted
     )
     SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
@@ -284,26 +307,34 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
     if (stored !== undefined) return replay(deps, request, stored);
   }
   checkDeclaration(request.dataset, request.declaration);
-  const definition = datasets[request.dataset];
-  const personFields: readonly string[] = definition.personFields;
-  const chunkSize = deps.chunkSize ?? defaultChunkSize;
   const hash = requestHash(request);
   const batchId = randomUUID();
   let digest: string | undefined;
   try {
     return await db.transaction(async (tx) => {
-      const replace = request.mode === "replace";
-      if (replace) {
-        await tx.execute(sql`CREATE TEMP TABLE ingest_keys (key text PRIMARY KEY) ON COMMIT DROP`);
+      const body = meterBody(request.body, { limit: deps.maxBodyBytes, hash });
+      const written = await writeRows(tx, deps, {
+        caller: request.caller,
+        dataset: request.dataset,
+        mode: request.mode,
+        merge: false,
+        ...(request.declaration === undefined ? {} : { declaration: request.declaration }),
+        batchId,
+        format: request.format === "csv" ? "csv" : "json",
+        rows: rows(request.format, body),
+        beforeCommit: async () => {
+          digest = hash.digest("hex");
+        },
+      });
+      if (key !== undefined) {
+        const saved = await tx
+          .insert(idempotency)
+          .values({ organisationId, key, requestSha256: digest as string, response: written })
+          .onConflictDoNothing()
+          .returning({ key: idempotency.key });
+        if (saved.length === 0) throw new IdempotencyRace();
       }
-      const guard = laterEndGuardSql(request.dataset, request.declaration);
-      const target = { organisationId, dataset: request.dataset, batchId, keepKeys: replace, guard };
-      const writer = chunkWriter((c) => upsertChunk(tx, target, c));
-      try {
-        return await ingestRows(tx, writer);
-      } finally {
-        await writer.settle();
-      }
+      return { result: written, replayed: false };
     });
   } catch (error) {
     if (error instanceof BatchRejected) throw error.apiError;
@@ -313,10 +344,79 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
     }
     throw error;
   }
+}
 
-  async function ingestRows(tx: Tx, writer: ReturnType<typeof chunkWriter>): Promise<IngestOutcome> {
+/** One dataset's rows to write inside a caller's transaction (see {@link writeRows}). */
+export interface WriteRowsRequest {
+  readonly caller: Caller;
+  readonly dataset: DatasetName;
+  readonly mode: IngestMode;
+  /** Merge each record field by field into the stored one (fields the new record leaves empty keep their value). */
+  readonly merge: boolean;
+  /**
+   * What the rows are complete for (a posted batch's declaration, a statutory import's collection
+   * year): `replace` then replaces only within it, and it is recorded as the batch's source.
+   */
+  readonly declaration?: CoverageDeclaration;
+  /** The batch id to record (a fresh one when absent). */
+  readonly batchId?: string;
+  /** `csv` when the rows are CSV cells to convert, else `json` (typed values). */
+  readonly format: "csv" | "json";
+  /**
+   * The rows are records the catalogue's batch validator of this dataset already accepted, normalised
+   * and with no key repeated (an import's mapped records): written without being checked again.
+   */
+  readonly prevalidated?: boolean;
+  readonly rows: Iterable<unknown> | AsyncIterable<unknown>;
+  /** Runs after the last row was read, before the batch is recorded. */
+  readonly beforeCommit?: () => Promise<void>;
+}
+
+/**
+ * Validates, pseudonymises and upserts one dataset's rows inside the caller's transaction, the one
+ * path every write takes (a posted batch, each dataset of a statutory import): rows checked by the
+ * dataset's batch validator, person identifiers replaced by pseudonyms, upserted in chunks with one in
+ * flight (unchanged rows untouched; with `merge`, the stored record keeps the fields the new one leaves
+ * empty); `replace` deletes the dataset's rows not written; the batch is recorded and the data version
+ * bumped. Any invalid row rejects the whole batch with `validation_failed` (every issue counted, 1,000
+ * listed) and the caller's transaction must be rolled back.
+ *
+ * @param tx - the open transaction
+ * @param deps - pseudonym key and chunk size
+ * @param request - what to write
+ * @returns the batch's counts
+ * @example
+ * ```ts
+ * await db.transaction((tx) => writeRows(tx, deps, { caller, dataset: "children", mode: "upsert", merge: true, format: "json", rows }));
+ * ```
+ */
+export async function writeRows(
+  tx: Tx,
+  deps: Pick<IngestDeps, "pseudonymKey" | "chunkSize">,
+  request: WriteRowsRequest,
+): Promise<BatchResult> {
+  const organisationId = request.caller.organisationId;
+  const personFields: readonly string[] = datasets[request.dataset].personFields;
+  const chunkSize = deps.chunkSize ?? defaultChunkSize;
+  const batchId = request.batchId ?? randomUUID();
+  const replace = request.mode === "replace";
+  if (replace) {
+    await tx.execute(sql`CREATE TEMP TABLE IF NOT EXISTS ingest_keys (key text PRIMARY KEY) ON COMMIT DROP`);
+    // An import writes several datasets in one transaction: each replace keeps only its own keys.
+    await tx.execute(sql`TRUNCATE ingest_keys`);
+  }
+  const target = {
+    organisationId,
+    dataset: request.dataset,
+    batchId,
+    keepKeys: replace,
+    merge: request.merge,
+    guard: laterEndGuardSql(request.dataset, request.declaration),
+  };
+  const writer = chunkWriter((c) => upsertChunk(tx, target, c));
+  try {
     const validator = createBatchValidator(request.dataset, {
-      format: request.format === "csv" ? "csv" : "json",
+      format: request.format,
       maxIssues: maxListedIssues,
     });
     const inference = createCoverageInference(request.dataset);
@@ -326,11 +426,10 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
     let invalid = false;
     let row = 0;
     let chunk: { key: string; data: unknown }[] = [];
-    const body = meterBody(request.body, { limit: deps.maxBodyBytes, hash });
-    for await (const raw of rows(request.format, body)) {
+    for await (const raw of request.rows) {
       const index = row;
       row += 1;
-      const record = validator.push(raw);
+      const record = request.prevalidated ? (raw as ReturnType<typeof validator.push>) : validator.push(raw);
       if (record === null) {
         invalid = true;
         continue;
@@ -354,7 +453,7 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
         chunk = [];
       }
     }
-    digest = hash.digest("hex");
+    await request.beforeCommit?.();
     const summary = validator.finish();
     const issueCount = summary.issueCount + ownIssueCount;
     if (issueCount > 0) {
@@ -378,7 +477,7 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
     const received = row;
     const merged = await writer.finish();
     let deleted = 0;
-    if (request.mode === "replace") {
+    if (replace) {
       // With a declared coverage only the dataset's records within it are replaced (decision 130).
       const span = replaceSpan(request.declaration, inference.span());
       const within = span === null ? sql`` : sql` AND ${withinSpanSql(request.dataset, span)}`;
@@ -431,14 +530,8 @@ export async function ingestBatch(deps: IngestDeps, request: IngestRequest): Pro
       deleted,
     });
     if (inserted + updated + deleted > 0 || recorded.changed) await bumpDataVersion(tx, organisationId);
-    if (key !== undefined) {
-      const saved = await tx
-        .insert(idempotency)
-        .values({ organisationId, key, requestSha256: digest, response: result })
-        .onConflictDoNothing()
-        .returning({ key: idempotency.key });
-      if (saved.length === 0) throw new IdempotencyRace();
-    }
-    return { result, replayed: false };
+    return result;
+  } finally {
+    await writer.settle();
   }
 }

@@ -187,6 +187,41 @@ export function codeField<const C extends string>(
 }
 
 /**
+ * A set of codes in one field, written as the codes separated by single spaces (`HAND HEAR`), each from
+ * a fixed code set: for what a return lists several of (a child's disabilities, the factors of an
+ * assessment). Replacing the field replaces the whole set, so a corrected return never leaves a code
+ * behind.
+ *
+ * @param codes - the allowed codes with labels
+ * @param description - one sentence for analysts
+ * @returns the field schema
+ * @example
+ * ```ts
+ * import { disabilityCodes } from "./codes.js";
+ * codeListField(disabilityCodes, "Disabilities.").parse("HAND HEAR"); // "HAND HEAR"
+ * codeListField(disabilityCodes, "Disabilities.").safeParse("HAND,HEAR").success; // false
+ * ```
+ */
+export function codeListField(codes: readonly CodeOption[], description: string) {
+  const one = codes.map((c) => c.code.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const pattern = new RegExp(`^(?:${one})(?: (?:${one}))*$`);
+  return z
+    .string()
+    .regex(pattern)
+    .register(fieldMetaRegistry, {
+      check: { kind: "pattern", source: pattern.source, flags: pattern.flags },
+      type: "string",
+      required: true,
+      description,
+      codes,
+      expects: `codes separated by single spaces, e.g. '${codes
+        .slice(0, 2)
+        .map((c) => c.code)
+        .join(" ")}'`,
+    });
+}
+
+/**
  * A whole number within bounds.
  *
  * @param description - one sentence for analysts

@@ -1,8 +1,9 @@
 import { previousPeriod, previousYearEnd, quarterOfDate, samePeriodLastYear } from "@kpi/core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { datasets } from "../datasets/registry.js";
 import type { DatasetRecords } from "../datasets/schemas.js";
 import { createEvaluator, type Evaluator } from "../evaluate/evaluator.js";
-import { catalogue } from "../indicators/catalogue.js";
+import { catalogue, findIndicator } from "../indicators/catalogue.js";
 import { covering } from "../indicators/test-records.js";
 import { demoCoverage } from "./demo-coverage.js";
 import { generateDemoAuthority } from "./generate.js";
@@ -16,6 +17,14 @@ beforeAll(() => {
   // Every day up to the extract date counts as covered: the figures as they were before coverage.
   unbounded = createEvaluator(demo, { coverage: covering("1900-01-01", "2019-09-30") });
 }, 120_000);
+
+/** Whether the demo holds every dated dataset an indicator reads (not so for the 903's own tables). */
+function demonstrated(id: string): boolean {
+  const held = new Set(demoCoverage().map((s) => s.dataset));
+  return (findIndicator(id)?.formula.reads ?? []).every(
+    (r) => datasets[r.dataset].dating.kind === "undated" || held.has(r.dataset),
+  );
+}
 
 describe("demoCoverage", () => {
   it("declares every dated dataset as an extract from 1 Apr 2016 to 30 Sep 2019", () => {
@@ -45,6 +54,13 @@ describe("demoCoverage", () => {
 
   it("keeps every figure of the reference quarter and the periods it is compared with", () => {
     for (const { definition } of catalogue) {
+      if (!demonstrated(definition.id)) {
+        // No records and no coverage: no value, never a 0 from an empty table.
+        const e = declared.evaluate(definition.id, "FY2019-20-Q2", "quarter").estimate;
+        expect(e.value, definition.id).toBeNull();
+        expect(e.note, definition.id).toMatch(/^No value: no .+ are loaded\./);
+        continue;
+      }
       for (const window of ["quarter", "ytd"] as const) {
         const periods = ["FY2019-20-Q2", samePeriodLastYear("FY2019-20-Q2")];
         const previous = previousPeriod("FY2019-20-Q2", window);
@@ -57,7 +73,8 @@ describe("demoCoverage", () => {
             b.numerator,
             b.denominator,
           ]);
-          expect(a.value, `${definition.id} ${period} ${window}`).not.toBeNull();
+          // Never a coverage gap inside the extract (a measure may still find nothing to count).
+          if (a.value === null) expect(a.note, `${definition.id} ${period} ${window}`).not.toMatch(/loaded/);
         }
       }
       if (definition.kind === "stock") {
@@ -73,6 +90,7 @@ describe("demoCoverage", () => {
   it("gives no value, with the reason, for the quarter after the extract", () => {
     expect(declared.latestQuarterWithData()).toBe("FY2019-20-Q2");
     for (const { definition } of catalogue) {
+      if (!demonstrated(definition.id)) continue;
       const e = declared.evaluate(definition.id, "FY2019-20-Q3", "quarter");
       expect(e.estimate.value, definition.id).toBeNull();
       expect(e.estimate.note, definition.id).toMatch(

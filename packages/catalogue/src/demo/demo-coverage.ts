@@ -5,8 +5,21 @@ import { datasetNames } from "../datasets/schemas.js";
 import { DemoCalendar } from "./calendar.js";
 import type { DemoAuthorityOptions } from "./generate.js";
 
+/** Dated datasets the demonstration authority has no records of (the statutory returns' own tables). */
+const NOT_IN_THE_DEMO: ReadonlySet<string> = new Set([
+  "cla_reviews",
+  "cla_outcomes",
+  "adoption_decisions",
+  "adoptions",
+  "social_worker_episodes",
+  "cp_reviews",
+  "pre_proceedings",
+]);
+
 /**
- * The coverage the demonstration authority declares: for every dated dataset, one extract as at the
+ * The coverage the demonstration authority declares: for every dated dataset it generates (not the
+ * statutory returns' own tables, such as 903 reviews and OC2 outcomes, which it has no records of and
+ * so cannot vouch for: their figures read "no value" in the demo), one extract as at the
  * last day of its span (`to`, default 30 Sep 2019) whose history starts on the first day (1 Apr of
  * `from`, default 1 Apr 2016): the generator writes every record of those days and none after them.
  *
@@ -24,7 +37,7 @@ export function demoCoverage(options: Pick<DemoAuthorityOptions, "from" | "to"> 
   const from = calendar.date(calendar.first);
   const to = calendar.date(calendar.last);
   return datasetNames
-    .filter((name) => datasets[name].dating.kind !== "undated")
+    .filter((name) => datasets[name].dating.kind !== "undated" && !NOT_IN_THE_DEMO.has(name))
     .map((name) => ({
       id: `demo:${name}`,
       dataset: name,

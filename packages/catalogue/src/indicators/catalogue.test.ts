@@ -24,9 +24,9 @@ describe("the catalogue", () => {
   });
 
   it("covers every indicator of the specification", () => {
-    expect(catalogue).toHaveLength(60);
+    expect(catalogue).toHaveLength(76);
     expect(catalogue.filter((i) => i.definition.section === "ffd")).toHaveLength(11);
-    expect(catalogue.filter((i) => i.definition.section === "staffing")).toHaveLength(5);
+    expect(catalogue.filter((i) => i.definition.section === "staffing")).toHaveLength(6);
   });
 
   it("states the report's one target and the SWA conversion's two decimals", () => {

@@ -46,6 +46,30 @@ describe("staffing indicators", () => {
     expect(evaluator.evaluate("wf.turnover_pct", "FY2019-20-Q2", "ytd").estimate.value).toBeCloseTo(50, 10);
   });
 
+  it("computes the DfE's turnover over permanent workers of every role, by head count", () => {
+    // In post at D: W1, W3, W4, W6 (W2 is agency; W5 left on D; W7 has no snapshot in the 3 months).
+    // Leavers in the 12 months to D: W5 (30 Sep 2019) and W8 (15 Jan 2019).
+    const e = at("wf.turnover_dfe_pct");
+    expect([e.numerator, e.denominator]).toEqual([2, 4]);
+    const roles = evaluator.evaluate("wf.turnover_dfe_pct", "FY2019-20-Q2", "quarter", { by: "role" });
+    expect(roles.groups?.map((g) => [g.key, g.estimate.numerator, g.estimate.denominator])).toEqual([
+      ["senior_practitioner", 0, 1],
+      ["social_worker", 2, 2],
+      ["team_manager", 0, 1],
+    ]);
+  });
+
+  it("leaves workers without a recorded caseload out of the caseload measures", () => {
+    const more = createEvaluator({
+      workforce: [...workforce, worker("W9", "2019-09-30", "social_worker", 1, 0, { caseload: null })],
+    });
+    expect(more.evaluate("wf.avg_caseload", "FY2019-20-Q2", "quarter").estimate.value).toBeCloseTo(
+      52 / 2.5,
+      10,
+    );
+    expect(more.evaluate("wf.turnover_pct", "FY2019-20-Q2", "quarter").estimate.denominator).toBe(5);
+  });
+
   it("breaks FTE shares down by team", () => {
     const e = evaluator.evaluate("wf.agency_pct", "FY2019-20-Q2", "quarter", { by: "team" });
     expect(e.groups?.map((g) => [g.key, g.estimate.numerator, g.estimate.denominator])).toEqual([

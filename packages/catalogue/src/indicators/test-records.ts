@@ -28,6 +28,9 @@ export const child = (child_id: string, date_of_birth: string | null): ChildReco
   sex: "U",
   ethnicity: null,
   disabled: null,
+  expected_date_of_birth: null,
+  date_of_death: null,
+  disabilities: null,
 });
 
 export const contact = (
@@ -59,6 +62,10 @@ export const referral = (
     source: "6",
     nfa: false,
     team: null,
+    primary_need: null,
+    closure_date: null,
+    closure_reason: null,
+    icpc_date: null,
     ...more,
   }) as ReferralRecord;
 
@@ -76,6 +83,7 @@ export const assessment = (
   authorised_date,
   outcome,
   team,
+  factors: null,
 });
 
 export const s47 = (
@@ -90,6 +98,7 @@ export const s47 = (
   icpc_not_required: icpc_date === null,
   icpc_date,
   icpc_cp_plan: plan,
+  icpc_target_date: null,
 });
 
 export const cpPlan = (
@@ -138,6 +147,8 @@ export const episode = (
     reason_ceased,
     weekly_cost: null,
     team: null,
+    reason_place_change: null,
+    urn: null,
     ...more,
   }) as ClaEpisodeRecord;
 

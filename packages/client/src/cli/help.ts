@@ -19,8 +19,10 @@ Commands:
   datasets                      list each dataset's coverage and sources
   values <indicator>            print an indicator's values as a table
   report <period>               fetch the quarterly report as JSON or CSV
-  import ssda903 <folder>       map an SSDA903 extract (header, episodes, missing, oc3) and post it
-  import cin <file.xml>         map a CIN census XML message and post it
+  import ssda903 <folder|file…> import an SSDA903 return (every table, CSV or XML) through the API
+  import cin-census <file.xml…> import the CIN census (every module) through the API
+  import workforce-census <file.xml…>
+                                import the social work workforce census through the API
 
 Run "kpi <command> --help" for a command's options.
 
@@ -89,26 +91,34 @@ Options:
 
 ${CONNECTION}
 `,
-  import: `Usage: kpi import ssda903 <folder> [options]
-       kpi import cin <file.xml> [options]
+  import: `Usage: kpi import ssda903 <folder|file…> [options]
+       kpi import cin-census <file.xml…> [options]
+       kpi import workforce-census <file.xml…> [options]
 
-Maps a statutory return onto the data contract and posts it: SSDA903 CSV tables (header.csv,
-episodes.csv, missing.csv, oc3.csv; dates DD/MM/YYYY) onto children, cla_episodes, missing_episodes and
-care_leavers; a CIN census XML message onto children, referrals, assessments, s47_enquiries, cp_plans and
-cin_plans. Prints what was mapped and what was dropped and why, per table and row.
+Uploads a statutory return's files (every .csv/.xml under a folder, sub-folders included) to the API,
+which maps them onto the datasets and answers a report: per table or element, rows read, mapped, kept
+with a warning and dropped, each with its file, line (or element), the return's own columns or element
+names and values, and the DfE rule. Exit status: 0 clean, 3 rows dropped (the rest written), 1 nothing
+written (a whole-file problem, --strict with drops, an API error).
+ssda903: the 903 tables (found by name or columns) or its XML message; a folder with a sub-folder or
+name prefix per year imports several years at once.
+cin-census: CIN census messages, every module (children, episodes of need, assessments and factors,
+CIN plans, section 47 enquiries, CP plans and reviews, pre-proceedings); the year is the message's
+ReferenceDate (cin is a shorter name for it).
+workforce-census: children's social work workforce census messages; each worker is dated on the
+census date, 30 September.
 
-Each dated dataset is posted as a statutory return for its collection year (1 April – 31 March, from
---year for SSDA903, from the message's reference date for CIN) with mode=replace within that year:
-re-importing a corrected return replaces that year's records and leaves other years alone. Children
-are added or updated, never deleted.
+Each dated dataset is recorded as a statutory return covering its collection year (1 April – 31 March;
+the workforce census its census date) and replaces what was stored within that year: re-importing a
+corrected return replaces that year's records and leaves other years alone. Children are added or
+updated, never deleted.
 
 Options:
-  --dry-run            map and report only; post nothing
-  --year <yyyy>        ssda903: the year of the return's 31 March (2020 for 2019-20); needed for oc3.csv
-                       and for the collection year (without it the records' coverage is inferred)
-  --id-key <key>       secret for generated record ids (or KPI_ID_KEY, or "idKey" in the config file);
-                       keep it the same for every import, or records will be duplicated
-  --batch-size <n>     rows per request (default 5000)
+  --dry-run            map and report only; write nothing
+  --year <year>        the collection year, 2018 or 2017-18 (the year of its 31 March; for the workforce
+                       census the year of its 30 September); else the files must state it
+  --strict             write nothing if any row would be dropped
+  --json               print the API's report as JSON
   -h, --help           show this help
 
 ${CONNECTION}

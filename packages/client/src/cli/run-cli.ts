@@ -43,9 +43,9 @@ const COMMAND_OPTIONS = {
   import: {
     ...CONNECTION_OPTIONS,
     "dry-run": { type: "boolean" },
+    strict: { type: "boolean" },
+    json: { type: "boolean" },
     year: { type: "string" },
-    "id-key": { type: "string" },
-    "batch-size": { type: "string" },
   },
 } as const satisfies Record<string, ParseArgsConfig["options"]>;
 
@@ -100,7 +100,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       url: str(values.url),
       token: str(values.token),
       config: str(values.config),
-      idKey: str(values["id-key"]),
     },
     io.env,
     io.cwd,
@@ -193,19 +192,24 @@ function dispatch(
       return runReport({ period, format, ...(out === undefined ? {} : { out }) }, config, io);
     }
     case "import": {
-      const [kind, path, ...extra] = positionals;
-      if ((kind !== "ssda903" && kind !== "cin") || path === undefined || extra.length > 0)
-        throw new UsageError("give ssda903 <folder> or cin <file.xml>");
-      const yearText = str(values.year);
-      const year = yearText === undefined ? undefined : returnYear(yearText);
-      const batchSize = positiveInt(values["batch-size"], "--batch-size");
+      const [named, ...paths] = positionals;
+      const kind = named === "cin" ? "cin-census" : named;
+      if (kind !== "ssda903" && kind !== "cin-census" && kind !== "workforce-census")
+        throw new UsageError(
+          "give the return: ssda903 <folder|files…>, cin-census <file.xml…> or workforce-census <file.xml…>",
+        );
+      if (paths.length === 0)
+        throw new UsageError(`give the return's folder or files: ${kind} <folder|files…>`);
+      const yearValue = str(values.year);
+      const yearText = yearValue === undefined ? undefined : String(returnYear(yearValue));
       return runImport(
         {
           kind,
-          path,
+          paths,
           dryRun: values["dry-run"] === true,
-          ...(year === undefined ? {} : { year }),
-          ...(batchSize === undefined ? {} : { batchSize }),
+          strict: values.strict === true,
+          json: values.json === true,
+          ...(yearText === undefined ? {} : { year: yearText }),
         },
         config,
         io,

@@ -7,8 +7,11 @@ import {
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { DataTable, type DataTableColumn } from "../../components/data-table";
+import { ImportForm } from "../../components/import-form";
 import { SourcesTable } from "../../components/sources-table";
 import { getBatches, getDataQuality, getDatasets } from "../../lib/api";
+import { canImport } from "../../lib/roles";
+import { requireSession } from "../../lib/session";
 
 export const metadata: Metadata = { title: "Data" };
 
@@ -119,13 +122,15 @@ async function Findings({ asAt }: { asAt: string | undefined }) {
 
 /**
  * The data page: what each dataset's records are complete for (coverage) and the sources behind it,
- * what has been ingested (batches with their counts) and the data-quality findings. Record keys are
- * not shown: they are pseudonyms, and the case system is where records are fixed.
+ * the upload of a statutory return (for users who may post data), what has been ingested (batches
+ * with their counts) and the data-quality findings. Record keys are not shown: they are pseudonyms,
+ * and the case system is where records are fixed.
  */
 export default async function DataPage({ searchParams }: PageProps<"/data">) {
   const query = await searchParams;
   const asAt =
     typeof query.as_at === "string" && /^\d{4}-\d{2}-\d{2}$/.test(query.as_at) ? query.as_at : undefined;
+  const session = await requireSession();
   return (
     <>
       <h1>Data</h1>
@@ -137,6 +142,12 @@ export default async function DataPage({ searchParams }: PageProps<"/data">) {
       <Suspense fallback={<p role="status">Loading coverage…</p>}>
         <Coverage />
       </Suspense>
+      {canImport(session.role) ? (
+        <>
+          <h2>Import a statutory return</h2>
+          <ImportForm />
+        </>
+      ) : null}
       <h2>Ingested batches</h2>
       <Suspense fallback={<p role="status">Loading batches…</p>}>
         <Batches />
