@@ -59,8 +59,8 @@ export type ImportQuery = z.input<typeof importQuerySchema>;
  *
  * @example
  * ```ts
- * importRowIssueSchema.parse({ file: "episodes.csv", line: 3, columns: { DEC: "", REC: "X1" }, rule: "148",
- *   message: "REC 'X1' on an open episode (no DEC): kept as open, REC left empty" }).rule; // "148"
+ * const issue = { file: "episodes.csv", line: 3, columns: { DEC: "", REC: "X1" }, rule: "148", message: "kept as open" };
+ * importRowIssueSchema.parse(issue).rule; // "148"
  * ```
  */
 export const importRowIssueSchema = z.object({
@@ -107,8 +107,8 @@ export type ImportTableReport = z.infer<typeof importTableReportSchema>;
  *
  * @example
  * ```ts
- * importFileReportSchema.parse({ file: "2018/episodes.csv", format: "csv", encoding: "UTF-8", delimiter: ",",
- *   tables: ["episodes"], year: "2017-18" }).encoding; // "UTF-8"
+ * const file = { file: "2018/episodes.csv", format: "csv", encoding: "UTF-8", tables: ["episodes"], year: "2017-18" };
+ * importFileReportSchema.parse(file).encoding; // "UTF-8"
  * ```
  */
 export const importFileReportSchema = z.object({
