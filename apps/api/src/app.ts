@@ -14,6 +14,7 @@ import { batchRoutes } from "./routes/batches.js";
 import { dataQualityRoutes } from "./routes/data-quality.js";
 import { datasetRoutes } from "./routes/datasets.js";
 import { healthRoutes } from "./routes/health.js";
+import { importRoutes } from "./routes/imports.js";
 import { indicatorRoutes } from "./routes/indicators.js";
 import { organisationRoutes } from "./routes/organisations.js";
 import { recordRoutes } from "./routes/records.js";
@@ -211,6 +212,7 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   await app.register(userRoutes);
   await app.register(datasetRoutes);
   await app.register(recordRoutes);
+  await app.register(importRoutes);
   await app.register(batchRoutes);
   await app.register(dataQualityRoutes);
   await app.register(indicatorRoutes);

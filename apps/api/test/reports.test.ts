@@ -49,10 +49,11 @@ beforeAll(async () => {
   a = await tokensFor(api.app, "default");
   b = await tokensFor(api.app, "org-b");
   // SWA share: Q2 2018-19 10 of 100 (10%); Q2 2019-20 45 of 100 (45%). Wilson 95%: [5.5, 17.4] and
-  // [35.6, 54.8] do not overlap, so it is a significant improvement: a positive KPI.
+  // [35.6, 54.8] do not overlap, so it is a significant improvement: a positive KPI. The batch holds
+  // every contact from 1 Apr 2018 to 30 Sep 2019, and says so.
   const res = await api.app.inject({
     method: "POST",
-    url: "/v1/datasets/contacts/records",
+    url: "/v1/datasets/contacts/records?covers_from=2018-04-01&covers_to=2019-09-30",
     headers: { ...bearer(a.ingest), "content-type": "application/json" },
     payload: JSON.stringify({
       records: [

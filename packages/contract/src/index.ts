@@ -3,6 +3,7 @@ export * from "./data-quality.js";
 export * from "./datasets.js";
 export * from "./error-body.js";
 export * from "./health.js";
+export * from "./imports.js";
 export * from "./indicators.js";
 export * from "./no-content.js";
 export * from "./organisations.js";

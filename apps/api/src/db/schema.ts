@@ -5,6 +5,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  date,
   index,
   integer,
   jsonb,
@@ -110,6 +111,39 @@ export const batches = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("batches_organisation_created_idx").on(t.organisationId, t.createdAt)],
+);
+
+/**
+ * Sources of an organisation's records: for one dataset, the span of dates (`covers_from`–`covers_to`)
+ * for which its records are complete, where that claim comes from (`kind`: a statutory return, a
+ * declared period, an extract as at `as_of` with history from `history_from`, or inferred from an
+ * undeclared batch's records), its name as staff read it, and the batch, person and time it came with.
+ * A dataset's coverage is the union of its current sources (those not superseded); a later batch
+ * supersedes a source whose span lies inside its own (or, replacing the whole dataset, every source).
+ */
+export const sources = pgTable(
+  "sources",
+  {
+    id: text("id").primaryKey(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    dataset: text("dataset").notNull(),
+    kind: text("kind", { enum: ["statutory", "declared", "extract", "inferred"] }).notNull(),
+    name: text("name").notNull(),
+    coversFrom: date("covers_from", { mode: "string" }).notNull(),
+    coversTo: date("covers_to", { mode: "string" }).notNull(),
+    asOf: date("as_of", { mode: "string" }),
+    historyFrom: date("history_from", { mode: "string" }),
+    /** The batch that recorded it (`null` for sources a migration inferred from stored records). */
+    batchId: text("batch_id"),
+    actor: text("actor").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The batch that superseded it (`null` while it is current). */
+    supersededBy: text("superseded_by"),
+    supersededAt: timestamp("superseded_at", { withTimezone: true }),
+  },
+  (t) => [index("sources_organisation_dataset_idx").on(t.organisationId, t.dataset)],
 );
 
 /** Stored responses of requests sent with an `Idempotency-Key`, with the hash of what was sent. */

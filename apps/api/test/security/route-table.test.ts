@@ -24,6 +24,7 @@ function required(method: string, path: string): Required | undefined {
   if (path === "/v1/users" || path.startsWith("/v1/users/")) return "admin";
   if (path === "/v1/datasets/:dataset/records" || path === "/v1/datasets/:dataset/records/:key")
     return method === "GET" ? "read" : "ingest";
+  if (path === "/v1/imports/:kind") return "ingest";
   if (method === "PUT" && /^\/v1\/indicators\/:id\/targets\/:financial_year$/.test(path)) return "analyst";
   if (method === "PUT" && /^\/v1\/reports\/:period\/sections\/:section\/analysis$/.test(path))
     return "analyst";

@@ -7,10 +7,14 @@ import {
   type CreatedToken,
   createdTokenSchema,
   type DataQualityReport,
+  type DatasetDescription,
   dataQualityReportSchema,
+  datasetListSchema,
+  type ImportReport,
   type IndicatorDetail,
   type IndicatorSeries,
   type IndicatorSummary,
+  importReportSchema,
   indicatorDetailSchema,
   indicatorListSchema,
   indicatorSeriesSchema,
@@ -72,18 +76,20 @@ async function call<S extends z.ZodType>(
   method: Method,
   path: string,
   schema: S,
-  options: { token?: string; body?: unknown } = {},
+  options: { token?: string; body?: unknown; form?: FormData } = {},
 ): Promise<ApiOutcome<z.infer<S>>> {
   const headers: Record<string, string> = { accept: "application/json", ...(await forwardedFor()) };
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers["content-type"] = "application/json";
+  // A FormData body is sent as multipart/form-data; fetch sets the content type with its boundary.
+  const body = options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   let response: Response;
   try {
     response = await fetch(`${webConfig.apiUrl}${path}`, {
       method,
       headers,
       cache: "no-store",
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      ...(body === undefined ? {} : { body }),
     });
   } catch {
     return {
@@ -363,6 +369,19 @@ export const getBatches = cache(async (): Promise<BatchSummary[]> => {
 });
 
 /**
+ * Every dataset with what the organisation holds of it: its coverage and sources (`GET /v1/datasets`).
+ *
+ * @returns the datasets, in the data contract's order
+ * @example
+ * ```ts
+ * const cla = (await getDatasets()).find((d) => d.name === "cla_episodes");
+ * ```
+ */
+export const getDatasets = cache(async (): Promise<DatasetDescription[]> => {
+  return (await read("/v1/datasets", datasetListSchema)).datasets;
+});
+
+/**
  * Data-quality findings (`GET /v1/data-quality`).
  *
  * @param asAt - the date to check as at (default: the API's today)
@@ -471,4 +490,32 @@ export const getSessions = cache(async (): Promise<SessionInfo[]> => {
  */
 export async function endSession(id: string): Promise<ApiOutcome<null>> {
   return write("DELETE", `/v1/sessions/${seg(id)}`, z.null());
+}
+
+/**
+ * Uploads a statutory return for the API to map and import: `POST /v1/imports/ssda903` with the files
+ * as `multipart/form-data`. The API answers the import report whether the import was clean, partial or
+ * failed (a failed one wrote nothing).
+ *
+ * @param files - the return's files
+ * @param options - collection year (`2018` or `2017-18`), dry run, strict
+ * @returns the report, or why the API refused the request (401, 403, 413 …)
+ * @example
+ * ```ts
+ * const r = await importReturn(files, { year: "2017-18", dryRun: true, strict: false });
+ * ```
+ */
+export async function importReturn(
+  files: readonly File[],
+  options: { year?: string; dryRun: boolean; strict: boolean },
+): Promise<ApiOutcome<ImportReport>> {
+  const { token } = await requireSession();
+  const form = new FormData();
+  for (const f of files) form.append("file", f, f.name);
+  const path = `/v1/imports/ssda903${query({
+    year: options.year,
+    dry_run: options.dryRun ? "true" : undefined,
+    strict: options.strict ? "true" : undefined,
+  })}`;
+  return call("POST", path, importReportSchema, { token, form });
 }

@@ -11,6 +11,7 @@ import type { BenchmarkRecord } from "../datasets/schemas.js";
 import { CatalogueError } from "../evaluate/catalogue-error.js";
 import type { Evaluator } from "../evaluate/evaluator.js";
 import { reportSections } from "../indicators/sections.js";
+import { citedSources } from "./cited-sources.js";
 import type {
   KpiListEntry,
   QuarterlyReport,
@@ -73,7 +74,8 @@ function sentenceFor(evaluator: Evaluator, definition: IndicatorDefinition, deta
  * to date, the positive and negative KPIs with the sentence that justifies each (flow indicators by the
  * quarter's own figure, stock indicators by the value at the quarter's end), and the analysis text:
  * the staff's stored text when there is one, otherwise a draft written from the figures and flagged
- * `draft: true`. Deterministic: the same inputs give the same report.
+ * `draft: true`; and the sources its figures cite, each once. Deterministic: the same inputs give the
+ * same report.
  *
  * @param evaluator - the organisation's evaluator
  * @param period - a quarter id, e.g. `FY2019-20-Q2`
@@ -157,7 +159,8 @@ export function buildReport(
         : { text: stored.text, draft: false, author: stored.author, updated_at: stored.updated_at };
     return { id: section.id, title: section.title, indicators, positive, negative, analysis };
   });
-  return { period: parsed, label: periodLabel(parsed), sections };
+  const entries = sections.flatMap((s) => s.indicators.flatMap((i) => [i.quarter, i.ytd]));
+  return { period: parsed, label: periodLabel(parsed), sections, sources: citedSources(evaluator, entries) };
 }
 
 function checkQuarter(period: string): string {

@@ -27,8 +27,8 @@ export interface ApiRequest {
   readonly path: string;
   /** Query parameters; `undefined` values are left out. */
   readonly query?: Readonly<Record<string, string | undefined>>;
-  /** The body, already encoded. */
-  readonly body?: string;
+  /** The body, already encoded (a `FormData` is sent as `multipart/form-data`, its boundary set by fetch). */
+  readonly body?: string | FormData;
   /** Content-Type of the body. */
   readonly contentType?: string;
   /** Sent as `Idempotency-Key`; makes a POST safe to retry. */
