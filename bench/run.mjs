@@ -5,13 +5,13 @@
 //
 //   node bench/run.mjs            full run (catalogue ×1/×10/×50, ingestion and reports at ×1)
 //   node bench/run.mjs --quick    CI size (catalogue ×1, shorter load phases)
-//   options: --only catalogue,ingest,reports,portal   --no-build   --profile (API under --cpu-prof)
+//   options: --only catalogue,validation,ingest,reports,portal,import   --no-build   --profile (API under --cpu-prof)
 //
 // PostgreSQL: DATABASE_URL (a superuser URL; the bench creates and drops its own databases) or else a
 // throw-away cluster on 127.0.0.1:54331 (needs initdb, as .ci/lib/postgres.sh). Load only on loopback.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { join } from "node:path";
@@ -137,6 +137,36 @@ function catalogueBench(scales) {
   return { results, growth, worstRatio };
 }
 
+// ---------------------------------------------------------------------------------------- validation
+/** The batch validator in process over the demo authority ×1 (packages/catalogue/bench/validation.bench.ts). */
+function validationBench() {
+  log("batch validation …");
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "bench/validation.bench.ts", "--json", "--rounds", quick ? "3" : "9"],
+    { cwd: join(repoRoot, "packages/catalogue"), encoding: "utf8", maxBuffer: 1 << 22 },
+  );
+  if (run.status !== 0) {
+    log(`  failed: ${run.stderr.split("\n").slice(0, 3).join(" ")}`);
+    return { failed: true };
+  }
+  const result = JSON.parse(run.stdout.trim().split("\n").at(-1));
+  const names = { json: "valid JSON", csv: "valid CSV", invalid: "invalid JSON (one message each)" };
+  table(
+    `Batch validation in process (demo authority ×1, every dataset; ${result.rounds} passes, the first warms V8)`,
+    ["rows", "count", "first pass CPU ms", "median CPU ms", "best CPU ms", "µs per row (median)"],
+    result.parts.map((p) => [
+      names[p.part],
+      fmt(p.rows),
+      fmt(p.firstMs, 1),
+      fmt(p.medianMs, 1),
+      fmt(p.bestMs, 1),
+      fmt((1000 * p.medianMs) / p.rows, 2),
+    ]),
+  );
+  return result;
+}
+
 // ---------------------------------------------------------------------------------------- stores
 async function loadCatalogue() {
   return import(pathToFileURL(join(repoRoot, "packages/catalogue/dist/index.js")).href);
@@ -174,7 +204,8 @@ async function apiOn(store, cluster) {
   // on request after a batch ("cold"), and no warm-up competes with the ingestion phase.
   const env = { KPI_DATA_DIR: dataDir, KPI_ADMIN_TOKEN: adminToken, KPI_REPORT_WARMUP_MS: "0" };
   if (store === "postgres") {
-    dbName = `kpi_bench_${randomBytes(4).toString("hex")}`;
+    // BENCH_DB_PREFIX names the databases on a shared server (default kpi_bench_).
+    dbName = `${process.env.BENCH_DB_PREFIX ?? "kpi_bench_"}${randomBytes(4).toString("hex")}`;
     await sqlOn(cluster.admin, `CREATE DATABASE ${dbName}`);
     env.DATABASE_URL = cluster.url(dbName);
     env.KPI_PSEUDONYM_KEY = "bench-pseudonym-key-0123456789";
@@ -507,6 +538,98 @@ function storeTables(stores) {
   }
 }
 
+// ---------------------------------------------------------------------------------------- 903 import
+/**
+ * The SSDA903 import of data-to-insight's fake return (5,050 episodes, 12,582 reviews) through the CLI,
+ * against the floor of just reading and parsing its files: the same decoding and CSV reading the import
+ * does (`@kpi/imports`), in this process, best of three. Goal: the CLI under 4× the floor.
+ */
+async function importBench(cluster) {
+  const imports = await import(pathToFileURL(join(repoRoot, "packages/imports/dist/index.js")).href);
+  const folder = join(repoRoot, "packages/imports/test/fixtures/ssda903/d2i-fake");
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith(".csv"))
+    .map((f) => ({ path: f, bytes: readFileSync(join(folder, f)) }));
+  let rows = 0;
+  let parseMs = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    rows = 0;
+    for (const f of files) {
+      const decoded = imports.decodeText(f.bytes);
+      const table = imports.readCsvTable(f.path, decoded.text);
+      rows += table.rows.length;
+    }
+    parseMs = Math.min(parseMs, performance.now() - t);
+  }
+  const out = { rows, parseMs, stores: [] };
+  for (const store of process.env.BENCH_SKIP_PGLITE ? ["postgres"] : ["postgres", "pglite"]) {
+    const running = await apiOn(store, cluster);
+    try {
+      const tokens = await orgWithTokens(running.server.port, running.adminToken, `bench-903-${store}`);
+      const runs = [];
+      for (let i = 0; i < 2; i++) {
+        const t = performance.now();
+        const cli = spawnSync(
+          process.execPath,
+          [
+            join(repoRoot, "packages/client/dist/cli.js"),
+            "import",
+            "ssda903",
+            ...files.map((f) => join(folder, f.path)),
+            "--year",
+            "2017-18",
+            "--json",
+          ],
+          {
+            encoding: "utf8",
+            maxBuffer: 1 << 26,
+            env: {
+              ...process.env,
+              KPI_API_URL: `http://127.0.0.1:${running.server.port}`,
+              KPI_TOKEN: tokens.ingest,
+            },
+          },
+        );
+        const ms = performance.now() - t;
+        if (cli.status !== 0)
+          throw new Error(
+            `kpi import ssda903 exited ${cli.status}: ${cli.stderr.slice(0, 300)} ${cli.stdout.slice(0, 600)}`,
+          );
+        const report = JSON.parse(cli.stdout);
+        const written = report.written.reduce((n, w) => n + w.received, 0);
+        runs.push({ ms, written, inserted: report.written.reduce((n, w) => n + w.inserted, 0) });
+        log(
+          `  903 import via the CLI (${store}, ${i === 0 ? "first" : "again, unchanged"}): ${fmt(ms)} ms, ${fmt(written)} records`,
+        );
+      }
+      out.stores.push({ store, runs });
+    } finally {
+      await running.close();
+    }
+  }
+  log(`  903 files read and parsed: ${fmt(rows)} rows in ${fmt(parseMs)} ms`);
+  table(
+    "SSDA903 import of data-to-insight's fake return (every table, 2017-18) through `kpi import ssda903`, vs reading and parsing its files",
+    ["store", "run", "records written", "CLI wall ms", "read + parse ms", "CLI / read + parse", "goal < 4×"],
+    out.stores.flatMap((s) =>
+      s.runs.map((r, i) => [
+        s.store === "postgres" ? "PostgreSQL" : "embedded (PGlite)",
+        i === 0 ? "into an empty organisation" : "the same return again",
+        fmt(r.written),
+        fmt(r.ms),
+        fmt(out.parseMs),
+        `${fmt(r.ms / out.parseMs, 1)}×`,
+        goal(r.ms / out.parseMs, 4, false, "×"),
+      ]),
+    ),
+    [
+      "CLI wall time: `node packages/client/dist/cli.js import ssda903 … --json` from process start to exit (upload, the API's decoding, mapping and one-transaction write, the report). Read + parse: `decodeText` + `readCsvTable` of the same 11 files in one process, best of three.",
+    ],
+  );
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------- main
 async function main() {
   const m = machine();
@@ -517,7 +640,15 @@ async function main() {
     log("building @kpi/api and its packages …");
     execFileSync(
       "pnpm",
-      ["exec", "turbo", "run", "build", "--filter=@kpi/api...", "--output-logs=errors-only"],
+      [
+        "exec",
+        "turbo",
+        "run",
+        "build",
+        "--filter=@kpi/api...",
+        "--filter=@kpi/client",
+        "--output-logs=errors-only",
+      ],
       { cwd: repoRoot, stdio: "inherit", env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" } },
     );
   }
@@ -526,6 +657,7 @@ async function main() {
   const t0 = performance.now();
 
   if (wants("catalogue")) results.catalogue = catalogueBench(quick ? [1] : [1, 10, 50]);
+  if (wants("validation")) results.validation = validationBench();
 
   if (wants("ingest") || wants("reports")) {
     const catalogue = await loadCatalogue();
@@ -548,6 +680,16 @@ async function main() {
     }
     storeTables(results.stores);
     for (const a of deferredTables.splice(0)) table(...a);
+  }
+
+  if (wants("import")) {
+    log("\n903 import of the fake return");
+    const cluster = await pgAdmin();
+    try {
+      results.import = await importBench(cluster);
+    } finally {
+      cluster.stop();
+    }
   }
 
   if (wants("portal") && !(wants("ingest") || wants("reports"))) {

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `pnpm security`: the API's security tests (apps/api/test/security: route table, organisation
-// isolation, secrets in logs and responses, raw identifiers in the database), then
+// isolation, secrets in logs and responses, raw identifiers in the database, token cache and revocation
+// on every instance) and the hardening tests of issue 12 (sign-in limits, stored text, connections and
+// HTTP edges, stalled uploads, concurrent replaces, and with PostgreSQL the logs during an outage), then
 // `pnpm audit --prod --audit-level high` over the production dependency tree.
 // An advisory at high or critical fails the run unless `explained` below says why it does not apply.
 // Set TEST_DATABASE_URL to run the tests against PostgreSQL as well as the embedded store.
@@ -19,8 +21,19 @@ function run(command, args, options = {}) {
 
 let failed = false;
 
-console.log("== security tests (apps/api/test/security)");
-const tests = run("pnpm", ["--filter", "@kpi/api", "exec", "vitest", "run", "test/security"], {
+/** The test files run, under apps/api (outage-logs.test.ts runs only with TEST_DATABASE_URL). */
+const testFiles = [
+  "test/security",
+  "test/sign-in.test.ts",
+  "test/stored-text.test.ts",
+  "test/connections.test.ts",
+  "test/stalled-uploads.test.ts",
+  "test/replace-concurrency.test.ts",
+  "test/faults/outage-logs.test.ts",
+];
+
+console.log(`== security tests (apps/api: ${testFiles.join(", ")})`);
+const tests = run("pnpm", ["--filter", "@kpi/api", "exec", "vitest", "run", ...testFiles], {
   stdio: "inherit",
 });
 if (tests.status !== 0) {

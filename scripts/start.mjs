@@ -88,13 +88,27 @@ async function loadDemoAuthority() {
   const catalogue = await import(pathToFileURL(join(root, "packages/catalogue/dist/index.js")).href);
   const started = Date.now();
   console.log("The store is empty: loading the demonstration authority through the API …");
+  const contract = await import(pathToFileURL(join(root, "packages/contract/dist/index.js")).href);
   const records = catalogue.generateDemoAuthority({});
+  // Each dated dataset is the demo's extract as at its last day (what the demo declares it covers).
+  const coverage = new Map(catalogue.demoCoverage().map((s) => [s.dataset, s]));
   let total = 0;
   for (const dataset of catalogue.datasetNames) {
     const rows = records[dataset];
     if (!rows || rows.length === 0) continue;
     const body = rows.map((row) => JSON.stringify(row)).join("\n");
-    const r = await api("POST", `/v1/datasets/${dataset}/records`, body, adminToken, "application/x-ndjson");
+    const source = coverage.get(dataset);
+    const query =
+      source === undefined
+        ? ""
+        : `?${new URLSearchParams(contract.coverageQuery({ asOf: source.as_of, historyFrom: source.history_from, name: source.name }))}`;
+    const r = await api(
+      "POST",
+      `/v1/datasets/${dataset}/records${query}`,
+      body,
+      adminToken,
+      "application/x-ndjson",
+    );
     if (r.status !== 200) {
       throw new Error(`Loading ${dataset} failed (${r.status}): ${r.json?.error?.message ?? "no message"}`);
     }
@@ -154,6 +168,8 @@ async function main() {
     PORT: String(apiPort),
     HOST: host,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    // The portal (on this machine) forwards each person's address; the API believes it from it only.
+    KPI_TRUSTED_PROXIES: process.env.KPI_TRUSTED_PROXIES ?? "127.0.0.1",
   });
   await waitFor(`${apiUrl}/healthz`, 60);
   await waitFor(`${apiUrl}/readyz`, 60);

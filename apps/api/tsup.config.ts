@@ -1,9 +1,4 @@
 import { defineConfig } from "tsup";
+import { nodeProgramBuild } from "../../tsup.base.js";
 
-export default defineConfig({
-  entry: ["src/server.ts", "src/app.ts"],
-  format: ["esm"],
-  sourcemap: true,
-  clean: true,
-  target: "node20",
-});
+export default defineConfig(nodeProgramBuild(["src/server.ts", "src/app.ts"]));

@@ -12,6 +12,9 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["exceljs"],
+  // A 903 return uploaded from the data page goes through a server action to the API (whose own limit,
+  // KPI_MAX_BODY_MB, still applies): a year's tables are a few MB.
+  experimental: { serverActions: { bodySizeLimit: "100mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { isIP } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -28,17 +29,62 @@ export const apiConfigSchema = z
     rateLimitPerMinute: z.number().int().positive(),
     /** How long a portal session lasts, in minutes. */
     sessionTtlMinutes: z.number().int().positive(),
-    /** How long a token look-up is trusted without the database, in seconds (default 5; 0 disables). */
-    tokenCacheSeconds: z.number().int().min(0).max(60).optional(),
+    /**
+     * How long a token look-up is trusted without the database, in seconds (default 1, at most 1: the
+     * bound on revocation reaching every instance when a notification is missed; 0 disables;
+     * decision 145).
+     */
+    tokenCacheSeconds: z.number().int().min(0).max(1).default(1),
     /**
      * Quiet time after an organisation's last batch before its latest report is built in the
      * background, in milliseconds (default 1,000; 0 disables; decision 118).
      */
     reportWarmupMs: z.number().int().min(0).max(600_000).optional(),
+    /** Longest time to receive a whole request, headers and body, in ms (Node's `requestTimeout`). */
+    requestTimeoutMs: z.number().int().positive().default(600_000),
+    /** Longest pause between two pieces of an upload's body, in ms; then `408 request_timeout`. */
+    bodyIdleMs: z.number().int().positive().default(30_000),
+    /** PostgreSQL connections per instance. */
+    dbPoolSize: z.number().int().min(2).max(1000).default(10),
+    /** Longest wait for a free PostgreSQL connection, in ms; then `503 unavailable` with `Retry-After`. */
+    dbAcquireTimeoutMs: z.number().int().positive().default(5_000),
+    /** PostgreSQL `statement_timeout`, in ms. */
+    dbStatementTimeoutMs: z.number().int().positive().default(300_000),
+    /** PostgreSQL `idle_in_transaction_session_timeout`, in ms (a backstop behind `bodyIdleMs`). */
+    dbIdleInTransactionMs: z.number().int().positive().default(60_000),
+    /** Record batches one organisation may have in progress at once on one instance; then `429`. */
+    maxBatchesPerOrganisation: z.number().int().positive().default(2),
+    /**
+     * Addresses or CIDR ranges of proxies (the portal, a load balancer) whose `X-Forwarded-For` is
+     * believed for the client's address; none by default.
+     */
+    trustedProxies: z.array(z.string().min(1)).default([]),
   })
   .strict();
-/** See {@link apiConfigSchema}. */
-export type ApiConfig = z.infer<typeof apiConfigSchema>;
+/** The API's configuration as passed to `buildApp` (settings with defaults may be left out). */
+export type ApiConfig = z.input<typeof apiConfigSchema>;
+/** The configuration with every default applied: what the app reads as `app.config`. */
+export type ResolvedConfig = z.infer<typeof apiConfigSchema>;
+
+/**
+ * Whether a `KPI_TRUSTED_PROXIES` entry is an address or a CIDR range (IPv4 or IPv6).
+ *
+ * @param entry - one comma-separated entry, trimmed
+ * @returns true for `10.0.0.5`, `10.0.0.0/8`, `::1`, `fd00::/8`
+ * @example
+ * ```ts
+ * isProxyAddress("10.0.0.0/8"); // true
+ * isProxyAddress("portal.internal"); // false
+ * ```
+ */
+export function isProxyAddress(entry: string): boolean {
+  const [address = "", bits, ...rest] = entry.split("/");
+  if (rest.length > 0) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -76,12 +122,34 @@ const envSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels).default("info")),
   KPI_RATE_LIMIT_PER_MINUTE: intFromEnv(600).pipe(z.number().min(1, "must be at least 1")),
   KPI_SESSION_TTL_MINUTES: intFromEnv(480).pipe(z.number().min(1, "must be at least 1")),
-  KPI_TOKEN_CACHE_SECONDS: intFromEnv(5).pipe(z.number().max(60, "must be at most 60")),
+  KPI_TOKEN_CACHE_SECONDS: intFromEnv(1).pipe(z.number().max(1, "must be 0 or 1 (decision 145)")),
   KPI_REPORT_WARMUP_MS: intFromEnv(1000).pipe(z.number().max(600_000, "must be at most 600000")),
+  KPI_REQUEST_TIMEOUT_SECONDS: intFromEnv(600).pipe(z.number().min(1, "must be at least 1")),
+  KPI_BODY_IDLE_SECONDS: intFromEnv(30).pipe(z.number().min(1, "must be at least 1")),
+  KPI_DB_POOL_SIZE: intFromEnv(10).pipe(
+    z.number().min(2, "must be at least 2").max(1000, "must be at most 1000"),
+  ),
+  KPI_DB_ACQUIRE_TIMEOUT_SECONDS: intFromEnv(5).pipe(z.number().min(1, "must be at least 1")),
+  KPI_DB_STATEMENT_TIMEOUT_SECONDS: intFromEnv(300).pipe(z.number().min(1, "must be at least 1")),
+  KPI_DB_IDLE_IN_TRANSACTION_SECONDS: intFromEnv(60).pipe(z.number().min(1, "must be at least 1")),
+  KPI_MAX_BATCHES_PER_ORGANISATION: intFromEnv(2).pipe(z.number().min(1, "must be at least 1")),
+  KPI_TRUSTED_PROXIES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((v) =>
+        (v ?? "")
+          .split(",")
+          .map((e) => e.trim())
+          .filter((e) => e !== ""),
+      )
+      .refine((list) => list.every(isProxyAddress), "must be addresses or CIDR ranges, separated by commas"),
+  ),
 });
 
 /** The outcome of reading the environment: a config, or one line saying what is wrong. */
-export type ConfigResult = { ok: true; config: ApiConfig } | { ok: false; message: string };
+export type ConfigResult = { ok: true; config: ResolvedConfig } | { ok: false; message: string };
 
 /**
  * Finds the repository root (the directory holding `pnpm-workspace.yaml`) above `start`, or `start`
@@ -127,6 +195,13 @@ export function readConfig(
     return { ok: false, message: `Invalid configuration: ${name} ${issue?.message ?? "is invalid"}` };
   }
   const e = parsed.data;
+  if (e.KPI_DB_IDLE_IN_TRANSACTION_SECONDS <= e.KPI_BODY_IDLE_SECONDS) {
+    return {
+      ok: false,
+      message:
+        "Invalid configuration: KPI_DB_IDLE_IN_TRANSACTION_SECONDS must be longer than KPI_BODY_IDLE_SECONDS (the database's limit is the backstop behind the API's own)",
+    };
+  }
   if (e.DATABASE_URL !== undefined && e.KPI_PSEUDONYM_KEY === undefined) {
     return {
       ok: false,
@@ -134,7 +209,7 @@ export function readConfig(
         "Invalid configuration: KPI_PSEUDONYM_KEY is required with DATABASE_URL (the same key on every instance)",
     };
   }
-  const config: ApiConfig = {
+  const config: ResolvedConfig = {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(repositoryRoot, e.KPI_DATA_DIR ?? ".data"),
@@ -144,6 +219,14 @@ export function readConfig(
     sessionTtlMinutes: e.KPI_SESSION_TTL_MINUTES,
     tokenCacheSeconds: e.KPI_TOKEN_CACHE_SECONDS,
     reportWarmupMs: e.KPI_REPORT_WARMUP_MS,
+    requestTimeoutMs: e.KPI_REQUEST_TIMEOUT_SECONDS * 1000,
+    bodyIdleMs: e.KPI_BODY_IDLE_SECONDS * 1000,
+    dbPoolSize: e.KPI_DB_POOL_SIZE,
+    dbAcquireTimeoutMs: e.KPI_DB_ACQUIRE_TIMEOUT_SECONDS * 1000,
+    dbStatementTimeoutMs: e.KPI_DB_STATEMENT_TIMEOUT_SECONDS * 1000,
+    dbIdleInTransactionMs: e.KPI_DB_IDLE_IN_TRANSACTION_SECONDS * 1000,
+    maxBatchesPerOrganisation: e.KPI_MAX_BATCHES_PER_ORGANISATION,
+    trustedProxies: e.KPI_TRUSTED_PROXIES,
     ...(e.DATABASE_URL === undefined ? {} : { databaseUrl: e.DATABASE_URL }),
     ...(e.KPI_ADMIN_TOKEN === undefined ? {} : { adminToken: e.KPI_ADMIN_TOKEN }),
     ...(e.KPI_PSEUDONYM_KEY === undefined ? {} : { pseudonymKey: e.KPI_PSEUDONYM_KEY }),

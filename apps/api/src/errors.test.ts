@@ -13,6 +13,7 @@ describe("ApiError", () => {
       unsupported_media_type: 415,
       payload_too_large: 413,
       idempotency_key_reused: 422,
+      request_timeout: 408,
       rate_limited: 429,
       unavailable: 503,
       internal: 500,

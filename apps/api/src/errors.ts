@@ -21,6 +21,7 @@ export const apiErrorStatus: Readonly<Record<ApiErrorCode, number>> = {
   unsupported_media_type: 415,
   payload_too_large: 413,
   idempotency_key_reused: 422,
+  request_timeout: 408,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
@@ -43,22 +44,25 @@ export class ApiError extends Error {
   readonly issues: readonly Issue[] | undefined;
   /** Total number of problems when `issues` was capped. */
   readonly issueCount: number | undefined;
+  /** Seconds the client should wait before trying again, sent as `Retry-After` (429, 503). */
+  readonly retryAfterSeconds: number | undefined;
 
   /**
    * @param code - the error code (decides the HTTP status)
    * @param message - a sentence for the client; never record contents, SQL or a stack
-   * @param details - issues and their total count
+   * @param details - issues and their total count, and when to try again
    */
   constructor(
     code: ApiErrorCode,
     message: string,
-    details: { issues?: readonly Issue[]; issueCount?: number } = {},
+    details: { issues?: readonly Issue[]; issueCount?: number; retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = "ApiError";
     this.code = code;
     this.issues = details.issues;
     this.issueCount = details.issueCount;
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
 
   /** The HTTP status for this error. */

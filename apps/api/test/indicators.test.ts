@@ -23,10 +23,10 @@ function contacts(date: string, count: number, level: number | null, source = "8
   });
 }
 
-async function post(token: string, dataset: string, records: unknown[]) {
+async function post(token: string, dataset: string, records: unknown[], query = "") {
   const res = await api.app.inject({
     method: "POST",
-    url: `/v1/datasets/${dataset}/records`,
+    url: `/v1/datasets/${dataset}/records${query}`,
     headers: { ...bearer(token), "content-type": "application/json" },
     payload: JSON.stringify({ records }),
   });
@@ -42,16 +42,22 @@ beforeAll(async () => {
   a = await tokensFor(api.app, "default");
   b = await tokensFor(api.app, "org-b");
   // Organisation A. Q2 2018-19: 2 of 10 decided contacts at level 4. Q1 2019-20: 4 of 10.
-  // Q2 2019-20: 9 of 20 (plus one undecided, which is not in the denominator).
-  await post(a.ingest, "contacts", [
-    ...contacts("2018-08-15", 2, 4),
-    ...contacts("2018-08-15", 8, 2),
-    ...contacts("2019-05-10", 4, 4),
-    ...contacts("2019-05-10", 6, 1),
-    ...contacts("2019-08-20", 9, 4, "2A"),
-    ...contacts("2019-08-20", 11, 3, "6"),
-    ...contacts("2019-09-02", 1, null),
-  ]);
+  // Q2 2019-20: 9 of 20 (plus one undecided, which is not in the denominator). The batch is every
+  // contact from 1 Apr 2018 to 30 Sep 2019, and says so.
+  await post(
+    a.ingest,
+    "contacts",
+    [
+      ...contacts("2018-08-15", 2, 4),
+      ...contacts("2018-08-15", 8, 2),
+      ...contacts("2019-05-10", 4, 4),
+      ...contacts("2019-05-10", 6, 1),
+      ...contacts("2019-08-20", 9, 4, "2A"),
+      ...contacts("2019-08-20", 11, 3, "6"),
+      ...contacts("2019-09-02", 1, null),
+    ],
+    "?covers_from=2018-04-01&covers_to=2019-09-30",
+  );
 }, 60_000);
 
 afterAll(async () => {

@@ -25,7 +25,7 @@ function contacts(prefix: string, date: string, count: number, level: number) {
 function postContacts(records: unknown[]) {
   return api.app.inject({
     method: "POST",
-    url: "/v1/datasets/contacts/records",
+    url: "/v1/datasets/contacts/records?covers_from=2018-04-01&covers_to=2019-09-30",
     headers: { ...bearer(a.ingest), "content-type": "application/json" },
     payload: JSON.stringify({ records }),
   });

@@ -61,9 +61,10 @@ beforeAll(async () => {
   // material on last year (+3), red against the catalogue's 60% (−2): +1, neither positive nor negative.
   // Level 4 or 3 (= level 4 here) rose the same way with no target (+3): positive, listed once with its
   // complement level 2 or 1 (90% → 55%).
+  // The batch holds every contact from 1 Apr 2018 to 30 Sep 2019, and says so.
   const res = await api.app.inject({
     method: "POST",
-    url: "/v1/datasets/contacts/records",
+    url: "/v1/datasets/contacts/records?covers_from=2018-04-01&covers_to=2019-09-30",
     headers: { ...bearer(a.ingest), "content-type": "application/json" },
     payload: JSON.stringify({
       records: [

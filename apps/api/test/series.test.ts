@@ -33,10 +33,11 @@ interface Entry {
 beforeAll(async () => {
   api = await startTestApi();
   tokens = await tokensFor(api.app, "default");
-  // Q1 2019-20: 4 of 10 decided contacts at level 4; Q2 2019-20: 9 of 20.
+  // Q1 2019-20: 4 of 10 decided contacts at level 4; Q2 2019-20: 9 of 20. The batch is every contact
+  // of 2019-20 to 30 Sep 2019, and says so.
   const res = await api.app.inject({
     method: "POST",
-    url: "/v1/datasets/contacts/records",
+    url: "/v1/datasets/contacts/records?covers_from=2019-04-01&covers_to=2019-09-30",
     headers: { ...bearer(tokens.ingest), "content-type": "application/json" },
     payload: JSON.stringify({
       records: [

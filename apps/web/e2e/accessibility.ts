@@ -50,6 +50,7 @@ export const scenarios: Scenario[] = [
         "/targets",
         "/data",
         "/tokens",
+        "/users",
         "/indicators/no.such.indicator",
       ]) {
         problems.push(...(await scan(page, path)));

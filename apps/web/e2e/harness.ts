@@ -39,12 +39,26 @@ export async function signedIn(
   ctx: E2EContext,
   who: keyof E2EContext["users"],
 ): Promise<{ context: BrowserContext; page: Page }> {
+  return signedInAs(ctx, ctx.users[who]);
+}
+
+/**
+ * A fresh browser context and page, signed in through the sign-in form as any staff user.
+ *
+ * @param ctx - the run's context
+ * @param user - the username and password
+ * @returns the context and page, on the dashboard
+ */
+export async function signedInAs(
+  ctx: E2EContext,
+  user: { username: string; password: string },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await ctx.browser.newContext({ baseURL: ctx.baseUrl, acceptDownloads: true });
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
   await page.goto("/signin");
-  await page.getByLabel("Username").fill(ctx.users[who].username);
-  await page.getByLabel("Password").fill(ctx.users[who].password);
+  await page.getByLabel("Username").fill(user.username);
+  await page.getByLabel("Password").fill(user.password);
   await Promise.all([
     page.waitForURL((url) => !url.pathname.startsWith("/signin")),
     page.getByRole("button", { name: "Sign in" }).click(),
@@ -63,6 +77,37 @@ export async function api<T = unknown>(ctx: E2EContext, path: string): Promise<T
   const r = await fetch(`${ctx.apiUrl}${path}`, { headers: { authorization: `Bearer ${ctx.adminToken}` } });
   assert.equal(r.status, 200, `GET ${path} answered ${r.status}`);
   return (await r.json()) as T;
+}
+
+/**
+ * Sends a request to the API (as the admin token unless another is given) and checks its status: for
+ * setting up an organisation a scenario needs.
+ *
+ * @param ctx - the run's context
+ * @param method - `POST` or `PUT`
+ * @param path - e.g. `/v1/organisations`
+ * @param body - the JSON body
+ * @param options - the token, and the status expected (default 200)
+ * @returns the parsed JSON
+ */
+export async function apiSend<T = unknown>(
+  ctx: E2EContext,
+  method: "POST" | "PUT",
+  path: string,
+  body: unknown,
+  options: { token?: string; status?: number } = {},
+): Promise<T> {
+  const r = await fetch(`${ctx.apiUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${options.token ?? ctx.adminToken}`,
+      "content-type": "application/json",
+    },
+    body: JSON.stringify(body),
+  });
+  const text = await r.text();
+  assert.equal(r.status, options.status ?? 200, `${method} ${path} answered ${r.status}: ${text}`);
+  return (text === "" ? null : JSON.parse(text)) as T;
 }
 
 /**

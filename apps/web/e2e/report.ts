@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
 import { type ApiReport, api, assert, LATEST, roundAway, type Scenario, signedIn } from "./harness";
 
 /** Splits CSV text (RFC 4180) into rows of fields. */
@@ -113,7 +114,12 @@ export const scenarios: Scenario[] = [
       assert.equal(download.suggestedFilename(), `quarterly-report-${LATEST}.csv`);
       const path = await download.path();
       const rows = parseCsv((await readFile(path, "utf8")).replace(/^\uFEFF/, ""));
-      const [header, ...body] = rows;
+      const [header, ...rest] = rows;
+      // The figures, a blank row, then the sources they drew on.
+      const blank = rest.findIndex((r) => r.length === 1 && r[0] === "");
+      assert.ok(blank > 0, "no blank row before the sources");
+      const body = rest.slice(0, blank);
+      const [sourcesHeading, sourceColumns, ...sourceRows] = rest.slice(blank + 1);
       assert.deepEqual(header, [
         "Section",
         "Indicator id",
@@ -128,7 +134,22 @@ export const scenarios: Scenario[] = [
         "Status",
         "Judgement",
       ]);
-      const report = await api<ApiReport>(ctx, `/v1/reports/${LATEST}`);
+      const report = await api<ApiReport & { sources: { dataset: string; name: string }[] }>(
+        ctx,
+        `/v1/reports/${LATEST}`,
+      );
+      assert.deepEqual(sourcesHeading, ["Sources"]);
+      assert.deepEqual(sourceColumns, ["Dataset", "Source", "Kind", "Covers", "Received"]);
+      assert.deepEqual(
+        sourceRows.map((r) => [r[0], r[1], r[2], r[3]]),
+        report.sources.map((s) => [
+          s.dataset.replaceAll("_", " "),
+          "Demonstration extract at 30 Sep 2019",
+          "Extract",
+          "1 Apr 2016 – 30 Sep 2019",
+        ]),
+      );
+      assert.equal(sourceRows.length, 12);
       const indicators = report.sections.flatMap((s) => s.indicators);
       assert.equal(body.length, indicators.length * 2);
       let suppressed = 0;
@@ -163,7 +184,7 @@ export const scenarios: Scenario[] = [
     },
   },
   {
-    name: "the Excel download is a workbook",
+    name: "the Excel download is a workbook with the figures, their sources and the notes",
     async run(ctx) {
       const { context, page } = await signedIn(ctx, "viewer");
       const response = await page.request.get(`/reports/${LATEST}/export.xlsx`);
@@ -171,6 +192,23 @@ export const scenarios: Scenario[] = [
       assert.match(response.headers()["content-type"] ?? "", /spreadsheetml/);
       const bytes = await response.body();
       assert.equal(bytes.subarray(0, 2).toString("latin1"), "PK");
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      assert.deepEqual(
+        workbook.worksheets.map((w) => w.name),
+        ["Figures", "Sources", "Notes"],
+      );
+      const sources = workbook.getWorksheet("Sources");
+      assert.ok(sources, "no Sources sheet");
+      assert.deepEqual((sources.getRow(1).values as unknown[]).slice(1), [
+        "Dataset",
+        "Source",
+        "Kind",
+        "Covers",
+        "Received",
+      ]);
+      assert.equal(sources.getRow(2).getCell(2).value, "Demonstration extract at 30 Sep 2019");
+      assert.equal(sources.rowCount, 13);
       await context.close();
     },
   },

@@ -65,16 +65,24 @@ async function apiCall(apiUrl, token, method, path, body, contentType = "applica
 
 async function loadDemo(apiUrl, adminToken) {
   const catalogue = await import(pathToFileURL(join(root, "packages/catalogue/dist/index.js")).href);
+  const contract = await import(pathToFileURL(join(root, "packages/contract/dist/index.js")).href);
   const records = catalogue.generateDemoAuthority({});
+  // Each dated dataset is the demo's extract as at its last day, as `npm start` posts it.
+  const coverage = new Map(catalogue.demoCoverage().map((s) => [s.dataset, s]));
   for (const dataset of catalogue.datasetNames) {
     const rows = records[dataset];
     if (!rows || rows.length === 0) continue;
     const body = rows.map((row) => JSON.stringify(row)).join("\n");
+    const source = coverage.get(dataset);
+    const query =
+      source === undefined
+        ? ""
+        : `?${new URLSearchParams(contract.coverageQuery({ asOf: source.as_of, historyFrom: source.history_from, name: source.name }))}`;
     const r = await apiCall(
       apiUrl,
       adminToken,
       "POST",
-      `/v1/datasets/${dataset}/records`,
+      `/v1/datasets/${dataset}/records${query}`,
       body,
       "application/x-ndjson",
     );
@@ -170,6 +178,8 @@ export async function startStack({ portal, echo = false }) {
       HOST: "127.0.0.1",
       LOG_LEVEL: "warn",
       KPI_RATE_LIMIT_PER_MINUTE: "100000",
+      // The portal forwards each person's address; the API believes it from the portal only.
+      KPI_TRUSTED_PROXIES: "127.0.0.1",
     });
     await waitFor(`${apiUrl}/healthz`, 90);
     await waitFor(`${apiUrl}/readyz`, 90);

@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { previousPeriod, samePeriodLastYear, shiftPeriod, type Window } from "@kpi/core";
+import { demoCoverage } from "../src/demo/demo-coverage.js";
 import { generateDemoAuthority } from "../src/demo/generate.js";
 import { createEvaluator } from "../src/evaluate/evaluator.js";
 
@@ -44,7 +45,7 @@ function runScale(scale: number): Result {
   const floorMs = cpuMs() - t;
 
   t = cpuMs();
-  const evaluator = createEvaluator(records);
+  const evaluator = createEvaluator(records, { coverage: demoCoverage() });
   const latest = evaluator.latestQuarterWithData();
   let evaluations = 0;
   if (latest !== null) {

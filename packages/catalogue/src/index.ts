@@ -1,3 +1,12 @@
+export * from "./coverage/coverage-source.js";
+export * from "./coverage/data-need.js";
+export * from "./coverage/dataset-coverage.js";
+export * from "./coverage/date-spans.js";
+export * from "./coverage/infer-coverage.js";
+export * from "./coverage/within-span.js";
+// Validation: `validateRecords` and `createBatchValidator` are the entry points; datasets/row-check.ts
+// (the single pass per row) and datasets/field-test.ts (the plain test of a declared field check) are
+// internal on purpose (test/validator-exports.test.ts).
 export * from "./datasets/batch-validator.js";
 export * from "./datasets/codes.js";
 export * from "./datasets/csv.js";
@@ -10,6 +19,7 @@ export * from "./datasets/registry.js";
 export * from "./datasets/row-issue.js";
 export * from "./datasets/schemas.js";
 export * from "./datasets/validate.js";
+export * from "./demo/demo-coverage.js";
 export * from "./demo/generate.js";
 export * from "./demo/targets.js";
 export * from "./evaluate/catalogue-error.js";
@@ -43,6 +53,7 @@ export * from "./quality/multiple-open-cp-plans.js";
 export * from "./quality/overdue-open-assessments.js";
 export * from "./quality/overlapping-care-episodes.js";
 export * from "./quality/x1-without-successor.js";
+export * from "./report/cited-sources.js";
 export * from "./report/indicator-analysis.js";
 export * from "./report/indicator-judgement.js";
 export * from "./report/indicator-series.js";

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { datasets, generateDemoAuthority, toCsv } from "@kpi/catalogue";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -40,8 +40,8 @@ describe("kpi --help", () => {
   it("prints the overview and each command's options", async () => {
     const overview = await kpi(["--help"]);
     expect(overview.code).toBe(0);
-    expect(overview.stdout).toContain("import ssda903 <folder>");
-    for (const command of ["ingest", "values", "report", "import"]) {
+    expect(overview.stdout).toContain("import ssda903 <folder|file…>");
+    for (const command of ["ingest", "datasets", "values", "report", "import"]) {
       const r = await kpi([command, "--help"]);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^Usage: kpi ${command}`));
@@ -75,6 +75,64 @@ describe("kpi ingest", () => {
     const posted = await kpi(["ingest", "contacts", contacts], { env });
     expect(posted.code).toBe(0);
     expect(posted.stdout).toContain(`${demo.contacts.length} inserted`);
+  });
+
+  it("declares what the files cover with --covers or --as-of, and kpi datasets shows it", async () => {
+    const { token: own } = await freshOrganisation(apiUrl, adminToken, "clicover");
+    const ownEnv = { ...env, KPI_TOKEN: own };
+    const rows = demo.contacts.filter(
+      (c) => c.contact_date >= "2019-07-01" && c.contact_date <= "2019-09-30",
+    );
+    const file = writeCsv("q2-contacts.csv", "contacts", rows);
+    const r = await kpi(
+      ["ingest", "contacts", file, "--covers", "2019-07-01..2019-09-30", "--source-name", "Q2 contacts"],
+      { env: ownEnv },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[1]).toBe(
+      'coverage recorded (declared): 1 Jul 2019 – 30 Sep 2019, "Q2 contacts"',
+    );
+    const extract = await kpi(
+      [
+        "ingest",
+        "referrals",
+        writeCsv("referrals.csv", "referrals", demo.referrals),
+        "--as-of",
+        "2019-09-30",
+        "--history-from",
+        "2016-04-01",
+      ],
+      { env: ownEnv },
+    );
+    expect(extract.stdout.split("\n")[1]).toBe(
+      'coverage recorded (extract): 1 Apr 2016 – 30 Sep 2019, "Referrals: extract at 30 Sep 2019"',
+    );
+    const listed = await kpi(["datasets"], { env: ownEnv });
+    expect(listed.stdout).toMatch(
+      /\ncontacts\s+1 Jul 2019 – 30 Sep 2019\s*\n\s+1 Jul 2019 – 30 Sep 2019\s+declared: Q2 contacts\n/,
+    );
+    const json = JSON.parse((await kpi(["datasets", "--json"], { env: ownEnv })).stdout) as {
+      datasets: { name: string; coverage: { spans: unknown[] } }[];
+    };
+    expect(json.datasets.find((d) => d.name === "referrals")?.coverage.spans).toEqual([
+      { from: "2016-04-01", to: "2019-09-30" },
+    ]);
+  });
+
+  it("refuses a coverage it cannot read, with status 2, before posting anything", async () => {
+    const file = writeCsv("one-contact.csv", "contacts", demo.contacts.slice(0, 1));
+    for (const flags of [
+      ["--covers", "2019-07-01"],
+      ["--covers", "2019-07-01..2019-09-30", "--as-of", "2019-09-30"],
+      ["--history-from", "2016-04-01"],
+      ["--as-of", "30/09/2019"],
+      ["--covers", "2019-07-01..2019-09-30", "--source-kind", "census"],
+    ]) {
+      const r = await kpi(["ingest", "contacts", file, ...flags], { env });
+      expect(r.code, flags.join(" ")).toBe(2);
+      expect(r.stderr).toContain("Usage: kpi ingest");
+    }
   });
 
   it("validates locally on a dry run, shows every bad row as file:line and posts nothing", async () => {
@@ -193,8 +251,13 @@ describe("a retry after a dropped connection", () => {
     expect(seenKeys).toHaveLength(2);
     expect(seenKeys[1]).toBe(seenKeys[0]);
     // The answer to the retry is the first result: 40 inserted, not 40 unchanged.
-    expect(r.stdout).toBe(
-      "missing_episodes: 40 received, 40 inserted, 0 updated, 0 unchanged, 0 rejected (1 batch)\n",
+    const [summary, coverage] = r.stdout.split("\n");
+    expect(summary).toBe(
+      "missing_episodes: 40 received, 40 inserted, 0 updated, 0 unchanged, 0 rejected (1 batch)",
+    );
+    // Posted without a declaration: the coverage is inferred from the episodes' dates.
+    expect(coverage).toMatch(
+      /^coverage recorded \(inferred\): .+ – .+, "missing episodes posted .+ \(inferred\)"$/,
     );
     const batches = await batchesOf(apiUrl, token, "missing_episodes");
     expect(batches).toHaveLength(1);
@@ -245,66 +308,124 @@ describe("kpi values and kpi report", () => {
 });
 
 describe("kpi import", () => {
-  it("maps and posts the sample 903 extract, reporting the dropped rows", async () => {
+  it("uploads the sample 903 extract: exit 3 when rows are dropped, each named by file, line and rule", async () => {
     const { token: own } = await freshOrganisation(apiUrl, adminToken, "imp903");
-    const r = await kpi(
-      [
-        "import",
-        "ssda903",
-        join(fixtures, "ssda903"),
-        "--year",
-        "2019-20",
-        "--id-key",
-        "cli-test-id-key-0123456789",
-      ],
-      {
+    const run = (...extra: string[]) =>
+      kpi(["import", "ssda903", join(fixtures, "ssda903"), "--year", "2019-20", ...extra], {
         env: { ...env, KPI_TOKEN: own },
-      },
+      });
+    // Worked out from the fixture: header 6 rows (line 7 has no CHILD), episodes 8 (line 5 LS Q9, line 7
+    // DECOM 32/01/2019, line 9 DEC without REC), missing 4 (X; an end before the start), oc3 5 (MAYBE).
+    const strict = await run("--strict");
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain(
+      "ssda903 import: failed. Nothing was imported: --strict, and 7 rows would be dropped.",
     );
+    const r = await run();
     expect(r.stderr).toBe("");
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain("cla_episodes ← episodes.csv: 8 read, 4 mapped, 4 dropped");
-    expect(r.stdout).toContain("episodes.csv:5 dropped: LS 'Q9' is not a 903 legal status code");
-    expect(r.stdout).toContain("posted children: 4 received, 4 inserted");
-    expect(r.stdout).toContain("posted cla_episodes: 4 received, 4 inserted");
-    expect(r.stdout).toContain("posted missing_episodes: 2 received, 2 inserted");
-    expect(r.stdout).toContain("posted care_leavers: 4 received, 4 inserted");
-
-    // The same extract again with the same id key updates nothing and duplicates nothing.
-    const again = await kpi(
-      [
-        "import",
-        "ssda903",
-        join(fixtures, "ssda903"),
-        "--year",
-        "2020",
-        "--id-key",
-        "cli-test-id-key-0123456789",
-      ],
-      {
-        env: { ...env, KPI_TOKEN: own },
-      },
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain(
+      "cla_episodes ← ssda903/episodes.csv episodes (2019-20): 8 read, 5 mapped, 1 kept with a warning, 3 dropped",
     );
-    expect(again.stdout).toContain("posted cla_episodes: 4 received, 0 inserted, 0 updated, 4 unchanged");
+    expect(r.stdout).toContain(
+      "ssda903/episodes.csv:5 dropped: LS 'Q9' is not a 2019-20 903 code (rule 144): the row cannot be read without the legal status",
+    );
+    expect(r.stdout).toContain("written children: 5 received, 5 inserted, 0 updated, 0 unchanged");
+    expect(r.stdout).toContain("written cla_episodes: 5 received, 5 inserted, 0 updated, 0 unchanged");
+    expect(r.stdout).toContain("written missing_episodes: 2 received, 2 inserted");
+    expect(r.stdout).toContain("written care_leavers: 4 received, 4 inserted");
+    expect(r.stdout).toContain(
+      "covers 2019-20 (1 Apr 2019 to 31 Mar 2020): children, cla_episodes, missing_episodes, care_leavers",
+    );
+    // Each dated dataset is the 2019-20 return, replacing what was stored within its year (decision 130).
+    expect(r.stdout).toContain(
+      "written cla_episodes: 5 received, 5 inserted, 0 updated, 0 unchanged, 0 deleted",
+    );
+    const listed = await kpi(["datasets"], { env: { ...env, KPI_TOKEN: own } });
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(
+      /\ncla_episodes\s+1 Apr 2019 – 31 Mar 2020\s*\n\s+1 Apr 2019 – 31 Mar 2020\s+statutory: SSDA903 return 2019-20\n/,
+    );
+    expect(listed.stdout).toMatch(/\nchildren\s+\(no date coverage\)/);
+    expect(listed.stdout).toMatch(/\ncontacts\s+nothing loaded/);
+
+    // The same extract again updates nothing and duplicates nothing.
+    const again = await run();
+    expect(again.stdout).toContain("written cla_episodes: 5 received, 0 inserted, 0 updated, 5 unchanged");
   });
 
-  it("maps and posts the sample CIN census", async () => {
-    const { token: own } = await freshOrganisation(apiUrl, adminToken, "impcin");
-    const r = await kpi(["import", "cin", join(fixtures, "cin", "cin-census.xml")], {
-      env: { ...env, KPI_TOKEN: own, KPI_ID_KEY: "cli-test-id-key-0123456789" },
+  it("fails with exit 1 and writes nothing when a file lacks a mandatory column", async () => {
+    const { token: own } = await freshOrganisation(apiUrl, adminToken, "imp903bad");
+    const dir = mkdtempSync(join(tmpdir(), "kpi-903-"));
+    writeFileSync(
+      join(dir, "SSDA903_2018_episodes.csv"),
+      "CHILD,DECOM,RNE,LS,CIN,PLACE,DEC,REC\n1,01/05/2017,S,C2,N1,U1,,\n",
+    );
+    const r = await kpi(["import", "ssda903", dir], { env: { ...env, KPI_TOKEN: own } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `problem: ${basename(dir)}/SSDA903_2018_episodes.csv is the 903 episodes table but has no column PLACE_PROVIDER`,
+    );
+    expect(r.stdout).not.toContain("written");
+  });
+
+  it("exits 0 for a clean import, the year taken from the file name", async () => {
+    const { token: own } = await freshOrganisation(apiUrl, adminToken, "imp903ok");
+    const dir = mkdtempSync(join(tmpdir(), "kpi-903-"));
+    writeFileSync(join(dir, "903_2017-18_uasc.csv"), "CHILD,SEX,DOB,DUC\n1,1,01/01/2004,01/01/2022\n");
+    const r = await kpi(["import", "ssda903", join(dir, "903_2017-18_uasc.csv")], {
+      env: { ...env, KPI_TOKEN: own },
     });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("posted referrals: 2 received, 2 inserted");
-    expect(r.stdout).toContain("posted s47_enquiries: 2 received, 2 inserted");
+    expect(r.stdout).toContain("written uasc: 1 received, 1 inserted, 0 updated, 0 unchanged");
   });
 
-  it("needs an id key unless it is a dry run", async () => {
-    const r = await kpi(["import", "cin", join(fixtures, "cin", "cin-census.xml")], { env });
+  it("imports the sample CIN census through the API: rows dropped, the rest written, exit 3", async () => {
+    const { token: own } = await freshOrganisation(apiUrl, adminToken, "impcin");
+    const r = await kpi(["import", "cin-census", join(fixtures, "cin", "cin-census.xml")], {
+      env: { ...env, KPI_TOKEN: own },
+    });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain("cin-census import: partial.");
+    expect(r.stdout).toContain("file cin-census.xml: xml, UTF-8 → Child, CINdetails");
+    // The third child has no LAchildID: dropped, and its referral with it.
+    expect(r.stdout).toMatch(/cin-census\.xml:\d+ Child\[3\] dropped: LAchildID is empty \(rule 8500\)/);
+    expect(r.stdout).toMatch(
+      /cin-census\.xml:\d+ Child\[3\]\/CINdetails\[1\] dropped: dropped with its Child row/,
+    );
+    expect(r.stdout).toContain("written referrals: 3 received, 3 inserted");
+    expect(r.stdout).toContain("written cp_reviews: 1 received, 1 inserted");
+    expect(r.stdout).toContain("covers 2019-20 (1 Apr 2019 to 31 Mar 2020): children, referrals");
+  });
+
+  it("takes cin as the CIN census's shorter name; a dry run writes nothing", async () => {
+    const { token: own } = await freshOrganisation(apiUrl, adminToken, "impcindry");
+    const r = await kpi(["import", "cin", join(fixtures, "cin", "cin-census.xml"), "--dry-run"], {
+      env: { ...env, KPI_TOKEN: own },
+    });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain("cin-census import (dry run, nothing written): partial.");
+    expect(r.stdout).not.toContain("written ");
+  });
+
+  it("imports the workforce census, every worker dated on 30 September", async () => {
+    const { token: own } = await freshOrganisation(apiUrl, adminToken, "impcsww");
+    const r = await kpi(["import", "workforce-census", join(fixtures, "workforce-census", "csww-2022.xml")], {
+      env: { ...env, KPI_TOKEN: own },
+    });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("written workforce: 30 received, 30 inserted, 0 updated, 0 unchanged");
+    expect(r.stdout).toContain("covers 30 Sep 2022: workforce");
+  });
+
+  it("refuses a kind it does not know", async () => {
+    const r = await kpi(["import", "cin-cencus", "x.xml"], { env });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("no id key");
-    const dry = await kpi(["import", "cin", join(fixtures, "cin", "cin-census.xml"), "--dry-run"], { env });
-    expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain("dry run: 11 records mapped, nothing posted");
+    expect(r.stderr).toContain(
+      "give the return: ssda903 <folder|files…>, cin-census <file.xml…> or workforce-census <file.xml…>",
+    );
   });
 });

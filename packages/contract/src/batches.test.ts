@@ -28,8 +28,23 @@ describe("batch result", () => {
       updated: 7,
       unchanged: 4973,
       deleted: 2,
+      coverage: {
+        id: "s1",
+        dataset: "contacts",
+        kind: "declared",
+        name: "contacts Q2 2019-20",
+        from: "2019-07-01",
+        to: "2019-09-30",
+        as_of: null,
+        history_from: null,
+        received_at: "2019-10-01T08:00:00.000Z",
+      },
     };
     expect(batchResultSchema.parse(result)).toEqual(result);
+    expect(batchResultSchema.safeParse({ ...result, coverage: null }).success).toBe(true);
+    expect(
+      batchResultSchema.safeParse({ ...result, coverage: { ...result.coverage, to: "2019-06-30" } }).success,
+    ).toBe(false);
     const { deleted: _dropped, ...withoutDeleted } = result;
     expect(batchResultSchema.safeParse(withoutDeleted).success).toBe(false);
     expect(batchResultSchema.safeParse({ ...result, inserted: 1.5 }).success).toBe(false);

@@ -1,4 +1,6 @@
+import { coverageSourceSchema } from "@kpi/catalogue";
 import { z } from "zod";
+import { storedText } from "./stored-text.js";
 
 /**
  * How a batch changed a dataset: `upsert` (insert or update by key), `replace` (also delete the
@@ -15,12 +17,14 @@ export type BatchMode = z.infer<typeof batchModeSchema>;
 
 /**
  * What one atomic batch did: the answer to `POST /v1/datasets/{dataset}/records` and to a record
- * `DELETE`.
+ * `DELETE`, with the coverage it recorded: the source the batch now stands for (declared, or inferred
+ * from its records), or `null` (an undated dataset, a batch without dated records, a `DELETE`).
  *
  * @example
  * ```ts
  * const counts = { received: 2, inserted: 2, updated: 0, unchanged: 0, deleted: 0 };
- * batchResultSchema.parse({ batch_id: "b1", dataset: "children", mode: "upsert", ...counts }).inserted; // 2
+ * const batch = { batch_id: "b1", dataset: "children", mode: "upsert", ...counts, coverage: null };
+ * batchResultSchema.parse(batch).inserted; // 2
  * ```
  */
 export const batchResultSchema = z.object({
@@ -32,6 +36,7 @@ export const batchResultSchema = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   deleted: z.number().int(),
+  coverage: coverageSourceSchema.nullable(),
 });
 /** See {@link batchResultSchema}. */
 export type BatchResult = z.infer<typeof batchResultSchema>;
@@ -47,7 +52,7 @@ export type BatchResult = z.infer<typeof batchResultSchema>;
  * ```
  */
 export const batchListQuerySchema = z.object({
-  dataset: z.string().max(100).optional(),
+  dataset: storedText().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   before: z.iso.datetime({ offset: true }).optional(),
 });

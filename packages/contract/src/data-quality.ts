@@ -1,5 +1,6 @@
 import { isIsoDate } from "@kpi/core";
 import { z } from "zod";
+import { storedText } from "./stored-text.js";
 
 /**
  * The query of `GET /v1/data-quality`: `as_at`, a date `YYYY-MM-DD` (default: today).
@@ -11,7 +12,7 @@ import { z } from "zod";
  * ```
  */
 export const dataQualityQuerySchema = z.object({
-  as_at: z.string().refine(isIsoDate, "must be a date such as 2019-09-30").optional(),
+  as_at: storedText().refine(isIsoDate, "must be a date such as 2019-09-30").optional(),
 });
 /** See {@link dataQualityQuerySchema}. */
 export type DataQualityQuery = z.infer<typeof dataQualityQuerySchema>;

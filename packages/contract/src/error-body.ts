@@ -18,6 +18,7 @@ export const apiErrorCodes = [
   "unsupported_media_type",
   "payload_too_large",
   "idempotency_key_reused",
+  "request_timeout",
   "rate_limited",
   "unavailable",
   "internal",

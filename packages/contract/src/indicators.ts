@@ -1,6 +1,7 @@
 import { indicatorAnalysisSchema, targetHistorySchema } from "@kpi/catalogue";
 import { polaritySchema, targetSchema, unitSchema, windowSchema } from "@kpi/core";
 import { z } from "zod";
+import { storedText } from "./stored-text.js";
 
 export {
   type BenchmarkEntry,
@@ -35,7 +36,7 @@ export {
  * indicatorParamsSchema.parse({ id: "ffd.contacts_swa_pct" }).id; // "ffd.contacts_swa_pct"
  * ```
  */
-export const indicatorParamsSchema = z.object({ id: z.string().min(1).max(100) });
+export const indicatorParamsSchema = z.object({ id: storedText().min(1).max(100) });
 /** See {@link indicatorParamsSchema}. */
 export type IndicatorParams = z.infer<typeof indicatorParamsSchema>;
 
@@ -107,7 +108,7 @@ export type TargetChange = z.infer<typeof targetChangeSchema>;
  * ```
  */
 export const indicatorDetailQuerySchema = z.object({
-  period: z.string().max(20).optional(),
+  period: storedText().max(20).optional(),
   window: windowSchema.optional(),
 });
 /** See {@link indicatorDetailQuerySchema}. */
@@ -142,10 +143,10 @@ export type IndicatorDetail = z.infer<typeof indicatorDetailSchema>;
  * ```
  */
 export const indicatorValuesQuerySchema = z.object({
-  from: z.string().max(20).optional(),
-  to: z.string().max(20).optional(),
+  from: storedText().max(20).optional(),
+  to: storedText().max(20).optional(),
   window: windowSchema.default("quarter"),
-  by: z.string().min(1).max(64).optional(),
+  by: storedText().min(1).max(64).optional(),
 });
 /** The query as sent (window optional); see {@link indicatorValuesQuerySchema}. */
 export type IndicatorValuesQuery = z.input<typeof indicatorValuesQuerySchema>;
@@ -170,7 +171,9 @@ export type TargetChanges = z.infer<typeof targetChangesSchema>;
  * targetParamsSchema.parse({ id: "ffd.contacts_swa_pct", financial_year: "FY2019-20" }).financial_year; // "FY2019-20"
  * ```
  */
-export const targetParamsSchema = indicatorParamsSchema.extend({ financial_year: z.string().min(1).max(20) });
+export const targetParamsSchema = indicatorParamsSchema.extend({
+  financial_year: storedText().min(1).max(20),
+});
 /** See {@link targetParamsSchema}. */
 export type TargetParams = z.infer<typeof targetParamsSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storedText } from "./stored-text.js";
 
 /**
  * An organisation's id: 1–63 lowercase letters, digits and hyphens, not starting or ending with a
@@ -24,7 +25,7 @@ export const organisationIdSchema = z
  * ```
  */
 export const createOrganisationBodySchema = z
-  .object({ id: organisationIdSchema, name: z.string().trim().min(1).max(200) })
+  .object({ id: organisationIdSchema, name: storedText().trim().min(1).max(200) })
   .strict();
 /** See {@link createOrganisationBodySchema}. */
 export type CreateOrganisationBody = z.input<typeof createOrganisationBodySchema>;

@@ -14,6 +14,39 @@ describe("records post", () => {
     expect(recordsQuerySchema.safeParse({ mode: "delete" }).success).toBe(false);
   });
 
+  it("takes a declared coverage in the query: a period, or an extract as at a date", () => {
+    const period = {
+      mode: "replace",
+      covers_from: "2018-04-01",
+      covers_to: "2019-03-31",
+      source_kind: "statutory",
+    };
+    expect(recordsQuerySchema.parse(period)).toEqual(period);
+    const extract = { as_of: "2019-09-30", history_from: "2015-04-01", source_name: "nightly extract" };
+    expect(recordsQuerySchema.parse(extract)).toEqual({ mode: "upsert", ...extract });
+    expect(recordsQuerySchema.parse({ as_of: "2019-09-30" })).toEqual({
+      mode: "upsert",
+      as_of: "2019-09-30",
+    });
+  });
+
+  it("refuses a declaration that does not hold together, naming the parameter", () => {
+    const fieldOf = (q: Record<string, string>) => {
+      const r = recordsQuerySchema.safeParse(q);
+      return r.success ? null : r.error.issues.map((i) => i.path.join("."));
+    };
+    expect(fieldOf({ covers_from: "2018-04-01" })).toEqual(["covers_to"]);
+    expect(fieldOf({ covers_from: "2019-04-01", covers_to: "2019-03-31" })).toEqual(["covers_to"]);
+    expect(fieldOf({ covers_from: "2019-04-01", covers_to: "2019-06-30", as_of: "2019-06-30" })).toEqual([
+      "as_of",
+    ]);
+    expect(fieldOf({ history_from: "2015-04-01" })).toEqual(["history_from"]);
+    expect(fieldOf({ as_of: "2019-06-30", history_from: "2019-07-01" })).toEqual(["history_from"]);
+    expect(fieldOf({ as_of: "2019-06-30", source_kind: "statutory" })).toEqual(["source_kind"]);
+    expect(fieldOf({ source_name: "extract" })).toEqual(["source_name"]);
+    expect(fieldOf({ covers_from: "2019-02-30", covers_to: "2019-03-31" })).toEqual(["covers_from"]);
+  });
+
   it("accepts any dataset name up to 100 characters so an unknown one can be answered 404", () => {
     expect(recordsParamsSchema.safeParse({ dataset: "contact" }).success).toBe(true);
     expect(recordsParamsSchema.safeParse({ dataset: "x".repeat(101) }).success).toBe(false);

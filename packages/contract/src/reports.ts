@@ -3,6 +3,7 @@ import { analysisApprovalSchema } from "@kpi/catalogue";
 export { type Judgement, type JudgementReason, judgementSchema, type Verdict } from "@kpi/core";
 
 import { z } from "zod";
+import { storedText } from "./stored-text.js";
 
 export {
   type AnalysisApproval,
@@ -37,7 +38,7 @@ export const MAX_ANALYSIS_CHARS = 50_000;
  * reportParamsSchema.parse({ period: "FY2019-20-Q2" }).period; // "FY2019-20-Q2"
  * ```
  */
-export const reportParamsSchema = z.object({ period: z.string().min(1).max(20) });
+export const reportParamsSchema = z.object({ period: storedText().min(1).max(20) });
 /** See {@link reportParamsSchema}. */
 export type ReportParams = z.infer<typeof reportParamsSchema>;
 
@@ -50,8 +51,8 @@ export type ReportParams = z.infer<typeof reportParamsSchema>;
  * ```
  */
 export const sectionParamsSchema = z.object({
-  period: z.string().min(1).max(20),
-  section: z.string().min(1).max(50),
+  period: storedText().min(1).max(20),
+  section: storedText().min(1).max(50),
 });
 /** See {@link sectionParamsSchema}. */
 export type SectionParams = z.infer<typeof sectionParamsSchema>;
@@ -67,7 +68,7 @@ export type SectionParams = z.infer<typeof sectionParamsSchema>;
  * ```
  */
 export const analysisBodySchema = z
-  .object({ text: z.string().trim().min(1).max(MAX_ANALYSIS_CHARS) })
+  .object({ text: storedText().trim().min(1).max(MAX_ANALYSIS_CHARS) })
   .strict();
 /** See {@link analysisBodySchema}. */
 export type AnalysisBody = z.input<typeof analysisBodySchema>;

@@ -34,8 +34,13 @@ describe("series set", () => {
       quartile: null,
       note: null,
       extras: {},
+      sources: ["s1"],
     };
-    const set = { window: "quarter", indicators: [{ indicator: "ffd.contacts_swa_pct", values: [entry] }] };
+    const set = {
+      window: "quarter",
+      indicators: [{ indicator: "ffd.contacts_swa_pct", values: [entry] }],
+      sources: [],
+    };
     expect(seriesSetSchema.parse(set).indicators[0]?.values[0]?.value).toBe(45);
     const { value: _dropped, ...withoutValue } = entry;
     expect(

@@ -1,3 +1,4 @@
+import { coverageSourceSchema } from "@kpi/catalogue";
 import { windowSchema } from "@kpi/core";
 import { z } from "zod";
 import { indicatorValuesQuerySchema, seriesEntrySchema } from "./indicators.js";
@@ -35,16 +36,18 @@ export type SeriesIndicator = z.infer<typeof seriesIndicatorSchema>;
 
 /**
  * The answer to `GET /v1/series`: the window and every indicator the organisation can see (catalogue
- * order, then local indicators) with its values over the range, in one response.
+ * order, then local indicators) with its values over the range, in one response, and the sources the
+ * values cite, each once (values refer to them by `id`).
  *
  * @example
  * ```ts
- * seriesSetSchema.parse({ window: "quarter", indicators: [] }).indicators.length; // 0
+ * seriesSetSchema.parse({ window: "quarter", indicators: [], sources: [] }).indicators.length; // 0
  * ```
  */
 export const seriesSetSchema = z.object({
   window: windowSchema,
   indicators: z.array(seriesIndicatorSchema),
+  sources: z.array(coverageSourceSchema),
 });
 /** See {@link seriesSetSchema}. */
 export type SeriesSet = z.infer<typeof seriesSetSchema>;

@@ -26,6 +26,21 @@ describe("API tokens", () => {
     expect(createdTokenSchema.parse(created)).toEqual(created);
   });
 
+  it("takes an optional life in days, at most 365 for an admin token", () => {
+    const admin = { name: "ops", role: "admin" } as const;
+    expect(createTokenBodySchema.parse({ ...admin, expires_in_days: 365 }).expires_in_days).toBe(365);
+    const tooLong = createTokenBodySchema.safeParse({ ...admin, expires_in_days: 366 });
+    expect(tooLong.error?.issues[0]?.path).toEqual(["expires_in_days"]);
+    expect(
+      createTokenBodySchema.safeParse({ name: "nightly", role: "ingest", expires_in_days: 3650 }).success,
+    ).toBe(true);
+    expect(
+      createTokenBodySchema.safeParse({ name: "nightly", role: "ingest", expires_in_days: 3651 }).success,
+    ).toBe(false);
+    expect(createTokenBodySchema.safeParse({ ...admin, expires_in_days: 0 }).success).toBe(false);
+    expect(createTokenBodySchema.safeParse({ ...admin, expires_in_days: 1.5 }).success).toBe(false);
+  });
+
   it("revokes by UUID only", () => {
     expect(tokenParamsSchema.safeParse({ id: "0b0e7c1e-9a1f-4a53-8f43-4d6ad2c5f1a0" }).success).toBe(true);
     expect(tokenParamsSchema.safeParse({ id: "1" }).success).toBe(false);

@@ -1,23 +1,64 @@
 import { z } from "zod";
 import { organisationIdSchema } from "./organisations.js";
 import { roleSchema } from "./roles.js";
+import { storedText } from "./stored-text.js";
+
+/**
+ * How many days an `admin` token lives when its creator does not say (decision 144): admin tokens
+ * can mint others, so one that leaks must stop working on its own.
+ *
+ * @example
+ * ```ts
+ * ADMIN_TOKEN_DEFAULT_DAYS; // 90
+ * ```
+ */
+export const ADMIN_TOKEN_DEFAULT_DAYS = 90;
+
+/**
+ * The longest life an `admin` token may be given, in days; other roles may live up to
+ * {@link TOKEN_MAX_DAYS} or never expire.
+ *
+ * @example
+ * ```ts
+ * ADMIN_TOKEN_MAX_DAYS; // 365
+ * ```
+ */
+export const ADMIN_TOKEN_MAX_DAYS = 365;
+
+/**
+ * The longest life any token may be given, in days.
+ *
+ * @example
+ * ```ts
+ * TOKEN_MAX_DAYS; // 3650
+ * ```
+ */
+export const TOKEN_MAX_DAYS = 3650;
 
 /**
  * The body of `POST /v1/tokens`: the token's name (recorded against every change it makes), its role,
- * and optionally another organisation (admin token only).
+ * optionally another organisation (admin token only), and optionally `expires_in_days`. Without it an
+ * `admin` token expires after {@link ADMIN_TOKEN_DEFAULT_DAYS} days and other tokens never do; an
+ * `admin` token lives at most {@link ADMIN_TOKEN_MAX_DAYS} days.
  *
  * @example
  * ```ts
  * createTokenBodySchema.parse({ name: " nightly load ", role: "ingest" }).name; // "nightly load"
+ * createTokenBodySchema.safeParse({ name: "ops", role: "admin", expires_in_days: 400 }).success; // false
  * ```
  */
 export const createTokenBodySchema = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    name: storedText().trim().min(1).max(100),
     role: roleSchema,
     organisation: organisationIdSchema.optional(),
+    expires_in_days: z.number().int().min(1).max(TOKEN_MAX_DAYS).optional(),
   })
-  .strict();
+  .strict()
+  .refine((body) => body.role !== "admin" || (body.expires_in_days ?? 0) <= ADMIN_TOKEN_MAX_DAYS, {
+    path: ["expires_in_days"],
+    message: `an admin token lives at most ${ADMIN_TOKEN_MAX_DAYS} days`,
+  });
 /** See {@link createTokenBodySchema}. */
 export type CreateTokenBody = z.input<typeof createTokenBodySchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createUserBodySchema, userSchema } from "./users.js";
+import { createUserBodySchema, updateUserBodySchema, userSchema } from "./users.js";
 
 const body = {
   username: "a.analyst",
@@ -37,7 +37,17 @@ describe("user", () => {
       role: "analyst",
       organisation: "demo-la",
       created_at: "2019-10-01T09:00:00.000Z",
+      disabled_at: null,
     };
     expect(userSchema.parse({ ...user, password: "correct horse battery" })).toEqual(user);
+  });
+});
+
+describe("update user body", () => {
+  it("takes only whether the user is disabled", () => {
+    expect(updateUserBodySchema.parse({ disabled: true })).toEqual({ disabled: true });
+    expect(updateUserBodySchema.safeParse({ disabled: "yes" }).success).toBe(false);
+    expect(updateUserBodySchema.safeParse({ disabled: true, role: "admin" }).success).toBe(false);
+    expect(updateUserBodySchema.safeParse({}).success).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ export * from "./comparisons/compare-change.js";
 export * from "./comparisons/quartile.js";
 export * from "./dates/civil-days.js";
 export * from "./dates/iso-date.js";
+export * from "./dates/month-names.js";
 export * from "./definitions/indicator-definition.js";
 export * from "./definitions/target.js";
 export * from "./disclosure/suppress.js";

@@ -3,7 +3,18 @@
  * migrations in `apps/api/drizzle/` are generated from this file with drizzle-kit.
  */
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -32,23 +43,37 @@ export const tokens = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** The staff user a session acts for (`null` for API tokens). */
+    userId: text("user_id").references(() => users.id),
   },
-  (t) => [index("tokens_organisation_idx").on(t.organisationId)],
+  (t) => [index("tokens_organisation_idx").on(t.organisationId), index("tokens_user_idx").on(t.userId)],
 );
 
-/** Staff users who sign in to the portal with a username and password (scrypt hash). */
-export const users = pgTable("users", {
-  id: text("id").primaryKey(),
-  username: text("username").notNull().unique(),
-  passwordHash: text("password_hash").notNull(),
-  displayName: text("display_name").notNull(),
-  role: text("role", { enum: ["read", "ingest", "analyst", "admin"] }).notNull(),
-  organisationId: text("organisation_id")
-    .notNull()
-    .references(() => organisations.id),
-  createdBy: text("created_by").notNull(),
-  createdAt: createdAt(),
-});
+/**
+ * Staff users who sign in to the portal with a username and password (scrypt hash). Usernames are
+ * unique within an organisation, so one organisation cannot learn another's (decision 143).
+ */
+export const users = pgTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    username: text("username").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ["read", "ingest", "analyst", "admin"] }).notNull(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+    /** When an administrator disabled the user: they cannot sign in and their sessions were ended. */
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("users_organisation_username_idx").on(t.organisationId, t.username),
+    index("users_username_idx").on(t.username),
+  ],
+);
 
 /** Records of every dataset, as validated and pseudonymised; one row per (organisation, dataset, key). */
 export const records = pgTable(
@@ -86,6 +111,39 @@ export const batches = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("batches_organisation_created_idx").on(t.organisationId, t.createdAt)],
+);
+
+/**
+ * Sources of an organisation's records: for one dataset, the span of dates (`covers_from`–`covers_to`)
+ * for which its records are complete, where that claim comes from (`kind`: a statutory return, a
+ * declared period, an extract as at `as_of` with history from `history_from`, or inferred from an
+ * undeclared batch's records), its name as staff read it, and the batch, person and time it came with.
+ * A dataset's coverage is the union of its current sources (those not superseded); a later batch
+ * supersedes a source whose span lies inside its own (or, replacing the whole dataset, every source).
+ */
+export const sources = pgTable(
+  "sources",
+  {
+    id: text("id").primaryKey(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    dataset: text("dataset").notNull(),
+    kind: text("kind", { enum: ["statutory", "declared", "extract", "inferred"] }).notNull(),
+    name: text("name").notNull(),
+    coversFrom: date("covers_from", { mode: "string" }).notNull(),
+    coversTo: date("covers_to", { mode: "string" }).notNull(),
+    asOf: date("as_of", { mode: "string" }),
+    historyFrom: date("history_from", { mode: "string" }),
+    /** The batch that recorded it (`null` for sources a migration inferred from stored records). */
+    batchId: text("batch_id"),
+    actor: text("actor").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The batch that superseded it (`null` while it is current). */
+    supersededBy: text("superseded_by"),
+    supersededAt: timestamp("superseded_at", { withTimezone: true }),
+  },
+  (t) => [index("sources_organisation_dataset_idx").on(t.organisationId, t.dataset)],
 );
 
 /** Stored responses of requests sent with an `Idempotency-Key`, with the hash of what was sent. */

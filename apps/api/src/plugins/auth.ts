@@ -1,7 +1,13 @@
 import type { FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { ApiError } from "../errors.js";
+import { createPasswordHasher, type PasswordHasher } from "../services/passwords.js";
 import { type Caller, hasRole, type Role } from "../services/roles.js";
+import {
+  createSignInThrottle,
+  type SignInLimits,
+  type SignInThrottle,
+} from "../services/sign-in-throttle.js";
 import { createTokenCache, type TokenCache } from "../services/token-cache.js";
 import { adminCaller, findLiveToken, hashToken } from "../services/tokens.js";
 
@@ -11,10 +17,17 @@ import { adminCaller, findLiveToken, hashToken } from "../services/tokens.js";
  */
 export type Access = "public" | "authenticated" | Role | "admin_token";
 
+/** The database channel every revocation is announced on (a trigger on `tokens`, decision 145). */
+export const revocationChannel = "kpi_token_revoked";
+
 declare module "fastify" {
   interface FastifyInstance {
     /** The token look-ups of this process; revoking a token must call `forget` (decision 115). */
     tokenCache: TokenCache;
+    /** Hashes and checks passwords, a few at a time. */
+    passwords: PasswordHasher;
+    /** Holds back sign-in attempts that come too fast (decision 142). */
+    signInThrottle: SignInThrottle;
   }
   interface FastifyContextConfig {
     /** Who may call the route; every `/v1` route must say. */
@@ -51,12 +64,14 @@ function bearer(header: string | undefined): string | null {
 export interface AuthOptions {
   /** `KPI_ADMIN_TOKEN`, when configured. */
   readonly adminToken?: string | undefined;
-  /** How long a token look-up is trusted, in ms (default 5,000; 0 asks the store on every request). */
+  /** How long a token look-up is trusted, in ms (default 1,000; 0 asks the store on every request). */
   readonly tokenCacheMs?: number | undefined;
   /** Most tokens cached (default 10,000). */
   readonly tokenCacheEntries?: number | undefined;
   /** The clock for token expiry, in ms since the epoch (tests); `Date.now` by default. */
   readonly now?: (() => number) | undefined;
+  /** Sign-in limits to override (tests). */
+  readonly signInLimits?: Partial<SignInLimits> | undefined;
 }
 
 /**
@@ -64,8 +79,10 @@ export interface AuthOptions {
  * `Authorization: Bearer <token>` to a caller (401 when missing, unknown, revoked or expired) and checks
  * the route's `access` (403 otherwise). It runs before the body is read, so an unauthorised upload is
  * refused without reading it. Routes under `/v1` that declare no `access` are refused (deny by default).
- * Token look-ups are cached by token hash for a few seconds (`app.tokenCache`, decision 115); a token
- * revoked through this process is refused from the next request on, an expired one as soon as it expires.
+ * Token look-ups are cached by token hash for at most a second (`app.tokenCache`, decisions 115 and
+ * 145); a token revoked anywhere is refused as soon as the database's notification arrives, and within
+ * the cache's bound if it does not; an expired one as soon as it expires. The plugin also provides the
+ * password hasher (`app.passwords`) and the sign-in throttle (`app.signInThrottle`).
  *
  * @example
  * ```ts
@@ -74,15 +91,29 @@ export interface AuthOptions {
  * ```
  */
 export const authPlugin = fp<AuthOptions>(
-  async (app, { adminToken, tokenCacheMs, tokenCacheEntries, now }) => {
+  async (app, { adminToken, tokenCacheMs, tokenCacheEntries, now, signInLimits }) => {
     const adminTokenHash = adminToken === undefined ? undefined : hashToken(adminToken);
     const tokenCache = createTokenCache({
       load: (tokenHash, at) => findLiveToken(app.database.db, tokenHash, at),
-      ttlMs: tokenCacheMs ?? 5_000,
+      ttlMs: tokenCacheMs ?? 1_000,
       maxEntries: tokenCacheEntries ?? 10_000,
       ...(now === undefined ? {} : { now }),
     });
     app.decorate("tokenCache", tokenCache);
+    app.decorate("passwords", createPasswordHasher());
+    app.decorate(
+      "signInThrottle",
+      createSignInThrottle({
+        ...(now === undefined ? {} : { now }),
+        ...(signInLimits === undefined ? {} : { limits: signInLimits }),
+      }),
+    );
+    // A revocation made anywhere (another instance, SQL) reaches this process's cache at once; when
+    // the listening connection was lost, everything cached is dropped as it comes back. Without it
+    // the cache's own bound (at most 1 s) still holds.
+    await app.database
+      .listen(revocationChannel, (tokenId) => tokenCache.forget(tokenId), tokenCache.forgetAll)
+      .catch(() => app.log.warn("revocation notifications are not reaching this process yet; retrying"));
     app.decorateRequest("caller", null);
     app.addHook("onRequest", async (request) => {
       const url = request.routeOptions.url;

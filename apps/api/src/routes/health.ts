@@ -1,11 +1,16 @@
 import { healthSchema } from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { DatabaseNotReady } from "../db/database.js";
 import { ApiError } from "../errors.js";
 import { errorResponses } from "./error-responses.js";
 
+/** How long `/readyz` waits for the database before answering that it is not ready. */
+const readinessWaitMs = 2_000;
+
 /**
  * `GET /healthz` (liveness: the process answers; no authentication, no database) and `GET /readyz`
- * (readiness: the database answers; `503 unavailable` when it does not).
+ * (readiness: the database answers a query within 2 s; otherwise `503 unavailable` saying why, for
+ * instance that every connection is in use: it never waits longer).
  *
  * @example
  * ```ts
@@ -34,9 +39,10 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async () => {
       try {
-        await app.database.ping();
-      } catch {
-        throw new ApiError("unavailable", "The database is unavailable");
+        await app.database.ping(readinessWaitMs);
+      } catch (error) {
+        const reason = error instanceof DatabaseNotReady ? error.message : "The database cannot be reached";
+        throw new ApiError("unavailable", `Not ready: ${reason}`);
       }
       return { status: "ok" as const };
     },

@@ -147,7 +147,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
           "Set an indicator's target for a financial year: { value, tolerance? } or { range, tolerance? }",
         params: targetParamsSchema,
         body: targetBodySchema,
-        response: { 200: targetSetSchema, ...errorResponses(401, 403, 404, 422) },
+        response: { 200: targetSetSchema, ...errorResponses(401, 403, 404, 413, 422) },
       },
     },
     async (request) => {

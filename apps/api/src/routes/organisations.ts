@@ -22,7 +22,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["administration"],
         summary: "Create an organisation (KPI_ADMIN_TOKEN only)",
         body: createOrganisationBodySchema,
-        response: { 201: organisationSchema, ...errorResponses(401, 403, 409, 422) },
+        response: { 201: organisationSchema, ...errorResponses(401, 403, 409, 413, 422) },
       },
     },
     async (request, reply) => {

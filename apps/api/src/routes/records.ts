@@ -10,10 +10,12 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ApiError } from "../errors.js";
 import { callerOf } from "../plugins/auth.js";
+import { batchAdmissionOf } from "../services/batch-admission.js";
 import { bodyFormatOf } from "../services/body-format.js";
 import { ingestBatch } from "../services/ingest.js";
 import { deleteRecord } from "../services/records.js";
 import { createBatchWarmups } from "../services/report-response.js";
+import { declarationOf } from "../services/sources.js";
 import { errorResponses } from "./error-responses.js";
 
 function datasetOf(name: string): DatasetName {
@@ -24,9 +26,12 @@ function datasetOf(name: string): DatasetName {
 /**
  * Record ingestion (role `ingest`): `POST /v1/datasets/{dataset}/records` streams a JSON
  * (`{ "records": [ … ] }`), NDJSON or CSV body into the store as one atomic batch (`?mode=replace`
- * deletes the dataset's records not in the batch; `Idempotency-Key` makes retries safe), and
+ * deletes the dataset's records not in the batch, within its declared coverage when the query declares
+ * one; `Idempotency-Key` makes retries safe), and
  * `DELETE /v1/datasets/{dataset}/records/{key}` removes one record. Bodies are handed to the ingestion
- * service as raw streams (never buffered), so this module registers its own content-type parsers.
+ * service as raw streams (never buffered), so this module registers its own content-type parsers. An
+ * organisation may have a few batches in progress at once (`429` beyond), and an upload that pauses
+ * for `KPI_BODY_IDLE_SECONDS` is ended with `408`.
  *
  * @example
  * ```ts
@@ -48,6 +53,12 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     }));
 
+  /**
+   * At most `maxBatchesPerOrganisation` batches per organisation at once, and on PostgreSQL at most
+   * the pool's size less two batch transactions, so reads always find a connection (decision 141).
+   */
+  const admission = () => batchAdmissionOf(app);
+
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
 
@@ -55,18 +66,21 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     "/v1/datasets/:dataset/records",
     {
       config: { access: "ingest" },
+      // Streamed and metered by the ingestion service; the app's preParsing check refuses a larger
+      // declared length before anything is read.
+      bodyLimit: app.config.maxBodyBytes,
       schema: {
         tags: ["records"],
         summary: "Post a batch of records (JSON, NDJSON or CSV; streamed; atomic)",
         description:
-          'Content-Type `application/json` with `{ "records": [ … ] }`, `application/x-ndjson` with one record per line, or `text/csv` with a header row of field names.',
+          "Content-Type `application/json` with `{ \"records\": [ … ] }`, `application/x-ndjson` with one record per line, or `text/csv` with a header row of field names. The query may declare what the records are complete for: `covers_from` and `covers_to` (a period; `source_kind=statutory` for a statutory return's collection year), or `as_of` with an optional `history_from` (an extract), and `source_name`. Without a declaration the coverage is inferred from the records and shown as inferred. `mode=replace` with a declaration replaces only the dataset's records within the coverage (ranges overlapping it, events and snapshots dated in it); without one, the batch becomes the dataset's whole content. The response's `coverage` is the source the batch recorded.",
         consumes: ["application/json", "application/x-ndjson", "text/csv"],
         params: recordsParamsSchema,
         querystring: recordsQuerySchema,
         headers: recordsHeadersSchema,
         response: {
           200: batchResultSchema,
-          ...errorResponses(400, 401, 403, 404, 413, 415, 422, 429, 503),
+          ...errorResponses(400, 401, 403, 404, 408, 413, 415, 422, 429, 503),
         },
       },
     },
@@ -80,20 +94,21 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
           "Send Content-Type application/json, application/x-ndjson or text/csv (UTF-8)",
         );
       }
-      const declared = Number(request.headers["content-length"]);
-      if (Number.isFinite(declared) && declared > app.config.maxBodyBytes) {
-        throw new ApiError(
-          "payload_too_large",
-          `The request body is larger than ${app.config.maxBodyBytes} bytes`,
-        );
-      }
       const body = (request.body ?? Readable.from([])) as AsyncIterable<Buffer | string>;
       const idempotencyKey = request.headers["idempotency-key"];
+      const declaration = declarationOf(request.query);
+      const leave = admission().enter(caller.organisationId);
       warmups().started(caller.organisationId);
       let changed = false;
       try {
         const outcome = await ingestBatch(
-          { db: app.database.db, pseudonymKey: app.pseudonymKey, maxBodyBytes: app.config.maxBodyBytes },
+          {
+            db: app.database.db,
+            pseudonymKey: app.pseudonymKey,
+            maxBodyBytes: app.config.maxBodyBytes,
+            bodyIdleMs: app.config.bodyIdleMs,
+            withTransactionSlot: admission().withTransactionSlot,
+          },
           {
             caller,
             dataset,
@@ -101,12 +116,14 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
             format,
             body,
             ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+            ...(declaration === undefined ? {} : { declaration }),
           },
         );
         changed = !outcome.replayed;
         if (outcome.replayed) reply.header("idempotent-replayed", "true");
         return reply.status(200).send(outcome.result);
       } finally {
+        leave();
         warmups().ended(caller.organisationId, changed);
       }
     },
@@ -145,6 +162,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
           updated: 0,
           unchanged: 0,
           deleted: 1,
+          coverage: null,
         };
       } finally {
         warmups().ended(caller.organisationId, changed);

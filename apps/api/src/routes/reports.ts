@@ -3,6 +3,7 @@ import {
   analysisHistorySchema,
   analysisVersionBodySchema,
   analysisVersionSchema,
+  MAX_ANALYSIS_CHARS,
   noContentSchema,
   quarterlyReportSchema,
   reportParamsSchema,
@@ -22,6 +23,12 @@ import { ifNoneMatch } from "../services/if-none-match.js";
 import { quarterlyReportResponse } from "../services/report-response.js";
 import { checkReportPath } from "../services/reporting.js";
 import { errorResponses } from "./error-responses.js";
+
+/**
+ * The body limit of a section's analysis: its longest text with every character JSON-escaped
+ * (`\uXXXX`, six bytes), and room for the envelope. Other small routes take 64 KB.
+ */
+const analysisBodyBytes = MAX_ANALYSIS_CHARS * 6 + 1024;
 
 /**
  * Report routes: the whole quarterly report for a quarter, and each section's staff analysis text
@@ -67,12 +74,13 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     "/v1/reports/:period/sections/:section/analysis",
     {
       config: { access: "analyst" },
+      bodyLimit: analysisBodyBytes,
       schema: {
         tags: ["reports"],
         summary: "Store a section's analysis text (earlier versions are kept)",
         params: sectionParamsSchema,
         body: analysisBodySchema,
-        response: { 200: analysisVersionSchema, ...errorResponses(401, 403, 404, 422) },
+        response: { 200: analysisVersionSchema, ...errorResponses(401, 403, 404, 413, 422) },
       },
     },
     async (request) => {

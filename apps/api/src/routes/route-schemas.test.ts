@@ -4,7 +4,18 @@ import * as contract from "@kpi/contract";
 import Fastify, { type RouteOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { describe, expect, it } from "vitest";
+import { apiConfigSchema } from "../env.js";
 import { roleSchema } from "../services/roles.js";
+
+const exampleConfig = {
+  port: 0,
+  host: "127.0.0.1",
+  dataDir: "/nowhere",
+  maxBodyBytes: 1024,
+  logLevel: "silent",
+  rateLimitPerMinute: 1,
+  sessionTtlMinutes: 1,
+} as const;
 
 // Issue 6, "no hand copies": every schema a route declares (body, query, params, headers, each
 // response) must BE an export of @kpi/contract, the package the client and the portal parse with, so a
@@ -22,6 +33,8 @@ interface DeclaredSchema {
 
 async function declaredSchemas(): Promise<{ routes: string[]; schemas: DeclaredSchema[] }> {
   const app = Fastify();
+  // Routes read their limits from the app's configuration as they are registered.
+  app.decorate("config", apiConfigSchema.parse(exampleConfig));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const routes: string[] = [];
@@ -47,6 +60,52 @@ async function declaredSchemas(): Promise<{ routes: string[]; schemas: DeclaredS
   return { routes, schemas };
 }
 
+interface ZodInternals {
+  _zod: {
+    def: {
+      type: string;
+      format?: string;
+      checks?: { _zod: { def: { check: string; fn?: unknown } } }[];
+      shape?: Record<string, unknown>;
+      innerType?: unknown;
+      in?: unknown;
+      out?: unknown;
+      element?: unknown;
+      options?: unknown[];
+      left?: unknown;
+      right?: unknown;
+      valueType?: unknown;
+      items?: unknown[];
+    };
+  };
+}
+
+/** Every string schema inside a zod schema, with the path to it. */
+function stringLeaves(schema: unknown, path: string[]): { path: string[]; leaf: unknown }[] {
+  const def = (schema as ZodInternals | undefined)?._zod?.def;
+  if (def === undefined) return [];
+  switch (def.type) {
+    case "string":
+      return [{ path, leaf: schema }];
+    case "object":
+      return Object.entries(def.shape ?? {}).flatMap(([key, value]) => stringLeaves(value, [...path, key]));
+    case "array":
+      return stringLeaves(def.element, [...path, "[]"]);
+    case "pipe":
+      return [...stringLeaves(def.in, path), ...stringLeaves(def.out, path)];
+    case "union":
+      return (def.options ?? []).flatMap((o) => stringLeaves(o, path));
+    case "intersection":
+      return [...stringLeaves(def.left, path), ...stringLeaves(def.right, path)];
+    case "record":
+      return stringLeaves(def.valueType, [...path, "*"]);
+    case "tuple":
+      return (def.items ?? []).flatMap((item, i) => stringLeaves(item, [...path, String(i)]));
+    default:
+      return def.innerType === undefined ? [] : stringLeaves(def.innerType, path);
+  }
+}
+
 describe("route schemas come from @kpi/contract", () => {
   it("declares every route's request and response schemas as exports of the contract, by identity", async () => {
     const exported = new Set<unknown>(Object.values(contract));
@@ -62,6 +121,31 @@ describe("route schemas come from @kpi/contract", () => {
       ).toBe(true);
     const copies = schemas.filter((s) => !exported.has(s.schema)).map((s) => `${s.route} ${s.part}`);
     expect(copies).toEqual([]);
+  });
+
+  it("refuses NUL and unpaired surrogates in every text field a request can carry", async () => {
+    // Issue 12, defect 5: each string in a body, path, query string or header schema is either built
+    // on storedText() or restricted to a format (a pattern, a UUID, a date-time) that cannot hold them.
+    const { schemas } = await declaredSchemas();
+    const requests = schemas.filter((s) => !s.part.startsWith("response"));
+    expect(requests.length).toBeGreaterThan(20);
+    const unguarded: string[] = [];
+    let leaves = 0;
+    for (const { route, part, schema } of requests)
+      for (const { path, leaf } of stringLeaves(schema, [])) {
+        leaves += 1;
+        const def = (leaf as ZodInternals)._zod.def;
+        const checks = def.checks ?? [];
+        const stored = checks.some((c) => c._zod.def.fn === contract.isStorableText);
+        const formatted =
+          def.format !== undefined || checks.some((c) => c._zod.def.check === "string_format");
+        if (!stored && !formatted) unguarded.push(`${route} ${part} ${path.join(".")}`);
+        for (const bad of ["a\u0000b", "a\ud800b"])
+          if ((leaf as { safeParse(v: unknown): { success: boolean } }).safeParse(bad).success)
+            unguarded.push(`${route} ${part} ${path.join(".")} accepts ${JSON.stringify(bad)}`);
+      }
+    expect(leaves).toBeGreaterThan(25);
+    expect(unguarded).toEqual([]);
   });
 
   it("answers errors with the contract's error body", async () => {

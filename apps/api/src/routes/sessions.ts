@@ -1,15 +1,23 @@
-import { noContentSchema, sessionSchema, signInBodySchema } from "@kpi/contract";
+import {
+  noContentSchema,
+  sessionListSchema,
+  sessionParamsSchema,
+  sessionSchema,
+  signInBodySchema,
+} from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ApiError } from "../errors.js";
 import { callerOf } from "../plugins/auth.js";
 import { startSession } from "../services/sessions.js";
-import { revokeToken } from "../services/tokens.js";
+import { listSessions, revokeToken } from "../services/tokens.js";
 import { errorResponses } from "./error-responses.js";
 
 /**
- * Portal sign-in: `POST /v1/sessions` with a staff user's username and password returns a session
- * token (once) that expires and acts as that person; `DELETE /v1/sessions/current` signs out (revokes
- * the session token used to call it).
+ * Portal sign-in and sessions: `POST /v1/sessions` with a staff user's username and password (and
+ * organisation) returns a session token (once) that expires and acts as that person, held back when
+ * attempts come too fast from the caller's address or for that username (decision 142);
+ * `DELETE /v1/sessions/current` signs out (revokes the session token used to call it); an admin lists
+ * the organisation's live sessions (`GET /v1/sessions`) and ends one (`DELETE /v1/sessions/{id}`).
  *
  * @example
  * ```ts
@@ -28,18 +36,24 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
         body: signInBodySchema,
         response: {
           201: sessionSchema,
-          ...errorResponses(401, 422, 429),
+          ...errorResponses(401, 413, 422, 429, 503),
         },
       },
     },
     async (request, reply) => {
-      const session = await startSession(app.database.db, {
-        username: request.body.username,
-        password: request.body.password,
+      const { username, password, organisation } = request.body;
+      app.signInThrottle.admit(request.ip, username);
+      const session = await startSession(app.database.db, app.passwords, {
+        username,
+        password,
+        ...(organisation === undefined ? {} : { organisationId: organisation }),
         ttlMinutes: app.config.sessionTtlMinutes,
         now: new Date(),
       });
-      if (session === null) throw new ApiError("unauthorized", "Wrong username or password");
+      if (session === null) {
+        app.signInThrottle.failed(request.ip, username);
+        throw new ApiError("unauthorized", "Wrong username or password");
+      }
       return reply.status(201).send({
         token: session.token,
         token_id: session.tokenId,
@@ -51,6 +65,31 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
           role: session.user.role,
         },
       });
+    },
+  );
+
+  app.get(
+    "/v1/sessions",
+    {
+      config: { access: "admin" },
+      schema: {
+        tags: ["sessions"],
+        summary: "List the organisation's live portal sessions (never their tokens)",
+        response: { 200: sessionListSchema, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => {
+      const list = await listSessions(app.database.db, callerOf(request).organisationId, new Date());
+      return {
+        sessions: list.map((s) => ({
+          id: s.id,
+          username: s.username,
+          display_name: s.displayName,
+          role: s.role,
+          created_at: s.createdAt,
+          expires_at: s.expiresAt,
+        })),
+      };
     },
   );
 
@@ -74,6 +113,26 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       await revokeToken(app.database.db, caller.organisationId, caller.tokenId);
       app.tokenCache.forget(caller.tokenId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    "/v1/sessions/:id",
+    {
+      config: { access: "admin" },
+      schema: {
+        tags: ["sessions"],
+        summary: "End someone's portal session (every API instance refuses it at once)",
+        params: sessionParamsSchema,
+        response: { 204: noContentSchema, ...errorResponses(401, 403, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { organisationId } = callerOf(request);
+      const ended = await revokeToken(app.database.db, organisationId, request.params.id, "session");
+      if (!ended) throw new ApiError("not_found", "No such live session in this organisation");
+      app.tokenCache.forget(request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -1,4 +1,5 @@
 import {
+  ADMIN_TOKEN_DEFAULT_DAYS,
   createdTokenSchema,
   createTokenBodySchema,
   noContentSchema,
@@ -28,8 +29,10 @@ function toBody(info: TokenInfo): TokenInfoBody {
 
 /**
  * Token administration (role `admin`): `POST /v1/tokens` creates an API token and returns it once
- * (`organisation` may name another organisation only with `KPI_ADMIN_TOKEN`); `GET /v1/tokens` lists the
- * organisation's tokens without their secrets; `DELETE /v1/tokens/{id}` revokes one.
+ * (`organisation` may name another organisation only with `KPI_ADMIN_TOKEN`; `expires_in_days`, by
+ * default 90 for an admin token and never for others, decision 144); `GET /v1/tokens` lists the
+ * organisation's tokens without their secrets; `DELETE /v1/tokens/{id}` revokes one, on every instance
+ * at once (decision 145).
  *
  * @example
  * ```ts
@@ -47,7 +50,7 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
         body: createTokenBodySchema,
         response: {
           201: createdTokenSchema,
-          ...errorResponses(401, 403, 422),
+          ...errorResponses(401, 403, 413, 422),
         },
       },
     },
@@ -65,6 +68,9 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
           });
         }
       }
+      const days =
+        request.body.expires_in_days ??
+        (request.body.role === "admin" ? ADMIN_TOKEN_DEFAULT_DAYS : undefined);
       const { token, info } = await issueToken(app.database.db, {
         organisationId,
         name: request.body.name,
@@ -72,6 +78,7 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
         kind: "api",
         actor: request.body.name,
         createdBy: caller.actor,
+        expiresAt: days === undefined ? undefined : new Date(Date.now() + days * 86_400_000),
       });
       return reply.status(201).send({ ...toBody(info), token, organisation: organisationId });
     },
@@ -106,7 +113,8 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const revoked = await revokeToken(app.database.db, callerOf(request).organisationId, request.params.id);
-      // Refused by this process from the next request on (other processes: decision 115).
+      // Refused by this process from the next request on; other processes hear of it from the
+      // database's notification (decision 145).
       if (revoked) app.tokenCache.forget(request.params.id);
       if (!revoked) throw new ApiError("not_found", "No such live token in this organisation");
       return reply.status(204).send(null);

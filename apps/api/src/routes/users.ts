@@ -1,14 +1,36 @@
-import { createUserBodySchema, userSchema } from "@kpi/contract";
+import {
+  createUserBodySchema,
+  type User,
+  updateUserBodySchema,
+  userListSchema,
+  userParamsSchema,
+  userSchema,
+} from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ApiError } from "../errors.js";
 import { callerOf } from "../plugins/auth.js";
 import { organisationExists } from "../services/organisations.js";
-import { createUser } from "../services/users.js";
+import { createUser, listUsers, setUserDisabled, type UserInfo } from "../services/users.js";
 import { errorResponses } from "./error-responses.js";
 
+function toBody(user: UserInfo): User {
+  return {
+    id: user.id,
+    username: user.username,
+    display_name: user.displayName,
+    role: user.role,
+    organisation: user.organisationId,
+    created_at: user.createdAt,
+    disabled_at: user.disabledAt,
+  };
+}
+
 /**
- * `POST /v1/users` (role `admin`): creates a staff user who signs in to the portal. `organisation` may
- * name another organisation only with `KPI_ADMIN_TOKEN`. `409 conflict` when the username is taken.
+ * Staff users (role `admin`): `POST /v1/users` creates one who signs in to the portal
+ * (`organisation` may name another organisation only with `KPI_ADMIN_TOKEN`; `409 conflict` when the
+ * organisation already has that username: usernames are per organisation, decision 143);
+ * `GET /v1/users` lists the organisation's users; `PATCH /v1/users/{id}` disables one (ending their
+ * sessions on every instance) or enables them again.
  *
  * @example
  * ```ts
@@ -26,7 +48,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         body: createUserBodySchema,
         response: {
           201: userSchema,
-          ...errorResponses(401, 403, 409, 422),
+          ...errorResponses(401, 403, 409, 413, 422),
         },
       },
     },
@@ -44,7 +66,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
           });
         }
       }
-      const user = await createUser(app.database.db, {
+      const user = await createUser(app.database.db, app.passwords, {
         username: request.body.username,
         password: request.body.password,
         displayName: request.body.display_name,
@@ -52,15 +74,50 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         organisationId,
         createdBy: caller.actor,
       });
-      if (user === null) throw new ApiError("conflict", `The username '${request.body.username}' is taken`);
-      return reply.status(201).send({
-        id: user.id,
-        username: user.username,
-        display_name: user.displayName,
-        role: user.role,
-        organisation: user.organisationId,
-        created_at: user.createdAt,
-      });
+      if (user === null)
+        throw new ApiError("conflict", `This organisation already has a user '${request.body.username}'`);
+      return reply.status(201).send(toBody(user));
+    },
+  );
+
+  app.get(
+    "/v1/users",
+    {
+      config: { access: "admin" },
+      schema: {
+        tags: ["administration"],
+        summary: "List the organisation's staff users",
+        response: { 200: userListSchema, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => ({
+      users: (await listUsers(app.database.db, callerOf(request).organisationId)).map(toBody),
+    }),
+  );
+
+  app.patch(
+    "/v1/users/:id",
+    {
+      config: { access: "admin" },
+      schema: {
+        tags: ["administration"],
+        summary: "Disable a staff user (their sessions end on every instance) or enable them again",
+        params: userParamsSchema,
+        body: updateUserBodySchema,
+        response: { 200: userSchema, ...errorResponses(401, 403, 404, 413, 422) },
+      },
+    },
+    async (request) => {
+      const { organisationId } = callerOf(request);
+      const outcome = await setUserDisabled(
+        app.database.db,
+        organisationId,
+        request.params.id,
+        request.body.disabled,
+      );
+      if (outcome === null) throw new ApiError("not_found", "No such user in this organisation");
+      for (const id of outcome.endedSessions) app.tokenCache.forget(id);
+      return toBody(outcome.user);
     },
   );
 };

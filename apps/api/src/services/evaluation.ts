@@ -11,6 +11,7 @@ import {
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/database.js";
 import { readDataVersion } from "./organisations.js";
+import { currentSources } from "./sources.js";
 
 /** An organisation's records as one evaluator, tagged with the data version it was built from. */
 export interface EvaluationSnapshot {
@@ -18,7 +19,7 @@ export interface EvaluationSnapshot {
   readonly organisationId: string;
   /** The data version the records were read at (or later: see {@link EvaluationService}). */
   readonly version: number;
-  /** The evaluator over every record of the organisation. */
+  /** The evaluator over every record of the organisation, with its current sources as the coverage. */
   readonly evaluator: Evaluator;
   /** The organisation's `benchmarks` records. */
   readonly benchmarks: readonly BenchmarkRecord[];
@@ -29,7 +30,7 @@ export interface EvaluationService {
   /**
    * The organisation's current snapshot: one cheap query reads its data version (unless the caller
    * has just read it and passes it as `version`); when the cached evaluator was built at that version
-   * it is returned, otherwise every record is loaded once and a new evaluator replaces it. Concurrent
+   * it is returned, otherwise every record and current source is loaded once and a new evaluator replaces it. Concurrent
    * callers share one load.
    */
   snapshot(organisationId: string, version?: number): Promise<EvaluationSnapshot>;
@@ -146,9 +147,14 @@ export function createEvaluationService(db: Db, options: EvaluationServiceOption
   const cache = new Map<string, Entry>();
 
   const build = async (organisationId: string, version: number): Promise<EvaluationSnapshot> => {
+    // Sources first: a batch committed between the two reads can only make the records newer than
+    // the sources for one cache lifetime, and the version read before both makes the next read rebuild.
+    const coverage = (await currentSources(db, organisationId)).map(
+      ({ batch_id: _batch, actor: _actor, ...source }) => source,
+    );
     const records = await loadDatasetRecords(db, organisationId);
     const localIndicators = inferLocalIndicators(records.observations, catalogueIds);
-    const evaluator = createEvaluator(records, { localIndicators });
+    const evaluator = createEvaluator(records, { localIndicators, coverage });
     return { organisationId, version, evaluator, benchmarks: records.benchmarks };
   };
 

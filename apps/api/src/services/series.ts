@@ -1,4 +1,4 @@
-import { indicatorSeries, seriesRange } from "@kpi/catalogue";
+import { citedSources, indicatorSeries, seriesRange } from "@kpi/catalogue";
 import type { SeriesSet } from "@kpi/contract";
 import type { Window } from "@kpi/core";
 import type { Db } from "../db/database.js";
@@ -14,7 +14,8 @@ import { currentTargets } from "./reporting.js";
  * @param db - the database (for targets)
  * @param snapshot - the organisation's evaluation snapshot
  * @param query - `from`, `to` (default: the latest period with data) and `window`
- * @returns the window and, per indicator (catalogue order, then local ones), its values oldest first
+ * @returns the window and, per indicator (catalogue order, then local ones), its values oldest first,
+ *   with the sources they cite listed once
  * @throws ApiError `validation_failed` for a bad period or range (fields `from`/`to`)
  * @example
  * ```ts
@@ -42,5 +43,9 @@ export async function indicatorSeriesSet(
     });
     return { indicator: series.indicator, values: series.values };
   });
-  return { window: query.window, indicators };
+  const sources = citedSources(
+    snapshot.evaluator,
+    indicators.flatMap((i) => i.values),
+  );
+  return { window: query.window, indicators, sources };
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from "../db/database.js";
+import type { PasswordHasher } from "./passwords.js";
 import type { Role } from "./roles.js";
 import { issueToken } from "./tokens.js";
 import { verifyUser } from "./users.js";
@@ -14,21 +15,24 @@ export interface Session {
 
 /**
  * Signs a staff user in: checks the password and issues a `session` token that expires after
- * `ttlMinutes` and whose actor is the user's username, so every change made with it records the person.
+ * `ttlMinutes`, acts for that user (disabling the user ends it) and whose actor is the username, so
+ * every change made with it records the person.
  *
  * @param db - database
- * @param input - username, password, session length and the current time
- * @returns the session, or `null` when the username or password is wrong
+ * @param passwords - the app's password hasher
+ * @param input - username, password, organisation (optional), session length and the current time
+ * @returns the session, or `null` when the details are wrong (or the user is disabled)
  * @example
  * ```ts
- * const session = await startSession(db, { username: "jsmith", password: "…", ttlMinutes: 480, now: new Date() });
+ * const session = await startSession(db, passwords, { username: "jsmith", password: "…", ttlMinutes: 480, now: new Date() });
  * ```
  */
 export async function startSession(
   db: Queryable,
-  input: { username: string; password: string; ttlMinutes: number; now: Date },
+  passwords: PasswordHasher,
+  input: { username: string; password: string; organisationId?: string; ttlMinutes: number; now: Date },
 ): Promise<Session | null> {
-  const user = await verifyUser(db, input.username, input.password);
+  const user = await verifyUser(db, passwords, input);
   if (user === null) return null;
   const expiresAt = new Date(input.now.getTime() + input.ttlMinutes * 60_000);
   const { token, info } = await issueToken(db, {
@@ -39,6 +43,7 @@ export async function startSession(
     actor: user.username,
     createdBy: user.username,
     expiresAt,
+    userId: user.id,
   });
   return {
     token,

@@ -26,6 +26,8 @@ export interface TokenCache {
    * the next request on. A look-up in flight while it runs is not cached.
    */
   forget(tokenId: string): void;
+  /** Drops every entry (revocations may have been missed: the notification connection was lost). */
+  forgetAll(): void;
   /** How many tokens are cached now. */
   readonly size: number;
 }
@@ -39,8 +41,9 @@ interface Entry {
 /**
  * Creates the cache the auth plugin resolves bearer tokens through. Entries are keyed by token hash
  * (never the token), live at most `ttlMs` and never past the token's own expiry; revoking a token in
- * this process drops it at once ({@link TokenCache.forget}). Another process still trusts its own entry
- * for up to `ttlMs` (decision 115).
+ * this process drops it at once ({@link TokenCache.forget}); other processes drop it when the
+ * database's notification reaches them, and in any case trust their own entry for at most `ttlMs`
+ * (decisions 115 and 145).
  *
  * @param options - how to load a token, the time bound, the size cap and the clock
  * @returns the cache
@@ -83,6 +86,10 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
     forget(tokenId) {
       generation += 1;
       for (const [hash, entry] of entries) if (entry.caller.tokenId === tokenId) entries.delete(hash);
+    },
+    forgetAll() {
+      generation += 1;
+      entries.clear();
     },
     get size() {
       return entries.size;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
 import type { Queryable } from "../db/database.js";
-import { organisations, tokens } from "../db/schema.js";
+import { organisations, tokens, users } from "../db/schema.js";
 import { defaultOrganisationId } from "./organisations.js";
 import type { Caller, Role } from "./roles.js";
 
@@ -67,7 +67,9 @@ export async function issueToken(
     kind: "api" | "session";
     actor: string;
     createdBy: string;
-    expiresAt?: Date;
+    expiresAt?: Date | undefined;
+    /** The staff user a session acts for. */
+    userId?: string | undefined;
   },
 ): Promise<{ token: string; info: TokenInfo }> {
   const token = `kpi_${randomBytes(32).toString("base64url")}`;
@@ -83,6 +85,7 @@ export async function issueToken(
       actor: input.actor,
       createdBy: input.createdBy,
       expiresAt: input.expiresAt ?? null,
+      userId: input.userId ?? null,
     })
     .returning();
   if (row === undefined) throw new Error("Token insert returned no row");
@@ -109,23 +112,89 @@ export async function listTokens(db: Queryable, organisationId: string): Promise
   return rows.map(toInfo);
 }
 
+/** A live portal session as listed for an administrator. */
+export interface SessionInfo {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+}
+
+/**
+ * Lists an organisation's live portal sessions (neither revoked nor expired at `at`), newest first.
+ *
+ * @param db - database
+ * @param organisationId - whose sessions
+ * @param at - the time they must still be valid at
+ * @returns the sessions, with the person each acts for
+ * @example
+ * ```ts
+ * const live = await listSessions(db, "default", new Date());
+ * ```
+ */
+export async function listSessions(db: Queryable, organisationId: string, at: Date): Promise<SessionInfo[]> {
+  const rows = await db
+    .select({
+      id: tokens.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: tokens.role,
+      createdAt: tokens.createdAt,
+      expiresAt: tokens.expiresAt,
+    })
+    .from(tokens)
+    .innerJoin(users, eq(users.id, tokens.userId))
+    .where(
+      and(
+        eq(tokens.organisationId, organisationId),
+        eq(tokens.kind, "session"),
+        isNull(tokens.revokedAt),
+        gt(tokens.expiresAt, at),
+      ),
+    )
+    .orderBy(desc(tokens.createdAt));
+  return rows.map((r) => ({
+    id: r.id,
+    username: r.username,
+    displayName: r.displayName,
+    role: r.role,
+    createdAt: r.createdAt.toISOString(),
+    expiresAt: r.expiresAt?.toISOString() ?? "",
+  }));
+}
+
 /**
  * Revokes one of an organisation's tokens (API token or session).
  *
  * @param db - database
  * @param organisationId - the caller's organisation (a token of another is "not found")
  * @param id - the token id
+ * @param kind - only a token of this kind (`session` to end a portal session), if given
  * @returns false when no such live token exists in the organisation
  * @example
  * ```ts
  * await revokeToken(db, "default", id); // true
  * ```
  */
-export async function revokeToken(db: Queryable, organisationId: string, id: string): Promise<boolean> {
+export async function revokeToken(
+  db: Queryable,
+  organisationId: string,
+  id: string,
+  kind?: "api" | "session",
+): Promise<boolean> {
   const rows = await db
     .update(tokens)
     .set({ revokedAt: new Date() })
-    .where(and(eq(tokens.id, id), eq(tokens.organisationId, organisationId), isNull(tokens.revokedAt)))
+    .where(
+      and(
+        eq(tokens.id, id),
+        eq(tokens.organisationId, organisationId),
+        isNull(tokens.revokedAt),
+        kind === undefined ? undefined : eq(tokens.kind, kind),
+      ),
+    )
     .returning({ id: tokens.id });
   return rows.length > 0;
 }
@@ -162,8 +231,8 @@ export function adminCaller(tokenHash: string, adminTokenHash: string | undefine
 }
 
 /**
- * Looks a stored token up by its hash: it must belong to an existing organisation and be neither
- * revoked nor expired at `at`.
+ * Looks a stored token up by its hash: it must belong to an existing organisation, be neither
+ * revoked nor expired at `at`, and (for a session) act for a user who is not disabled.
  *
  * @param db - database
  * @param tokenHash - {@link hashToken} of the bearer token
@@ -187,11 +256,14 @@ export async function findLiveToken(db: Queryable, tokenHash: string, at: Date):
     })
     .from(tokens)
     .innerJoin(organisations, eq(organisations.id, tokens.organisationId))
+    // A session of a disabled user is refused even if it was issued as the user was being disabled.
+    .leftJoin(users, eq(users.id, tokens.userId))
     .where(
       and(
         eq(tokens.tokenHash, tokenHash),
         isNull(tokens.revokedAt),
         or(isNull(tokens.expiresAt), gt(tokens.expiresAt, at)),
+        isNull(users.disabledAt),
       ),
     );
   if (row === undefined) return null;

@@ -16,10 +16,15 @@ function required(method: string, path: string): Required | undefined {
   if (method === "POST" && path === "/v1/sessions") return "public";
   // Signing out is for portal sessions: API tokens are revoked through /v1/tokens instead.
   if (method === "DELETE" && path === "/v1/sessions/current") return "session";
+  // Listing and ending other people's sessions is administration.
+  if ((method === "GET" && path === "/v1/sessions") || (method === "DELETE" && path === "/v1/sessions/:id"))
+    return "admin";
   if (method === "POST" && path === "/v1/organisations") return "admin_token";
-  if (path === "/v1/tokens" || path.startsWith("/v1/tokens/") || path === "/v1/users") return "admin";
+  if (path === "/v1/tokens" || path.startsWith("/v1/tokens/")) return "admin";
+  if (path === "/v1/users" || path.startsWith("/v1/users/")) return "admin";
   if (path === "/v1/datasets/:dataset/records" || path === "/v1/datasets/:dataset/records/:key")
     return method === "GET" ? "read" : "ingest";
+  if (path === "/v1/imports/:kind") return "ingest";
   if (method === "PUT" && /^\/v1\/indicators\/:id\/targets\/:financial_year$/.test(path)) return "analyst";
   if (method === "PUT" && /^\/v1\/reports\/:period\/sections\/:section\/analysis$/.test(path))
     return "analyst";
@@ -78,7 +83,7 @@ afterAll(async () => {
 
 function probe(method: string, path: string, headers: Record<string, string> = {}) {
   const url = path.replace(/:([a-z_]+)/g, (_, name: string) => sample[name] ?? "x-probe").replace("*", "x");
-  const hasBody = method === "POST" || method === "PUT";
+  const hasBody = method === "POST" || method === "PUT" || method === "PATCH";
   return api.app.inject({
     method: method as "GET",
     url,

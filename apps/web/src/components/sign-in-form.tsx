@@ -21,7 +21,10 @@ export function SignInForm({ next }: { next: string }) {
   const errors = state.fieldErrors;
   return (
     <form action={action} noValidate>
-      <ErrorSummary fieldErrors={errors} labels={{ username: "Username", password: "Password" }} />
+      <ErrorSummary
+        fieldErrors={errors}
+        labels={{ username: "Username", password: "Password", organisation: "Organisation" }}
+      />
       {state.status === "error" && Object.keys(errors).length === 0 ? (
         <div className="error-summary" role="alert">
           <p>{state.message}</p>
@@ -54,6 +57,25 @@ export function SignInForm({ next }: { next: string }) {
           aria-invalid={errors.password ? true : undefined}
           aria-describedby={errors.password ? "error-password" : undefined}
           required
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="field-organisation">Organisation (optional)</label>
+        <p className="hint" id="hint-organisation">
+          Only if your administrator gave you one, such as &ldquo;barnet&rdquo;
+        </p>
+        <FieldError name="organisation" messages={errors.organisation} />
+        <input
+          id="field-organisation"
+          name="organisation"
+          type="text"
+          autoComplete="organization"
+          spellCheck={false}
+          defaultValue={state.values.organisation ?? ""}
+          aria-invalid={errors.organisation ? true : undefined}
+          aria-describedby={
+            errors.organisation ? "hint-organisation error-organisation" : "hint-organisation"
+          }
         />
       </div>
       <button type="submit" disabled={pending}>

@@ -23,7 +23,12 @@ export function SiteHeader({ session }: { session: PortalSession | null }) {
     { href: "/reports", label: "Quarterly report" },
     ...(role !== null && canEdit(role) ? [{ href: "/targets", label: "Targets" }] : []),
     { href: "/data", label: "Data" },
-    ...(role !== null && canManageTokens(role) ? [{ href: "/tokens", label: "API tokens" }] : []),
+    ...(role !== null && canManageTokens(role)
+      ? [
+          { href: "/tokens", label: "API tokens" },
+          { href: "/users", label: "Users" },
+        ]
+      : []),
   ];
   return (
     <header className="site-header">

@@ -9,10 +9,14 @@ import {
   type CreatedToken,
   createdTokenSchema,
   type DataQualityReport,
+  type DatasetDescription,
   dataQualityReportSchema,
+  datasetListSchema,
+  type ImportReport,
   type IndicatorDetail,
   type IndicatorSeries,
   type IndicatorSummary,
+  importReportSchema,
   indicatorDetailSchema,
   indicatorListSchema,
   indicatorSeriesSchema,
@@ -21,15 +25,21 @@ import {
   type Role,
   type SeriesSet,
   type Session,
+  type SessionInfo,
   seriesSetSchema,
+  sessionListSchema,
   sessionSchema,
   type TargetSet,
   type TokenInfo,
   targetSetSchema,
   tokenListSchema,
   tolerantErrorBodySchema,
+  type User,
+  userListSchema,
+  userSchema,
 } from "@kpi/contract";
 import type { Target, Window } from "@kpi/core";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
@@ -50,25 +60,38 @@ export type ApiOutcome<T> =
   | { ok: true; data: T }
   | { ok: false; status: number; code: string; message: string; fieldErrors: Record<string, string[]> };
 
-type Method = "GET" | "POST" | "PUT" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * The person's address for the API, as `X-Forwarded-For`: the header as the portal received it (Next.js
+ * adds the connection's address when no proxy in front sent one). The API believes it only from the
+ * addresses in its `KPI_TRUSTED_PROXIES`, so each member of staff is limited on their own, not all
+ * together as the portal's one address (decision 142).
+ */
+async function forwardedFor(): Promise<Record<string, string>> {
+  const incoming = (await headers()).get("x-forwarded-for");
+  return incoming === null || incoming === "" ? {} : { "x-forwarded-for": incoming };
+}
 
 /** Sends one request to the API and checks the answer against the portal's schema. */
 async function call<S extends z.ZodType>(
   method: Method,
   path: string,
   schema: S,
-  options: { token?: string; body?: unknown } = {},
+  options: { token?: string; body?: unknown; form?: FormData } = {},
 ): Promise<ApiOutcome<z.infer<S>>> {
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers: Record<string, string> = { accept: "application/json", ...(await forwardedFor()) };
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers["content-type"] = "application/json";
+  // A FormData body is sent as multipart/form-data; fetch sets the content type with its boundary.
+  const body = options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   let response: Response;
   try {
     response = await fetch(`${webConfig.apiUrl}${path}`, {
       method,
       headers,
       cache: "no-store",
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      ...(body === undefined ? {} : { body }),
     });
   } catch {
     return {
@@ -111,10 +134,15 @@ async function failure(response: Response): Promise<{
   };
 }
 
-/** Unwraps a read for a page: sign-in on 401, not-found on 404, the error page otherwise. */
+/**
+ * Unwraps a read for a page: sign-in on 401; sign-in on 403 too, since pages only ask for what the
+ * session's role may read, so a refusal means the session cookie claims a role its token does not
+ * have (edited, or the role changed); not-found on 404; the error page otherwise.
+ */
 function orLeave<T>(outcome: ApiOutcome<T>): T {
   if (outcome.ok) return outcome.data;
   if (outcome.status === 401) redirect("/signin?reason=expired");
+  if (outcome.status === 403) redirect("/signin?reason=role");
   if (outcome.status === 404) notFound();
   throw new Error(outcome.message);
 }
@@ -148,14 +176,21 @@ const seg = encodeURIComponent;
  *
  * @param username - the username
  * @param password - the password
+ * @param organisation - the organisation's id, when the person gave it (usernames are per organisation)
  * @returns the session token and the user, or why not (401 for wrong details, 429 when throttled)
  * @example
  * ```ts
  * const r = await signIn("j.smith", "correct horse battery");
  * ```
  */
-export async function signIn(username: string, password: string): Promise<ApiOutcome<Session>> {
-  return call("POST", "/v1/sessions", sessionSchema, { body: { username, password } });
+export async function signIn(
+  username: string,
+  password: string,
+  organisation?: string,
+): Promise<ApiOutcome<Session>> {
+  return call("POST", "/v1/sessions", sessionSchema, {
+    body: { username, password, ...(organisation === undefined ? {} : { organisation }) },
+  });
 }
 
 /**
@@ -404,6 +439,19 @@ export const getBatches = cache(async (): Promise<BatchSummary[]> => {
 });
 
 /**
+ * Every dataset with what the organisation holds of it: its coverage and sources (`GET /v1/datasets`).
+ *
+ * @returns the datasets, in the data contract's order
+ * @example
+ * ```ts
+ * const cla = (await getDatasets()).find((d) => d.name === "cla_episodes");
+ * ```
+ */
+export const getDatasets = cache(async (): Promise<DatasetDescription[]> => {
+  return (await read("/v1/datasets", datasetListSchema)).datasets;
+});
+
+/**
  * Data-quality findings (`GET /v1/data-quality`).
  *
  * @param asAt - the date to check as at (default: the API's today)
@@ -457,4 +505,87 @@ export async function createToken(name: string, role: Role): Promise<ApiOutcome<
  */
 export async function revokeToken(id: string): Promise<ApiOutcome<null>> {
   return write("DELETE", `/v1/tokens/${seg(id)}`, z.null());
+}
+
+/**
+ * The organisation's staff users (`GET /v1/users`, admin).
+ *
+ * @returns the users, disabled ones included
+ * @example
+ * ```ts
+ * const users = await getUsers();
+ * ```
+ */
+export const getUsers = cache(async (): Promise<User[]> => {
+  return (await read("/v1/users", userListSchema)).users;
+});
+
+/**
+ * Disables a staff user, ending their sessions, or enables them again (`PATCH /v1/users/{id}`, admin).
+ *
+ * @param id - the user's id
+ * @param disabled - true to disable
+ * @returns the user as they now are, or why not
+ * @example
+ * ```ts
+ * await setUserDisabled("5f0c…", true);
+ * ```
+ */
+export async function setUserDisabled(id: string, disabled: boolean): Promise<ApiOutcome<User>> {
+  return write("PATCH", `/v1/users/${seg(id)}`, userSchema, { disabled });
+}
+
+/**
+ * The organisation's live portal sessions (`GET /v1/sessions`, admin).
+ *
+ * @returns the sessions, newest first
+ * @example
+ * ```ts
+ * const sessions = await getSessions();
+ * ```
+ */
+export const getSessions = cache(async (): Promise<SessionInfo[]> => {
+  return (await read("/v1/sessions", sessionListSchema)).sessions;
+});
+
+/**
+ * Ends someone's portal session (`DELETE /v1/sessions/{id}`, admin).
+ *
+ * @param id - the session's id
+ * @returns the outcome
+ * @example
+ * ```ts
+ * await endSession("5f0c…");
+ * ```
+ */
+export async function endSession(id: string): Promise<ApiOutcome<null>> {
+  return write("DELETE", `/v1/sessions/${seg(id)}`, z.null());
+}
+
+/**
+ * Uploads a statutory return for the API to map and import: `POST /v1/imports/ssda903` with the files
+ * as `multipart/form-data`. The API answers the import report whether the import was clean, partial or
+ * failed (a failed one wrote nothing).
+ *
+ * @param files - the return's files
+ * @param options - collection year (`2018` or `2017-18`), dry run, strict
+ * @returns the report, or why the API refused the request (401, 403, 413 …)
+ * @example
+ * ```ts
+ * const r = await importReturn(files, { year: "2017-18", dryRun: true, strict: false });
+ * ```
+ */
+export async function importReturn(
+  files: readonly File[],
+  options: { year?: string; dryRun: boolean; strict: boolean },
+): Promise<ApiOutcome<ImportReport>> {
+  const { token } = await requireSession();
+  const form = new FormData();
+  for (const f of files) form.append("file", f, f.name);
+  const path = `/v1/imports/ssda903${query({
+    year: options.year,
+    dry_run: options.dryRun ? "true" : undefined,
+    strict: options.strict ? "true" : undefined,
+  })}`;
+  return call("POST", path, importReportSchema, { token, form });
 }

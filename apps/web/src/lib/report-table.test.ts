@@ -18,6 +18,7 @@ function entry(over: Partial<SeriesEntry>): SeriesEntry {
     quartile: null,
     note: null,
     extras: {},
+    sources: [],
     ...over,
   };
 }
@@ -47,6 +48,19 @@ function indicator(over: Partial<ReportIndicator> & Pick<ReportIndicator, "id" |
 const report: QuarterlyReport = {
   period: "FY2019-20-Q2",
   label: "Q2 2019-20",
+  sources: [
+    {
+      id: "s1",
+      dataset: "contacts",
+      kind: "extract",
+      name: "nightly extract at 30 Sep 2019",
+      from: "2016-04-01",
+      to: "2019-09-30",
+      as_of: "2019-09-30",
+      history_from: "2016-04-01",
+      received_at: "2019-10-01T01:30:00.000Z",
+    },
+  ],
   sections: [
     {
       id: "ffd",
@@ -158,6 +172,20 @@ describe("reportTable", () => {
     const cost = row("staffing.agency_cost", "Quarter")!;
     expect(cost[col("Value")]).toBe(2);
     expect(cost[col("Target")]).toBe("1–3");
+  });
+
+  it("lists the sources the figures drew on, one row each", () => {
+    expect(table.sourceColumns).toEqual(["Dataset", "Source", "Kind", "Covers", "Received"]);
+    // 01:30 UTC on 1 Oct 2019 is 02:30 in British Summer Time.
+    expect(table.sources).toEqual([
+      [
+        "contacts",
+        "nightly extract at 30 Sep 2019",
+        "Extract",
+        "1 Apr 2016 – 30 Sep 2019",
+        "1 Oct 2019, 02:30",
+      ],
+    ]);
   });
 
   it("says what c means", () => {

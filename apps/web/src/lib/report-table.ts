@@ -1,5 +1,6 @@
 import type { QuarterlyReport, SeriesEntry, TargetValue } from "@kpi/contract";
 import { type DisclosureRow, roundHalfAwayFromZero, suppressTable, type Unit } from "@kpi/core";
+import { SOURCE_COLUMNS, sourceCells } from "./source-rows";
 
 /** A published cell: text, a number, or empty. Suppressed figures are the text `c`. */
 export type ReportCell = string | number | null;
@@ -12,6 +13,10 @@ export interface ReportTable {
   rows: ReportCell[][];
   /** Notes printed under the table (disclosure control, rounding). */
   notes: string[];
+  /** Headings of the sources table. */
+  sourceColumns: string[];
+  /** The sources the report's figures drew on, one row each (dataset, name, kind, span, received). */
+  sources: string[][];
 }
 
 /** Columns of the download, in order. */
@@ -56,7 +61,7 @@ function disclosureRow(key: string, unit: Unit, entry: SeriesEntry, decimals: nu
  * counts of children and are published as they are.
  *
  * @param report - the report from `GET /v1/reports/{period}`
- * @returns columns, rows and notes
+ * @returns columns, rows and notes, and the sources its figures drew on
  * @example
  * ```ts
  * const table = reportTable(report);
@@ -97,6 +102,8 @@ export function reportTable(report: QuarterlyReport): ReportTable {
   return {
     columns: [...REPORT_TABLE_COLUMNS],
     rows,
+    sourceColumns: [...SOURCE_COLUMNS],
+    sources: report.sources.map(sourceCells),
     notes: [
       `${report.label}. Values are rounded to the decimals the report prints; percentages are on the 0–100 scale.`,
       "c = suppressed: a count of children from 1 to 5, or a value worked out from one, is not published.",

@@ -70,3 +70,18 @@ export function canManageTokens(role: PortalRole): boolean {
 export function canApprove(role: PortalRole): boolean {
   return role === "admin";
 }
+
+/**
+ * Whether a person may upload a statutory return (the API's `ingest` right: ingest and admin users).
+ *
+ * @param role - the role the API reported at sign-in
+ * @returns `true` for `ingest` and `admin`
+ * @example
+ * ```ts
+ * canImport("ingest"); // true
+ * canImport("analyst"); // false
+ * ```
+ */
+export function canImport(role: Role): boolean {
+  return role === "ingest" || role === "admin";
+}

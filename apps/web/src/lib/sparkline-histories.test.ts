@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
 const calls: { window: Window; from: string | undefined; to: string | undefined }[] = [];
-let answer: SeriesSet = { window: "quarter", indicators: [] };
+let answer: SeriesSet = { window: "quarter", indicators: [], sources: [] };
 vi.mock("./api", () => ({
   getSeries: async (window: Window, from: string | undefined, to: string | undefined) => {
     calls.push({ window, from, to });
@@ -30,6 +30,7 @@ function entry(period: string, label: string, value: number | null): SeriesEntry
     quartile: null,
     note: null,
     extras: {},
+    sources: [],
   };
 }
 
@@ -39,7 +40,7 @@ describe("getSparklineHistories", () => {
   });
 
   it("asks /v1/series once for the 8 quarters ending with the period", async () => {
-    answer = { window: "quarter", indicators: [] };
+    answer = { window: "quarter", indicators: [], sources: [] };
     await getSparklineHistories("FY2019-20-Q2");
     expect(SPARKLINE_QUARTERS).toBe(8);
     // Q2 2019-20 back 7 quarters: Q1, Q4 2018-19, Q3, Q2, Q1, Q4 2017-18, Q3 2017-18.
@@ -56,6 +57,7 @@ describe("getSparklineHistories", () => {
     const swa = [entry("FY2019-20-Q1", "Q1 2019-20", null), entry("FY2019-20-Q2", "Q2 2019-20", 45.1)];
     answer = {
       window: "quarter",
+      sources: [],
       indicators: [
         { indicator: "ffd.contacts", values: contacts },
         { indicator: "ffd.contacts_swa_pct", values: swa },

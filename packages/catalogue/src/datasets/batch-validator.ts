@@ -1,7 +1,6 @@
-import { compileRowCheck } from "./compiled-row-check.js";
 import { keyFromValues } from "./record-key.js";
 import { datasets } from "./registry.js";
-import { checkRow } from "./row-check.js";
+import { createRowChecker } from "./row-check.js";
 import type { RowIssue, ValidateOptions } from "./row-issue.js";
 import type { DatasetName, RecordOf } from "./schemas.js";
 
@@ -58,7 +57,7 @@ export function createBatchValidator<D extends DatasetName>(
   const keyFields = datasets[dataset].key;
   const seen = new Map<string, number>();
   // A checker of the batch's own, so that the dates it remembers go when the batch does.
-  const compiled = compileRowCheck(dataset, { memoise: true });
+  const checkRow = createRowChecker(dataset, { format: options.format, memoise: true });
   const issues: RowIssue[] = [];
   let issueCount = 0;
   let received = 0;
@@ -72,7 +71,7 @@ export function createBatchValidator<D extends DatasetName>(
     push(row: unknown): RecordOf<D> | null {
       const index = rowOffset + received;
       received++;
-      const check = checkRow(dataset, row, options.format, compiled);
+      const check = checkRow(row);
       for (const p of check.problems) report(index, p.field, p.message);
       let duplicate = false;
       if (check.keyValues !== null) {

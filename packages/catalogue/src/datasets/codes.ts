@@ -151,6 +151,10 @@ export const placementTypeCodes = [
   { code: "U5", label: "Foster care with other carer: fostering for adoption" },
   { code: "U6", label: "Foster care with other carer: other" },
   { code: "Z1", label: "Other placement" },
+  { code: "Z11", label: "Other placement (Z11, from 2025-26)" },
+  { code: "Z12", label: "Other placement (Z12, from 2025-26)" },
+  { code: "Z13", label: "Other placement (Z13, from 2025-26)" },
+  { code: "Z14", label: "Other placement (Z14, from 2025-26)" },
 ] as const satisfies readonly CodeOption[];
 
 /** Placement provider (903 `PLACE_PROVIDER`). */
@@ -207,6 +211,8 @@ export const careLeaverActivityCodes = [
   { code: "P1", label: "Higher education, part time" },
   { code: "F2", label: "Other education, full time" },
   { code: "P2", label: "Other education, part time" },
+  { code: "F3", label: "Training or employment, full time (until 2017-18)" },
+  { code: "P3", label: "Training or employment, part time (until 2017-18)" },
   { code: "F4", label: "Apprenticeship, full time" },
   { code: "P4", label: "Apprenticeship, part time" },
   { code: "F5", label: "Training or employment, full time" },
@@ -244,6 +250,7 @@ export const vulnerabilityFlagCodes = [
   { code: "trafficking", label: "Trafficking" },
   { code: "gangs", label: "Gangs" },
   { code: "radicalisation", label: "Radicalisation" },
+  { code: "missing", label: "Going missing" },
 ] as const satisfies readonly CodeOption[];
 
 /** Kind of an activity with a statutory due date. */
@@ -262,5 +269,212 @@ export const workforceRoleCodes = [
   { code: "senior_practitioner", label: "Senior practitioner" },
   { code: "team_manager", label: "Team manager" },
   { code: "service_manager", label: "Service manager" },
+  { code: "senior_manager", label: "Senior manager" },
+  { code: "qualified_without_cases", label: "Qualified social worker without cases" },
   { code: "other", label: "Other" },
 ] as const satisfies readonly CodeOption[];
+
+/** How a looked-after child took part in their review (903 `REVIEW_CODE`). */
+export const reviewParticipationCodes = [
+  { code: "PN0", label: "Child aged under 4 at the time of the review" },
+  { code: "PN1", label: "Child attended and spoke for themselves" },
+  { code: "PN2", label: "Child attended, and an advocate spoke for them" },
+  { code: "PN3", label: "Child attended and conveyed their views non-verbally" },
+  { code: "PN4", label: "Child attended but did not convey their views" },
+  { code: "PN5", label: "Child did not attend, and an advocate conveyed their views" },
+  { code: "PN6", label: "Child did not attend but conveyed their views another way" },
+  { code: "PN7", label: "Child did not attend nor convey their views" },
+] as const satisfies readonly CodeOption[];
+
+/** Why a looked-after child has no SDQ score (903 OC2 `SDQ_REASON`). */
+export const sdqReasonCodes = [
+  {
+    code: "SDQ1",
+    label: "No form returned: child aged under 4 or over 17 at the date of the latest assessment",
+  },
+  { code: "SDQ2", label: "Carer refused to complete the questionnaire" },
+  {
+    code: "SDQ3",
+    label: "Not possible to complete the questionnaire due to the severity of the child's disability",
+  },
+  { code: "SDQ4", label: "Other" },
+  { code: "SDQ5", label: "Child or young person refuses to allow an SDQ to be completed" },
+] as const satisfies readonly CodeOption[];
+
+/** Sex of the adopter(s) (903 AD1 `SEX_ADOPTR`). */
+export const adoptersSexCodes = [
+  { code: "M1", label: "Single male adopter" },
+  { code: "F1", label: "Single female adopter" },
+  { code: "MM", label: "Male couple" },
+  { code: "FF", label: "Female couple" },
+  { code: "MF", label: "Male and female couple" },
+] as const satisfies readonly CodeOption[];
+
+/** Legal status of the adopter(s) (903 AD1 `LS_ADOPTR`). */
+export const adoptersLegalStatusCodes = [
+  { code: "L0", label: "Child adopted by a single adopter" },
+  { code: "L11", label: "Married couple" },
+  { code: "L12", label: "Civil partners" },
+  { code: "L2", label: "Unmarried couple, not civil partners" },
+  { code: "L3", label: "Step-parent" },
+  { code: "L4", label: "Foster carer(s) adopting" },
+] as const satisfies readonly CodeOption[];
+
+/** Why the decision that a child should be placed for adoption ceased (903 `REASON_PLACED_CEASED`). */
+export const placedCeasedReasonCodes = [
+  { code: "RD1", label: "The child's needs changed after the decision" },
+  { code: "RD2", label: "The court did not make a placement order" },
+  { code: "RD3", label: "Prospective adopters could not be found" },
+  { code: "RD4", label: "Any other reason" },
+] as const satisfies readonly CodeOption[];
+
+/** A child's permanence arrangement before they entered care (903 `PREV_PERM`). */
+export const previousPermanenceCodes = [
+  { code: "P1", label: "Adoption" },
+  { code: "P2", label: "Special guardianship order" },
+  { code: "P3", label: "Residence order or child arrangements order" },
+  { code: "P4", label: "Adoption overseas" },
+  { code: "Z1", label: "None, or not known" },
+] as const satisfies readonly CodeOption[];
+
+/** Why a looked-after child's social worker changed (903 `SW_REASON`). */
+export const socialWorkerChangeReasonCodes = [
+  { code: "MANAGE", label: "Management decision" },
+  { code: "FCONTA", label: "Fixed-term contract ended" },
+  { code: "LEFTRL", label: "Social worker left the role" },
+  { code: "ORGRST", label: "Organisational restructure" },
+  { code: "TSPROC", label: "Transfer between teams as part of a process" },
+  { code: "ABSENC", label: "Social worker absent" },
+  { code: "CHCHAN", label: "Child's circumstances changed" },
+  { code: "PCCHAN", label: "Change at the child's or family's request" },
+  { code: "SWDIED", label: "Social worker died" },
+  { code: "OTHERS", label: "Other" },
+] as const satisfies readonly CodeOption[];
+
+/** Why a looked-after child's placement changed (903 `REASON_PLACE_CHANGE`; `CUSTOD` from 2018-19). */
+export const reasonPlaceChangeCodes = [
+  { code: "CARPL", label: "Change to the care plan to implement it" },
+  { code: "CLOSE", label: "Resignation or closure of the provision" },
+  { code: "ALLEG", label: "Allegation (section 47 enquiry)" },
+  { code: "STAND", label: "Standards of care concern" },
+  { code: "APPRR", label: "Approval removed" },
+  { code: "CREQB", label: "Carer requests placement end due to the child's behaviour" },
+  { code: "CREQO", label: "Carer requests placement end for another reason" },
+  { code: "CHILD", label: "Child requests the placement end" },
+  { code: "LAREQ", label: "Responsible authority requests the placement end" },
+  { code: "PLACE", label: "Change in the status of the placement only" },
+  { code: "CUSTOD", label: "Custody arrangement" },
+  { code: "OTHER", label: "Other" },
+] as const satisfies readonly CodeOption[];
+
+/** A child's disability (CIN census `Disability`; `NONE` = no disability). */
+export const disabilityCodes = [
+  { code: "NONE", label: "No disability" },
+  { code: "MOB", label: "Mobility" },
+  { code: "HAND", label: "Hand function" },
+  { code: "PC", label: "Personal care" },
+  { code: "INC", label: "Incontinence" },
+  { code: "COMM", label: "Communication" },
+  { code: "LD", label: "Learning" },
+  { code: "HEAR", label: "Hearing" },
+  { code: "VIS", label: "Vision" },
+  { code: "BEH", label: "Behaviour" },
+  { code: "CON", label: "Consciousness" },
+  { code: "AUT", label: "Autism" },
+  { code: "DDA", label: "Other disability" },
+] as const satisfies readonly CodeOption[];
+
+/** Primary need of an episode of need (CIN census `PrimaryNeedCode`): the categories of need, then N9 and N0. */
+export const primaryNeedCodes = [
+  ...categoryOfNeedCodes,
+  { code: "N9", label: "Cases other than children in need" },
+  { code: "N0", label: "Not stated" },
+] as const satisfies readonly CodeOption[];
+
+/** Why an episode of need closed (CIN census `ReasonForClosure`; RC9 from 2022-23). */
+export const cinClosureReasonCodes = [
+  { code: "RC1", label: "Adopted" },
+  { code: "RC2", label: "Died" },
+  { code: "RC3", label: "Child arrangements order" },
+  { code: "RC4", label: "Special guardianship order" },
+  { code: "RC5", label: "Transferred to services of another local authority" },
+  { code: "RC6", label: "Transferred to adult social care services" },
+  { code: "RC7", label: "Services ceased for any other reason, including child no longer in need" },
+  { code: "RC8", label: "Case closed after assessment, no further action" },
+  { code: "RC9", label: "Case closed after assessment, referred to early help" },
+] as const satisfies readonly CodeOption[];
+
+/**
+ * Factors identified at a social work assessment (CIN census `AssessmentFactors`), every year's: 18A
+ * and 19A until 2019-20, then 18B/18C and 19B/19C; 24A from 2021-22 (the import checks the year).
+ */
+export const assessmentFactorCodes = [
+  { code: "1A", label: "Alcohol misuse: the child" },
+  { code: "1B", label: "Alcohol misuse: the parent(s) or carer(s)" },
+  { code: "1C", label: "Alcohol misuse: another person in the household" },
+  { code: "2A", label: "Drug misuse: the child" },
+  { code: "2B", label: "Drug misuse: the parent(s) or carer(s)" },
+  { code: "2C", label: "Drug misuse: another person in the household" },
+  { code: "3A", label: "Domestic violence: the child" },
+  { code: "3B", label: "Domestic violence: the parent(s) or carer(s)" },
+  { code: "3C", label: "Domestic violence: another person in the household" },
+  { code: "4A", label: "Mental health: the child" },
+  { code: "4B", label: "Mental health: the parent(s) or carer(s)" },
+  { code: "4C", label: "Mental health: another person in the family or household" },
+  { code: "5A", label: "Learning disability: the child" },
+  { code: "5B", label: "Learning disability: the parent(s) or carer(s)" },
+  { code: "5C", label: "Learning disability: another person in the family or household" },
+  { code: "6A", label: "Physical disability or illness: the child" },
+  { code: "6B", label: "Physical disability or illness: the parent(s) or carer(s)" },
+  { code: "6C", label: "Physical disability or illness: another person in the family or household" },
+  { code: "7A", label: "Young carer" },
+  { code: "8B", label: "Privately fostered: overseas child who intends to return" },
+  { code: "8C", label: "Privately fostered: overseas child who intends to stay" },
+  { code: "8D", label: "Privately fostered: UK child in an educational placement" },
+  { code: "8E", label: "Privately fostered: UK child in an alternative family arrangement" },
+  { code: "8F", label: "Privately fostered: other" },
+  { code: "9A", label: "Unaccompanied asylum-seeking child" },
+  { code: "10A", label: "Going or being missing" },
+  { code: "11A", label: "Child sexual exploitation" },
+  { code: "12A", label: "Trafficking" },
+  { code: "13A", label: "Gangs" },
+  { code: "14A", label: "Socially unacceptable behaviour" },
+  { code: "15A", label: "Self-harm" },
+  { code: "16A", label: "Abuse or neglect: neglect" },
+  { code: "17A", label: "Abuse or neglect: emotional abuse" },
+  { code: "18A", label: "Abuse or neglect: physical abuse (until 2019-20)" },
+  { code: "18B", label: "Abuse or neglect: physical abuse, child on child" },
+  { code: "18C", label: "Abuse or neglect: physical abuse, adult on child" },
+  { code: "19A", label: "Abuse or neglect: sexual abuse (until 2019-20)" },
+  { code: "19B", label: "Abuse or neglect: sexual abuse, child on child" },
+  { code: "19C", label: "Abuse or neglect: sexual abuse, adult on child" },
+  { code: "20", label: "Other" },
+  { code: "21", label: "No factors identified" },
+  { code: "22A", label: "Female genital mutilation" },
+  { code: "23A", label: "Abuse linked to faith or belief" },
+  { code: "24A", label: "Child criminal exploitation" },
+] as const satisfies readonly CodeOption[];
+
+/** One of {@link assessmentFactorCodes}. */
+export type AssessmentFactor = (typeof assessmentFactorCodes)[number]["code"];
+/** One of {@link vulnerabilityFlagCodes}. */
+export type VulnerabilityFlag = (typeof vulnerabilityFlagCodes)[number]["code"];
+
+/**
+ * The assessment factors that name a vulnerability, and the flag each becomes: going missing (10A),
+ * child sexual exploitation (11A), trafficking (12A), gangs (13A) and child criminal exploitation (24A),
+ * as the CIN census code set words them.
+ *
+ * @example
+ * ```ts
+ * assessmentFactorFlags["11A"]; // "CSE"
+ * assessmentFactorFlags["6A"]; // undefined
+ * ```
+ */
+export const assessmentFactorFlags: Readonly<Partial<Record<AssessmentFactor, VulnerabilityFlag>>> = {
+  "10A": "missing",
+  "11A": "CSE",
+  "12A": "trafficking",
+  "13A": "gangs",
+  "24A": "CCE",
+};

@@ -68,11 +68,11 @@ export function convertCsvRow(dataset: DatasetName, row: Readonly<Record<string,
  * @returns e.g. "a date such as 2019-09-30 or 30/09/2019"
  * @example
  * ```ts
- * csvExpectation({ type: "boolean", required: true, description: "", expects: "true or false" });
+ * csvExpectation({ type: "boolean", expects: "true or false" });
  * // "true or false (also yes/no, Y/N or 1/0)"
  * ```
  */
-export function csvExpectation(meta: FieldMeta): string {
+export function csvExpectation(meta: Pick<FieldMeta, "type" | "expects">): string {
   if (meta.type === "date") return "a date such as 2019-09-30 or 30/09/2019";
   if (meta.type === "boolean") return "true or false (also yes/no, Y/N or 1/0)";
   return meta.expects;

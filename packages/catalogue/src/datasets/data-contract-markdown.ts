@@ -1,4 +1,4 @@
-import { datasets, type FieldSpec } from "./registry.js";
+import { type DatasetDating, datasets, type FieldSpec } from "./registry.js";
 import { datasetNames } from "./schemas.js";
 
 const INTRO = `# Datasets: the ingestion data contract
@@ -39,6 +39,72 @@ computed by the one shared library. The only aggregate inputs are \`populations\
 - **Personal identifiers** (\`child_id\`, \`worker_id\`) are replaced by a keyed pseudonym on receipt.
 - Records may arrive in any order. After loading, the data-quality checks list what only the whole
   set shows (overlapping care episodes, children never posted, plans open for years …).
+`;
+
+const COVERAGE = `
+## Coverage
+
+A figure can only be as complete as the records behind it. For each dataset the service keeps the
+spans of dates for which its records are **complete** (its coverage), and where each span came from:
+its **sources**, one per batch. A figure has a value only when every dataset it reads is covered for
+every day it needs — the whole window for a flow, the last day for a stock, the months before for a
+look-back measure (see methods.md) — and otherwise reads "no value" with the reason, e.g. "No value:
+care episodes are loaded for 1 Apr 2017 – 31 Mar 2018." A count inside the coverage with nothing to
+count is a true 0.
+
+A batch says what it covers in the query of its post:
+
+- \`covers_from\` and \`covers_to\`: its records are complete for those days (\`source_kind=statutory\`
+  for a statutory return's collection year, 1 April – 31 March; a workforce census covers its census
+  date);
+- \`as_of\` (with \`history_from\`): an extract as at a date, complete from the day its history starts;
+- nothing: the coverage is **inferred** from the records' dates, conservatively, and shown as
+  inferred (below).
+
+With \`mode=replace\` and a declared coverage only the dataset's records **within** it are replaced;
+what "within" means, and how a coverage is inferred, depends on how the dataset's records lie in time:
+
+`;
+
+const code = (name: string) => `\`${name}\``;
+
+/** What the records "within" a span are, in words. */
+function withinText(dating: DatasetDating): string {
+  switch (dating.kind) {
+    case "events":
+    case "snapshots":
+      return `dated in it by ${code(dating.field)}`;
+    case "ranges":
+      return `open on at least one of its days (${code(dating.start)} to ${code(dating.end)})`;
+    case "undated":
+      return "— (no date coverage)";
+  }
+}
+
+/** How a coverage is inferred from records posted without one, in words. */
+function inferredText(dating: DatasetDating): string {
+  switch (dating.kind) {
+    case "events":
+      return dating.knownUntil === undefined
+        ? `earliest to latest ${code(dating.field)}`
+        : `earliest to latest ${code(dating.field)}, but not after the latest ${code(dating.knownUntil)}`;
+    case "snapshots":
+      return `earliest to latest ${code(dating.field)}`;
+    case "ranges":
+      return `earliest ${code(dating.end)} (earliest ${code(dating.start)} when none has ended) to the latest date`;
+    case "undated":
+      return "—";
+  }
+}
+
+const COVERAGE_NOTES = `
+Ranges start their inferred coverage at the earliest *end*: an extract lists the episodes and plans
+open since its history began, so ranges that closed before then are missing, and completeness can
+only begin at the earliest one that closed. A later source that closed a range after an earlier
+source's span (an episode open across 31 March, closed by the next year's return) is not reopened by
+re-posting the earlier one. Undated datasets are needed whole (\`children\`), per year
+(\`populations\`: a rate uses its financial year's mid-year estimate, or the year before's while that
+is not published) or carry their own periods (\`benchmarks\`, \`observations\`).
 `;
 
 /** Rules relating fields (see `datasetRules` in schemas.ts), in words. */
@@ -87,8 +153,9 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 /**
  * The data contract for analysts as Markdown (`docs/datasets.md`), generated from the dataset
- * registry and so from the zod schemas: conventions, then each dataset's key and fields with their
- * types, whether required, descriptions and code sets.
+ * registry and so from the zod schemas: conventions, what coverage means and each dataset's rule for
+ * it, then each dataset's key and fields with their types, whether required, descriptions and code
+ * sets.
  *
  * @returns the Markdown text
  * @example
@@ -97,7 +164,20 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
  * ```
  */
 export function dataContractMarkdown(): string {
-  const parts = [INTRO, "\n## Datasets\n\n"];
+  const parts = [
+    INTRO,
+    COVERAGE,
+    table(
+      ["dataset", "records within a span", "coverage inferred from"],
+      datasetNames.map((name) => [
+        `\`${name}\``,
+        withinText(datasets[name].dating),
+        inferredText(datasets[name].dating),
+      ]),
+    ),
+    COVERAGE_NOTES,
+    "\n## Datasets\n\n",
+  ];
   for (const name of datasetNames) {
     const spec = datasets[name];
     parts.push(`### \`${name}\` — ${spec.title}\n\n`);

@@ -48,9 +48,52 @@ export interface DatasetSpec {
   readonly personFields: readonly ("child_id" | "worker_id")[];
   /** Date fields that place a record in a reporting period. */
   readonly dateFields: readonly string[];
+  /**
+   * How the dataset's records lie in time, which says what "the records within a span of dates" are:
+   * what a source covering that span vouches for, and what `mode=replace` with a declared coverage
+   * replaces (see {@link DatasetDating}).
+   */
+  readonly dating: DatasetDating;
+  /** The records in running text, plural and lower case ("care episodes"), for notes such as "No value: …". */
+  readonly noun: string;
 }
 
+/**
+ * How a dataset's records lie in time:
+ * - `events`: each record happens on a day, its `field` (the placing date); a record is within a span
+ *   when that date is in it (contacts by `contact_date`, assessments by `start_date`, …);
+ * - `ranges`: each record is open from `start_date` to `end_date` (`null` while open); a record is
+ *   within a span when it overlaps it (open on at least one of its days);
+ * - `snapshots`: each record describes a person as at a date, its `field`; within a span when that
+ *   date is in it;
+ * - `undated`: the dataset has no date coverage (children are needed whole, populations are per
+ *   year, benchmarks and observations carry their own periods).
+ *
+ * @example
+ * ```ts
+ * const dating: DatasetDating = { kind: "ranges", start: "start_date", end: "end_date" };
+ * ```
+ */
+export type DatasetDating =
+  | {
+      readonly kind: "events";
+      readonly field: string;
+      /**
+       * A field whose latest value bounds what records posted without a declaration can vouch for:
+       * activities are scheduled before they fall due, so those due after the latest completion are
+       * not yet known in full.
+       */
+      readonly knownUntil?: string;
+    }
+  | { readonly kind: "ranges"; readonly start: "start_date"; readonly end: "end_date" }
+  | { readonly kind: "snapshots"; readonly field: "as_at_date" }
+  | { readonly kind: "undated" };
+
 type Described = Omit<DatasetSpec, "name" | "fields">;
+
+const RANGES = { kind: "ranges", start: "start_date", end: "end_date" } as const;
+const SNAPSHOTS = { kind: "snapshots", field: "as_at_date" } as const;
+const UNDATED = { kind: "undated" } as const;
 
 const described: { readonly [D in DatasetName]: Described } = {
   children: {
@@ -59,6 +102,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["child_id"],
     personFields: ["child_id"],
     dateFields: [],
+    dating: UNDATED,
+    noun: "children",
   },
   contacts: {
     title: "Contacts",
@@ -66,13 +111,17 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["contact_id"],
     personFields: ["child_id"],
     dateFields: ["contact_date", "decision_date"],
+    dating: { kind: "events", field: "contact_date" },
+    noun: "contacts",
   },
   referrals: {
     title: "Referrals",
     description: "One record per referral accepted for statutory social care.",
     key: ["referral_id"],
     personFields: ["child_id"],
-    dateFields: ["referral_date"],
+    dateFields: ["referral_date", "closure_date"],
+    dating: { kind: "events", field: "referral_date" },
+    noun: "referrals",
   },
   assessments: {
     title: "Social work assessments",
@@ -80,6 +129,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["assessment_id"],
     personFields: ["child_id"],
     dateFields: ["start_date", "authorised_date"],
+    dating: { kind: "events", field: "start_date" },
+    noun: "social work assessments",
   },
   s47_enquiries: {
     title: "Section 47 enquiries",
@@ -87,6 +138,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["s47_id"],
     personFields: ["child_id"],
     dateFields: ["start_date", "icpc_date"],
+    dating: { kind: "events", field: "start_date" },
+    noun: "section 47 enquiries",
   },
   cp_plans: {
     title: "Child protection plans",
@@ -94,6 +147,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["plan_id"],
     personFields: ["child_id"],
     dateFields: ["start_date", "end_date"],
+    dating: RANGES,
+    noun: "child protection plans",
   },
   cin_plans: {
     title: "Child in need plans",
@@ -101,6 +156,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["plan_id"],
     personFields: ["child_id"],
     dateFields: ["start_date", "end_date"],
+    dating: RANGES,
+    noun: "child in need plans",
   },
   cla_episodes: {
     title: "Care episodes",
@@ -109,6 +166,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["episode_id"],
     personFields: ["child_id"],
     dateFields: ["start_date", "end_date"],
+    dating: RANGES,
+    noun: "care episodes",
   },
   care_leavers: {
     title: "Care leavers",
@@ -116,6 +175,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["child_id", "as_at_date"],
     personFields: ["child_id"],
     dateFields: ["as_at_date"],
+    dating: SNAPSHOTS,
+    noun: "care leaver records",
   },
   missing_episodes: {
     title: "Missing episodes",
@@ -123,6 +184,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["episode_id"],
     personFields: ["child_id"],
     dateFields: ["start_date", "end_date"],
+    dating: RANGES,
+    noun: "missing episodes",
   },
   vulnerability_flags: {
     title: "Vulnerability flags",
@@ -131,6 +194,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["flag_id"],
     personFields: ["child_id"],
     dateFields: ["start_date", "end_date"],
+    dating: RANGES,
+    noun: "vulnerability flags",
   },
   due_activities: {
     title: "Due activities",
@@ -139,13 +204,18 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["activity_id"],
     personFields: ["child_id"],
     dateFields: ["due_date"],
+    dating: { kind: "events", field: "due_date", knownUntil: "completed_date" },
+    noun: "due activities",
   },
   workforce: {
     title: "Workforce",
-    description: "One snapshot per worker per date (e.g. each quarter end): role, agency, FTE and caseload.",
+    description:
+      "One snapshot per worker per date (e.g. each quarter end, or the workforce census's 30 September): role, agency, FTE, caseload, and the dates the worker started and left the role.",
     key: ["worker_id", "as_at_date"],
     personFields: ["worker_id"],
     dateFields: ["as_at_date"],
+    dating: SNAPSHOTS,
+    noun: "workforce snapshots",
   },
   populations: {
     title: "Populations",
@@ -153,6 +223,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["year", "age_band"],
     personFields: [],
     dateFields: [],
+    dating: UNDATED,
+    noun: "population estimates",
   },
   benchmarks: {
     title: "Benchmarks",
@@ -161,6 +233,8 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["indicator_id", "comparator", "period", "member"],
     personFields: [],
     dateFields: [],
+    dating: UNDATED,
+    noun: "benchmarks",
   },
   observations: {
     title: "Observations",
@@ -168,6 +242,93 @@ const described: { readonly [D in DatasetName]: Described } = {
     key: ["indicator_id", "period", "breakdown"],
     personFields: [],
     dateFields: [],
+    dating: UNDATED,
+    noun: "observations",
+  },
+  cla_reviews: {
+    title: "Looked-after reviews",
+    description: "One record per looked-after review held (903 reviews), with how the child took part.",
+    key: ["review_id"],
+    personFields: ["child_id"],
+    dateFields: ["review_date"],
+    dating: { kind: "events", field: "review_date" },
+    noun: "looked-after reviews",
+  },
+  cla_outcomes: {
+    title: "Outcomes of looked-after children",
+    description:
+      "One record per child looked after for 12 months at 31 March (903 OC2): health, dental, immunisations, SDQ, substance misuse, convictions.",
+    key: ["child_id", "as_at_date"],
+    personFields: ["child_id"],
+    dateFields: ["as_at_date"],
+    dating: SNAPSHOTS,
+    noun: "outcome records of looked-after children",
+  },
+  uasc: {
+    title: "Unaccompanied asylum-seeking children",
+    description: "One record per child who is or was an unaccompanied asylum-seeking child (903 UASC).",
+    key: ["child_id"],
+    personFields: ["child_id"],
+    dateFields: ["ceased_date"],
+    dating: UNDATED,
+    noun: "records of unaccompanied asylum-seeking children",
+  },
+  adoption_decisions: {
+    title: "Decisions to place for adoption",
+    description:
+      "One record per decision that a child should be placed for adoption (903 placed for adoption).",
+    key: ["child_id", "decision_date"],
+    personFields: ["child_id"],
+    dateFields: ["decision_date", "ceased_date"],
+    dating: { kind: "events", field: "decision_date" },
+    noun: "decisions to place for adoption",
+  },
+  adoptions: {
+    title: "Adoptions",
+    description: "One record per child adopted from care (903 AD1): decision, match and adopters.",
+    key: ["child_id", "match_date"],
+    personFields: ["child_id"],
+    dateFields: ["decision_date", "match_date"],
+    dating: { kind: "events", field: "match_date" },
+    noun: "adoptions",
+  },
+  previous_permanence: {
+    title: "Previous permanence",
+    description: "One record per child: the permanence arrangement they had before entering care (903).",
+    key: ["child_id"],
+    personFields: ["child_id"],
+    dateFields: ["order_date"],
+    dating: UNDATED,
+    noun: "previous permanence records",
+  },
+  social_worker_episodes: {
+    title: "Social worker episodes",
+    description:
+      "One record per allocation of a social worker to a looked-after child (903 social worker episodes).",
+    key: ["child_id", "worker_id", "start_date"],
+    personFields: ["child_id", "worker_id"],
+    dateFields: ["start_date", "end_date"],
+    dating: RANGES,
+    noun: "social worker episodes",
+  },
+  cp_reviews: {
+    title: "Child protection reviews",
+    description: "One record per review conference of a child protection plan (CIN census CPPreviewDate).",
+    key: ["review_id"],
+    personFields: ["child_id"],
+    dateFields: ["review_date"],
+    dating: { kind: "events", field: "review_date" },
+    noun: "child protection reviews",
+  },
+  pre_proceedings: {
+    title: "Pre-proceedings",
+    description:
+      "One record per pre-proceedings process under the Public Law Outline, with family group decision making (CIN census, from 2025-26).",
+    key: ["pre_proceedings_id"],
+    personFields: ["child_id"],
+    dateFields: ["start_date"],
+    dating: { kind: "events", field: "start_date" },
+    noun: "pre-proceedings",
   },
 };
 

@@ -1,23 +1,35 @@
 import { z } from "zod";
 import {
+  adoptersLegalStatusCodes,
+  adoptersSexCodes,
+  assessmentFactorCodes,
   assessmentOutcomeCodes,
   careLeaverActivityCodes,
   categoryOfNeedCodes,
+  cinClosureReasonCodes,
   cinEndReasonCodes,
   cpCategoryCodes,
+  disabilityCodes,
   dueActivityKindCodes,
   inTouchCodes,
   legalStatusCodes,
   levelOfNeedCodes,
   missingFromCodes,
   missingKindCodes,
+  placedCeasedReasonCodes,
   placementProviderCodes,
   placementTypeCodes,
+  previousPermanenceCodes,
+  primaryNeedCodes,
   reasonCeasedCodes,
   reasonNewEpisodeCodes,
+  reasonPlaceChangeCodes,
   referralSourceCodes,
   returnInterviewCodes,
+  reviewParticipationCodes,
+  sdqReasonCodes,
   sexCodes,
+  socialWorkerChangeReasonCodes,
   vulnerabilityFlagCodes,
   workforceRoleCodes,
 } from "./codes.js";
@@ -25,14 +37,15 @@ import { type CrossFieldRule, dateOrderRule, requiresRule, togetherRule } from "
 import {
   booleanField,
   codeField,
+  codeListField,
   dateField,
-  fieldMetaRegistry,
   integerField,
   numberField,
   optional,
+  patternField,
+  periodField,
   textField,
 } from "./fields.js";
-import { isPeriodId } from "./period-id.js";
 
 /**
  * The datasets ingestion scripts post, in the order the data contract lists them.
@@ -59,6 +72,15 @@ export const datasetNames = [
   "populations",
   "benchmarks",
   "observations",
+  "cla_reviews",
+  "cla_outcomes",
+  "uasc",
+  "adoption_decisions",
+  "adoptions",
+  "previous_permanence",
+  "social_worker_episodes",
+  "cp_reviews",
+  "pre_proceedings",
 ] as const;
 /** One of {@link datasetNames}. */
 export type DatasetName = (typeof datasetNames)[number];
@@ -69,18 +91,13 @@ const childId = () =>
   textField("The authority's own identifier for the child (pseudonymised on receipt).", 64);
 const team = () => optional(textField("Team responsible, for breakdowns.", 100));
 const periodId = () =>
-  z.string().refine(isPeriodId).register(fieldMetaRegistry, {
-    type: "string",
-    required: true,
-    description: "Period id: financial year FY2019-20, quarter FY2019-20-Q2 or month 2019-08.",
-    expects: "a period id such as FY2019-20, FY2019-20-Q2 or 2019-08",
-  });
+  periodField("Period id: financial year FY2019-20, quarter FY2019-20-Q2 or month 2019-08.");
 
 /** Rules relating fields of one record, per dataset (the schemas apply them; so does the validator). */
 export const datasetRules: { readonly [D in DatasetName]: readonly CrossFieldRule[] } = {
   children: [],
   contacts: [dateOrderRule("contact_date", "decision_date"), togetherRule("level_of_need", "decision_date")],
-  referrals: [],
+  referrals: [dateOrderRule("referral_date", "closure_date")],
   assessments: [dateOrderRule("start_date", "authorised_date")],
   s47_enquiries: [
     dateOrderRule("start_date", "icpc_date"),
@@ -106,6 +123,18 @@ export const datasetRules: { readonly [D in DatasetName]: readonly CrossFieldRul
         : [],
   ],
   observations: [],
+  cla_reviews: [],
+  cla_outcomes: [],
+  uasc: [],
+  adoption_decisions: [
+    dateOrderRule("decision_date", "ceased_date"),
+    requiresRule("ceased_reason", "ceased_date"),
+  ],
+  adoptions: [dateOrderRule("decision_date", "match_date")],
+  previous_permanence: [],
+  social_worker_episodes: [dateOrderRule("start_date", "end_date")],
+  cp_reviews: [],
+  pre_proceedings: [],
 };
 
 function recordSchema<S extends z.ZodRawShape>(shape: S, rules: readonly CrossFieldRule[]) {
@@ -126,6 +155,16 @@ export const childSchema = recordSchema(
     sex: codeField(sexCodes, "Sex."),
     ethnicity: optional(textField("903/CIN ethnicity code, e.g. WBRI.", 16)),
     disabled: optional(booleanField("Whether the child is disabled.")),
+    expected_date_of_birth: optional(
+      dateField("Expected date of birth of an unborn child (CIN census ExpectedPersonBirthDate)."),
+    ),
+    date_of_death: optional(dateField("Date of death (CIN census PersonDeathDate).")),
+    disabilities: optional(
+      codeListField(
+        disabilityCodes,
+        "Every disability recorded, e.g. 'HAND HEAR'; 'NONE' when none (CIN census Disability).",
+      ),
+    ),
   },
   datasetRules.children,
 );
@@ -160,9 +199,25 @@ export const referralSchema = recordSchema(
     referral_id: textField("The authority's identifier for the referral.", 64),
     child_id: childId(),
     referral_date: dateField("Date of the referral; places it in a period."),
-    source: codeField(referralSourceCodes, "Who made the referral (CIN census referral source)."),
+    source: optional(codeField(referralSourceCodes, "Who made the referral (CIN census referral source).")),
     nfa: booleanField("Whether the referral ended with no further action."),
     team: team(),
+    primary_need: optional(
+      codeField(primaryNeedCodes, "Primary need of the episode of need (CIN census PrimaryNeedCode)."),
+    ),
+    closure_date: optional(
+      dateField(
+        "Date the episode of need the referral opened closed (CIN census CINclosureDate); empty while open.",
+      ),
+    ),
+    closure_reason: optional(
+      codeField(cinClosureReasonCodes, "Why the episode of need closed (CIN census ReasonForClosure)."),
+    ),
+    icpc_date: optional(
+      dateField(
+        "Date of the initial child protection conference where the census records it on the episode (CIN census CINdetails DateOfInitialCPC).",
+      ),
+    ),
   },
   datasetRules.referrals,
 );
@@ -179,6 +234,12 @@ export const assessmentSchema = recordSchema(
     authorised_date: optional(dateField("Date the assessment was completed (authorised); empty while open.")),
     outcome: optional(codeField(assessmentOutcomeCodes, "What the assessment led to.")),
     team: team(),
+    factors: optional(
+      codeListField(
+        assessmentFactorCodes,
+        "Factors identified at the assessment, e.g. '3A 11A' (CIN census AssessmentFactors).",
+      ),
+    ),
   },
   datasetRules.assessments,
 );
@@ -194,6 +255,9 @@ export const s47EnquirySchema = recordSchema(
     icpc_not_required: booleanField("Whether the enquiry concluded that no ICPC was needed."),
     icpc_date: optional(dateField("Date the initial child protection conference was held.")),
     icpc_cp_plan: optional(booleanField("Whether the ICPC resulted in a child protection plan.")),
+    icpc_target_date: optional(
+      dateField("Date the initial child protection conference was due (CIN census InitialCPCtarget)."),
+    ),
   },
   datasetRules.s47_enquiries,
 );
@@ -207,8 +271,8 @@ export const cpPlanSchema = recordSchema(
     child_id: childId(),
     start_date: dateField("Date the plan started."),
     end_date: optional(dateField("Date the plan ended; empty while open.")),
-    initial_category: codeField(cpCategoryCodes, "Category of abuse when the plan started."),
-    latest_category: codeField(cpCategoryCodes, "Latest category of abuse."),
+    initial_category: optional(codeField(cpCategoryCodes, "Category of abuse when the plan started.")),
+    latest_category: optional(codeField(cpCategoryCodes, "Latest category of abuse.")),
     previous_plans: optional(
       integerField("Number of previous CP plans (CIN census NumberOfPreviousCPP).", { min: 0 }),
     ),
@@ -243,12 +307,21 @@ export const claEpisodeSchema = recordSchema(
     legal_status: codeField(legalStatusCodes, "Legal status (903 LS)."),
     category_of_need: optional(codeField(categoryOfNeedCodes, "Category of need (903 CIN).")),
     placement_type: codeField(placementTypeCodes, "Placement type (903 PL)."),
-    placement_provider: codeField(placementProviderCodes, "Placement provider (903 PLACE_PROVIDER)."),
+    placement_provider: optional(
+      codeField(
+        placementProviderCodes,
+        "Placement provider (903 PLACE_PROVIDER); empty where the 903 leaves it blank (temporary placements T0–T4, Z1).",
+      ),
+    ),
     reason_ceased: optional(
       codeField(reasonCeasedCodes, "Reason the episode ceased (903 REC); required when end_date is set."),
     ),
     weekly_cost: optional(numberField("Weekly cost of the placement in pounds.", { min: 0 })),
     team: team(),
+    reason_place_change: optional(
+      codeField(reasonPlaceChangeCodes, "Why the placement changed (903 REASON_PLACE_CHANGE)."),
+    ),
+    urn: optional(textField("Ofsted unique reference number of the placement (903 URN).", 16)),
   },
   datasetRules.cla_episodes,
 );
@@ -318,12 +391,17 @@ export const workforceSchema = recordSchema(
   {
     worker_id: textField("The authority's own identifier for the worker (pseudonymised on receipt).", 64),
     as_at_date: dateField("Snapshot date, e.g. each quarter end."),
-    role: codeField(workforceRoleCodes, "Role; social_worker and senior_practitioner hold cases."),
+    role: optional(
+      codeField(
+        workforceRoleCodes,
+        "Role; social_worker and senior_practitioner hold cases; empty when not recorded.",
+      ),
+    ),
     agency: booleanField("Whether the worker is agency staff."),
     fte: numberField("Full-time equivalent.", { min: 0, max: 1.5 }),
-    caseload: integerField("Children allocated.", { min: 0 }),
+    caseload: optional(integerField("Children allocated; empty when not recorded.", { min: 0 })),
     team: team(),
-    start_date: dateField("Date the worker started."),
+    start_date: optional(dateField("Date the worker started in the role; empty when not recorded.")),
     leaving_date: optional(dateField("Date the worker left; empty while in post.")),
   },
   datasetRules.workforce,
@@ -338,15 +416,7 @@ export const populationSchema = recordSchema(
       min: 1900,
       max: 2200,
     }),
-    age_band: z
-      .string()
-      .regex(/^\d{1,3}(-\d{1,3}|\+)$/)
-      .register(fieldMetaRegistry, {
-        type: "string",
-        required: true,
-        description: "Age band, e.g. 0-17.",
-        expects: "an age band such as 0-17",
-      }),
+    age_band: patternField(/^\d{1,3}(-\d{1,3}|\+)$/, "Age band, e.g. 0-17.", "an age band such as 0-17"),
     count: integerField("Number of people.", { min: 0 }),
   },
   datasetRules.populations,
@@ -385,6 +455,216 @@ export const observationSchema = recordSchema(
 /** A validated `observations` record. */
 export type ObservationRecord = z.output<typeof observationSchema>;
 
+/** `cla_reviews` — key `review_id` (903 reviews: one record per looked-after review held). */
+export const claReviewSchema = recordSchema(
+  {
+    review_id: textField(
+      "The authority's identifier for the review (generated from the child and date on import).",
+      64,
+    ),
+    child_id: childId(),
+    review_date: dateField("Date the review was held (903 REVIEW)."),
+    participation: optional(
+      codeField(reviewParticipationCodes, "How the child took part (903 REVIEW_CODE)."),
+    ),
+  },
+  datasetRules.cla_reviews,
+);
+/** A validated `cla_reviews` record. */
+export type ClaReviewRecord = z.output<typeof claReviewSchema>;
+
+/** `cla_outcomes` — key `child_id` + `as_at_date` (903 OC2: children looked after for 12 months at 31 March). */
+export const claOutcomeSchema = recordSchema(
+  {
+    child_id: childId(),
+    as_at_date: dateField("The 31 March the outcomes describe (the 903 return year's end)."),
+    sdq_score: optional(
+      integerField("Strengths and difficulties questionnaire score, 0–40 (903 SDQ_SCORE).", {
+        min: 0,
+        max: 40,
+      }),
+    ),
+    sdq_reason: optional(codeField(sdqReasonCodes, "Why there is no SDQ score (903 SDQ_REASON).")),
+    convicted: optional(
+      booleanField(
+        "Convicted or subject to a youth caution or conditional caution in the year (903 CONVICTED).",
+      ),
+    ),
+    health_check: optional(booleanField("Health assessment up to date (903 HEALTH_CHECK).")),
+    immunisations: optional(booleanField("Immunisations up to date (903 IMMUNISATIONS).")),
+    teeth_check: optional(booleanField("Teeth checked by a dentist in the year (903 TEETH_CHECK).")),
+    health_assessment: optional(
+      booleanField("Development assessment up to date, children under 5 (903 HEALTH_ASSESSMENT)."),
+    ),
+    substance_misuse: optional(
+      booleanField("Identified as having a substance misuse problem (903 SUBSTANCE_MISUSE)."),
+    ),
+    intervention_received: optional(
+      booleanField("Received an intervention for substance misuse (903 INTERVENTION_RECEIVED)."),
+    ),
+    intervention_offered: optional(
+      booleanField("Offered an intervention for substance misuse and refused it (903 INTERVENTION_OFFERED)."),
+    ),
+  },
+  datasetRules.cla_outcomes,
+);
+/** A validated `cla_outcomes` record. */
+export type ClaOutcomeRecord = z.output<typeof claOutcomeSchema>;
+
+/** `uasc` — key `child_id` (903 UASC: unaccompanied asylum-seeking children). */
+export const uascSchema = recordSchema(
+  {
+    child_id: childId(),
+    ceased_date: optional(
+      dateField(
+        "Date the child ceased to be an unaccompanied asylum-seeking child, usually their 18th birthday (903 DUC).",
+      ),
+    ),
+  },
+  datasetRules.uasc,
+);
+/** A validated `uasc` record. */
+export type UascRecord = z.output<typeof uascSchema>;
+
+/** `adoption_decisions` — key `child_id` + `decision_date` (903 placed for adoption). */
+export const adoptionDecisionSchema = recordSchema(
+  {
+    child_id: childId(),
+    decision_date: dateField(
+      "Date of the decision that the child should be placed for adoption (903 DATE_PLACED).",
+    ),
+    ceased_date: optional(
+      dateField("Date the decision ceased (903 DATE_PLACED_CEASED); empty while it stands."),
+    ),
+    ceased_reason: optional(
+      codeField(placedCeasedReasonCodes, "Why the decision ceased (903 REASON_PLACED_CEASED)."),
+    ),
+  },
+  datasetRules.adoption_decisions,
+);
+/** A validated `adoption_decisions` record. */
+export type AdoptionDecisionRecord = z.output<typeof adoptionDecisionSchema>;
+
+/** `adoptions` — key `child_id` + `match_date` (903 AD1: children adopted). */
+export const adoptionSchema = recordSchema(
+  {
+    child_id: childId(),
+    decision_date: optional(
+      dateField("Date of the decision that the child should be placed for adoption (903 DATE_INT)."),
+    ),
+    match_date: dateField("Date the child was matched with the adopter(s) (903 DATE_MATCH)."),
+    foster_carer_adoption: optional(
+      booleanField("Adopted by their former foster carer(s) (903 FOSTER_CARE)."),
+    ),
+    adopters: optional(integerField("Number of adopters (903 NB_ADOPTR).", { min: 1, max: 2 })),
+    adopters_sex: optional(codeField(adoptersSexCodes, "Sex of the adopter(s) (903 SEX_ADOPTR).")),
+    adopters_legal_status: optional(
+      codeField(adoptersLegalStatusCodes, "Legal status of the adopter(s) (903 LS_ADOPTR)."),
+    ),
+  },
+  datasetRules.adoptions,
+);
+/** A validated `adoptions` record. */
+export type AdoptionRecord = z.output<typeof adoptionSchema>;
+
+/** `previous_permanence` — key `child_id` (903 previous permanence, recorded when a period of care starts). */
+export const previousPermanenceSchema = recordSchema(
+  {
+    child_id: childId(),
+    arrangement: codeField(
+      previousPermanenceCodes,
+      "Permanence arrangement before entering care (903 PREV_PERM).",
+    ),
+    la_code: optional(textField("Authority that arranged it (903 LA_PERM).", 16)),
+    order_date: optional(
+      dateField("Date of the order (903 DATE_PERM), when the return gives the whole date."),
+    ),
+  },
+  datasetRules.previous_permanence,
+);
+/** A validated `previous_permanence` record. */
+export type PreviousPermanenceRecord = z.output<typeof previousPermanenceSchema>;
+
+/** `social_worker_episodes` — key `child_id` + `worker_id` + `start_date` (903 social worker episodes). */
+export const socialWorkerEpisodeSchema = recordSchema(
+  {
+    child_id: childId(),
+    worker_id: textField(
+      "The authority's identifier for the social worker (pseudonymised on receipt; 903 SW_ID).",
+      64,
+    ),
+    start_date: dateField("Date the social worker was allocated (903 SW_DECOM)."),
+    end_date: optional(dateField("Date the allocation ended (903 SW_DEC); empty while it continues.")),
+    change_reason: optional(
+      codeField(socialWorkerChangeReasonCodes, "Why the social worker changed (903 SW_REASON)."),
+    ),
+  },
+  datasetRules.social_worker_episodes,
+);
+/** A validated `social_worker_episodes` record. */
+export type SocialWorkerEpisodeRecord = z.output<typeof socialWorkerEpisodeSchema>;
+
+/** `cp_reviews` — key `review_id` (CIN census CPPreviewDate: one record per child protection review held). */
+export const cpReviewSchema = recordSchema(
+  {
+    review_id: textField(
+      "The authority's identifier for the review (generated from the plan and date on import).",
+      64,
+    ),
+    child_id: childId(),
+    plan_id: textField("The child protection plan reviewed.", 64),
+    review_date: dateField("Date the review conference was held (CIN census CPPreviewDate)."),
+  },
+  datasetRules.cp_reviews,
+);
+/** A validated `cp_reviews` record. */
+export type CpReviewRecord = z.output<typeof cpReviewSchema>;
+
+/** `pre_proceedings` — key `pre_proceedings_id` (CIN census pre-proceedings and family group decision making, from 2025-26). */
+export const preProceedingsSchema = recordSchema(
+  {
+    pre_proceedings_id: textField(
+      "The authority's identifier for the pre-proceedings (generated from the child and start date on import).",
+      64,
+    ),
+    child_id: childId(),
+    referral_id: optional(textField("The referral whose episode of need the pre-proceedings belong to.", 64)),
+    start_date: dateField("Date pre-proceedings started (CIN census PPStartDate)."),
+    letter_before_proceedings_date: optional(
+      dateField("Date the letter before proceedings was sent (CIN census LBPSentDate)."),
+    ),
+    fgdm_offered: optional(
+      booleanField(
+        "Whether a family group decision-making meeting was offered (CIN census FGDMMeetingOffer).",
+      ),
+    ),
+    fgdm_facilitated: optional(
+      booleanField(
+        "Whether a family group decision-making meeting was facilitated (CIN census FGDMMeetingFac).",
+      ),
+    ),
+    initial_meeting_date: optional(
+      dateField("Date of the initial pre-proceedings meeting (CIN census InitialPPMeetingDate)."),
+    ),
+    review_meetings: optional(
+      integerField("Number of pre-proceedings review meetings (CIN census ReviewMeetingsCount).", { min: 0 }),
+    ),
+    decision_date: optional(
+      dateField("Date of the decision to step up or down (CIN census StepDecisionDate)."),
+    ),
+    outcome: optional(
+      textField("Outcome of pre-proceedings as the census codes it (CIN census PPOutcome).", 16),
+    ),
+    court_application_date: optional(
+      dateField("Date the application to court was made (CIN census CourtAppDate)."),
+    ),
+    letter_init_cp_date: optional(dateField("The census's LetterInitCPDate, as recorded.")),
+  },
+  datasetRules.pre_proceedings,
+);
+/** A validated `pre_proceedings` record. */
+export type PreProceedingsRecord = z.output<typeof preProceedingsSchema>;
+
 // ── all datasets together ────────────────────────────────────────────────────────────────────────
 
 /**
@@ -413,6 +693,15 @@ export interface DatasetRecords {
   populations: PopulationRecord[];
   benchmarks: BenchmarkRecord[];
   observations: ObservationRecord[];
+  cla_reviews: ClaReviewRecord[];
+  cla_outcomes: ClaOutcomeRecord[];
+  uasc: UascRecord[];
+  adoption_decisions: AdoptionDecisionRecord[];
+  adoptions: AdoptionRecord[];
+  previous_permanence: PreviousPermanenceRecord[];
+  social_worker_episodes: SocialWorkerEpisodeRecord[];
+  cp_reviews: CpReviewRecord[];
+  pre_proceedings: PreProceedingsRecord[];
 }
 
 /** The validated record type of dataset `D`. */
@@ -443,6 +732,15 @@ export const datasetSchemas = {
   populations: populationSchema,
   benchmarks: benchmarkSchema,
   observations: observationSchema,
+  cla_reviews: claReviewSchema,
+  cla_outcomes: claOutcomeSchema,
+  uasc: uascSchema,
+  adoption_decisions: adoptionDecisionSchema,
+  adoptions: adoptionSchema,
+  previous_permanence: previousPermanenceSchema,
+  social_worker_episodes: socialWorkerEpisodeSchema,
+  cp_reviews: cpReviewSchema,
+  pre_proceedings: preProceedingsSchema,
 } as const satisfies { readonly [D in DatasetName]: z.ZodType<RecordOf<D>> };
 
 /**
@@ -472,5 +770,14 @@ export function emptyDatasetRecords(): DatasetRecords {
     populations: [],
     benchmarks: [],
     observations: [],
+    cla_reviews: [],
+    cla_outcomes: [],
+    uasc: [],
+    adoption_decisions: [],
+    adoptions: [],
+    previous_permanence: [],
+    social_worker_episodes: [],
+    cp_reviews: [],
+    pre_proceedings: [],
   };
 }

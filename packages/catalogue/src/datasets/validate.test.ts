@@ -190,13 +190,19 @@ describe("validateRecords: code sets (spot checks)", () => {
     ["cla_episodes", "placement_provider", "PR0", "PR6"],
     ["cla_episodes", "reason_ceased", "E4A", "E4C"],
     ["care_leavers", "in_touch", "RHOM", "HOME"],
-    ["care_leavers", "activity", "0", "F3"],
+    ["care_leavers", "activity", "0", "F9"],
     ["missing_episodes", "kind", "absent", "away"],
     ["missing_episodes", "from", "home", "school"],
     ["missing_episodes", "return_interview", "not_offered", "declined"],
     ["vulnerability_flags", "flag", "radicalisation", "FGM"],
     ["due_activities", "kind", "pathway_plan", "pep"],
     ["workforce", "role", "team_manager", "manager"],
+    ["referrals", "primary_need", "N0", "N10"],
+    ["referrals", "closure_reason", "RC9", "RC0"],
+    ["children", "disabilities", "HAND HEAR", "HAND,HEAR"],
+    ["children", "disabilities", "NONE", "hand"],
+    ["assessments", "factors", "3A 11A 24A", "3A  11A"],
+    ["assessments", "factors", "21", "RB"],
   ];
   it.each(cases)("%s.%s accepts %s and rejects %s", (dataset, field, good, bad) => {
     const base = validRows[dataset].json;
@@ -414,6 +420,9 @@ describe("createBatchValidator", () => {
       sex: "F",
       ethnicity: null,
       disabled: null,
+      expected_date_of_birth: null,
+      date_of_death: null,
+      disabilities: null,
     });
     expect(v.push({ child_id: "C1", date_of_birth: "2010-05-01", sex: "F" })).toBeNull();
     expect(v.push({ child_id: "C2", sex: "?" })).toBeNull();

@@ -151,6 +151,8 @@ export function generateCare(
       reason_ceased: reason,
       weekly_cost: s.placement.cost,
       team: s.team,
+      reason_place_change: null,
+      urn: null,
     });
   };
 

@@ -134,6 +134,9 @@ export class ChildRegistry {
         sex: this.sexes[i] as "M" | "F" | "U",
         ethnicity: this.ethnicities[i] as string | null,
         disabled: this.disabledFlags[i] as boolean | null,
+        expected_date_of_birth: null,
+        date_of_death: null,
+        disabilities: null,
       };
     }
     return out;

@@ -162,6 +162,7 @@ export function generateFrontDoor(
       authorised_date: authorised <= last ? calendar.date(authorised) : null,
       outcome,
       team: `Assessment ${area}`,
+      factors: null,
     });
   };
 
@@ -236,6 +237,10 @@ export function generateFrontDoor(
         source: d.source,
         nfa,
         team: `Assessment ${area}`,
+        primary_need: null,
+        closure_date: null,
+        closure_reason: null,
+        icpc_date: null,
       });
       if (nfa) continue;
       assess(d.child, referralId, calendar.addWorkingDays(d.decision, rng.int(0, 3)), area);

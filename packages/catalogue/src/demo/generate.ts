@@ -117,5 +117,16 @@ export function generateDemoAuthority(options: DemoAuthorityOptions = {}): Datas
     populations: generatePopulations(calendar, scale),
     benchmarks: generateBenchmarks(root.fork("benchmarks")),
     observations: generateObservations(calendar, scale),
+    // The demonstration authority's case system has no 903-only tables; its reviews are due activities.
+    cla_reviews: [],
+    cla_outcomes: [],
+    uasc: [],
+    adoption_decisions: [],
+    adoptions: [],
+    previous_permanence: [],
+    social_worker_episodes: [],
+    // The census-only records: the demonstration's CP reviews are due activities; it has no pre-proceedings.
+    cp_reviews: [],
+    pre_proceedings: [],
   };
 }

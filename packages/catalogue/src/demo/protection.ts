@@ -7,7 +7,7 @@ import type { Random } from "./random.js";
 import { type Spell, simulateStock } from "./stock-controller.js";
 import { anchorValue, ICPC_PLAN_SHARE, quarterValue, STOCK_ANCHORS } from "./story.js";
 
-type Category = CpPlanRecord["initial_category"];
+type Category = NonNullable<CpPlanRecord["initial_category"]>;
 
 const CATEGORIES: readonly (readonly [Category, number])[] = [
   ["NEG", 48],
@@ -207,6 +207,7 @@ export function generateProtection(
     icpc_not_required: d.notRequired,
     icpc_date: d.icpc === null ? null : calendar.date(d.icpc),
     icpc_cp_plan: d.plan,
+    icpc_target_date: null,
   }));
   return { cpPlans, s47Enquiries, spells };
 }

@@ -49,6 +49,8 @@ export function generateShortBreaks(
         reason_ceased: open ? null : "E13",
         weekly_cost: null,
         team: "Disabled Children",
+        reason_place_change: null,
+        urn: null,
       });
       day = end + rng.int(21, 50);
     }

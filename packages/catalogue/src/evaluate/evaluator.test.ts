@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalogue } from "../indicators/catalogue.js";
-import { contact, episode } from "../indicators/test-records.js";
+import { contact, covering, episode } from "../indicators/test-records.js";
 import { CatalogueError } from "./catalogue-error.js";
 import { createEvaluator } from "./evaluator.js";
 
@@ -11,7 +11,8 @@ const records = {
   ],
   cla_episodes: [episode("C", "2019-10-02", null, "S", "C1", null)],
 };
-const evaluator = createEvaluator(records);
+// The fixture's contacts and care episodes are complete for Q1–Q3 2019-20.
+const evaluator = createEvaluator(records, { coverage: covering("2019-04-01", "2019-12-31") });
 
 function errorOf(f: () => unknown): CatalogueError {
   try {
@@ -66,10 +67,13 @@ describe("createEvaluator", () => {
     ]);
   });
 
-  it("finds the latest quarter with any dated record and counts records", () => {
+  it("finds the latest covered quarter and counts records", () => {
     expect(evaluator.latestQuarterWithData()).toBe("FY2019-20-Q3");
     expect(evaluator.recordCount()).toBe(3);
     expect(createEvaluator({}).latestQuarterWithData()).toBeNull();
+    // Inferred from the records alone: contacts 20 May – 1 Jul 2019 hold no whole quarter, and one
+    // care episode open since 2 Oct 2019 covers that day only.
+    expect(createEvaluator(records).latestQuarterWithData()).toBeNull();
   });
 
   it("evaluates every catalogue indicator on empty data without throwing, with a reason for each missing value", () => {

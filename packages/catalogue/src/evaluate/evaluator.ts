@@ -5,8 +5,6 @@ import {
   financialYearOfDate,
   formatDisplayDate,
   type IndicatorDefinition,
-  type IsoDate,
-  latestQuarterWithData,
   noValueEstimate,
   proportionEstimate,
   rateEstimate,
@@ -17,12 +15,22 @@ import {
   windowRange,
   withNote,
 } from "@kpi/core";
-import { codeLabel, datasets } from "../datasets/registry.js";
+import type { CoverageSource } from "../coverage/coverage-source.js";
+import { neededSpan } from "../coverage/data-need.js";
+import {
+  coverageByDataset,
+  inferredSources,
+  latestCoveredQuarter,
+  sourcesTouching,
+  uncoveredNote,
+} from "../coverage/dataset-coverage.js";
+import { type DateSpan, spansCover, spansTouch } from "../coverage/date-spans.js";
+import { codeLabel } from "../datasets/registry.js";
 import type { DatasetName, DatasetRecords, ObservationRecord } from "../datasets/schemas.js";
 import { catalogueDefinitions, findIndicator } from "../indicators/catalogue.js";
 import { CatalogueError } from "./catalogue-error.js";
 import type { Evaluation, GroupEvaluation } from "./evaluation.js";
-import { createEvaluationContext, type DateRange, type EvaluationContext } from "./evaluation-context.js";
+import { createEvaluationContext, type DateRange } from "./evaluation-context.js";
 import type { Formula, FormulaResult } from "./formula.js";
 import { observationValue } from "./observations.js";
 import type { TallyCell } from "./tally.js";
@@ -37,6 +45,13 @@ export interface EvaluatorOptions {
   confidence?: number;
   /** Bank-holiday division and extra non-working days for working-day durations. */
   workingDays?: WorkingDayOptions;
+  /**
+   * The sources of the records, with the spans of dates each vouches for: a figure has a value only
+   * when every dated dataset its formula reads is covered for every day it needs. When given it is the
+   * whole truth (a dated dataset without a source covers nothing). When left out, each dataset's
+   * coverage is inferred from its records (`inferCoverage`), as one `inferred` source per dataset.
+   */
+  coverage?: readonly CoverageSource[];
 }
 
 /**
@@ -54,49 +69,37 @@ export interface Evaluator {
    *   window) or `invalid_breakdown` (a `by` the indicator does not list)
    */
   evaluate(id: string, periodId: string, window: Window, options?: { by?: string }): Evaluation;
-  /** The last quarter containing any dated record, or `null` when there are none. */
+  /**
+   * The latest quarter that is covered: the latest lying wholly inside some dated dataset's coverage
+   * (`null` when none is).
+   */
   latestQuarterWithData(): string | null;
   /** How many records the evaluator holds, over all datasets. */
   recordCount(): number;
+  /** Every source the evaluator knows (given, or inferred from the records), in dataset order. */
+  sources(): CoverageSource[];
+  /** The union of a dataset's sources' spans, oldest first (empty for undated datasets). */
+  coverage(dataset: DatasetName): DateSpan[];
 }
-
-/** Date fields that say an organisation has data up to a date ("latest with data"). */
-const EVENT_DATES: readonly (readonly [DatasetName, string])[] = [
-  ["contacts", "contact_date"],
-  ["contacts", "decision_date"],
-  ["referrals", "referral_date"],
-  ["assessments", "start_date"],
-  ["assessments", "authorised_date"],
-  ["s47_enquiries", "start_date"],
-  ["s47_enquiries", "icpc_date"],
-  ["cp_plans", "start_date"],
-  ["cp_plans", "end_date"],
-  ["cin_plans", "start_date"],
-  ["cin_plans", "end_date"],
-  ["cla_episodes", "start_date"],
-  ["cla_episodes", "end_date"],
-  ["care_leavers", "as_at_date"],
-  ["missing_episodes", "start_date"],
-  ["missing_episodes", "end_date"],
-  ["vulnerability_flags", "start_date"],
-  ["vulnerability_flags", "end_date"],
-  ["due_activities", "completed_date"],
-  ["workforce", "as_at_date"],
-];
-
-const RANGED = new Set<DatasetName>([
-  "cp_plans",
-  "cin_plans",
-  "cla_episodes",
-  "vulnerability_flags",
-  "missing_episodes",
-]);
 
 /** A validated (period, window) request: its dates and the phrases that place a note in time. */
 interface Frame {
   range: DateRange;
   flowWhen: string;
   stockWhen: string;
+}
+
+/** Whether a formula's data cover what it needs for a range: the first unmet need's note, and its sources. */
+interface NeedsCheck {
+  readonly missing: string | null;
+  readonly sources: readonly string[];
+}
+
+/** Why a rate has no value when neither its year's population estimate nor the year before's is loaded. */
+function noPopulationNote(range: DateRange): string {
+  const fy = financialYearOfDate(range.end);
+  const year = fy.fyStartYear;
+  return `No value: there is no 0–17 population estimate for mid-${year} or mid-${year - 1}, which rates for ${fy.id.slice(2)} use.`;
 }
 
 /** A copy a caller may change without changing what the evaluator remembers. */
@@ -107,6 +110,7 @@ function copyOf(e: Evaluation): Evaluation {
     estimate: { ...e.estimate },
     groups: e.groups === null ? null : e.groups.map((g) => ({ ...g, estimate: { ...g.estimate } })),
     extras: { ...e.extras },
+    sources: [...e.sources],
   };
 }
 
@@ -114,55 +118,28 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** The dates the data of a formula's dataset covers, for flows by its dated field. */
-function coverage(ctx: EvaluationContext, formula: Formula): { first: IsoDate | null; last: IsoDate | null } {
-  const ds = formula.dataset;
-  if (formula.dated !== null) {
-    const idx = ctx.index(ds, formula.dated as never);
-    return { first: idx.first, last: idx.last };
-  }
-  if (RANGED.has(ds)) return { first: ctx.stock(ds as "cp_plans").firstStart, last: null };
-  const field = ds === "care_leavers" || ds === "workforce" ? "as_at_date" : null;
-  if (field === null) return { first: null, last: null };
-  const idx = ctx.index(ds, field as never);
-  return { first: idx.first, last: null };
-}
-
-/** Why a count over this window has no value (the data does not reach it), or `null`. */
-function outsideData(
-  ctx: EvaluationContext,
-  formula: Formula,
-  range: DateRange,
-  when: string,
-): string | null {
-  const title = datasets[formula.dataset].title.toLowerCase();
-  const { first, last } = coverage(ctx, formula);
-  if (first === null) return `No value: the ${title} dataset is empty.`;
-  const from = formula.dated === null ? range.end : range.start;
-  if (range.end < first || (last !== null && from > last))
-    return `No value: the ${title} data (from ${formatDisplayDate(first)}${last === null ? "" : ` to ${formatDisplayDate(last)}`}) does not cover ${when.replace(/^(in|at) /, "")}.`;
-  return null;
-}
-
 /**
  * Build the evaluator of one organisation's records.
  *
  * @param records - one array per dataset (validated records); missing datasets count as empty
- * @param options - local indicators, caseload target (20), confidence (0.95), working-day options
+ * @param options - coverage (default: inferred from the records), local indicators, caseload target
+ *   (20), confidence (0.95), working-day options
  * @returns the evaluator
  * @example
  * ```ts
- * const evaluator = createEvaluator({
- *   contacts: [
- *     { contact_id: "1", child_id: "A", contact_date: "2019-07-01", source: "2A", decision_date: "2019-07-02",
- *       level_of_need: 4, team: null },
- *     { contact_id: "2", child_id: "B", contact_date: "2019-07-03", source: "6", decision_date: "2019-07-03",
- *       level_of_need: 2, team: null },
- *   ],
- * });
+ * const contact = (id: string, date: string, level: number) => ({ contact_id: id, child_id: `C${id}`,
+ *   contact_date: date, source: "2A", decision_date: date, level_of_need: level, team: null });
+ * const evaluator = createEvaluator(
+ *   { contacts: [contact("1", "2019-07-01", 4), contact("2", "2019-07-03", 2)] },
+ *   { coverage: [{ id: "q2", dataset: "contacts", kind: "declared", name: "contacts Q2 2019-20",
+ *     from: "2019-04-01", to: "2019-09-30", as_of: null, history_from: null, received_at: null }] },
+ * );
  * evaluator.evaluate("ffd.contacts_swa_pct", "FY2019-20-Q2", "quarter").estimate.value; // 50
- * const empty = evaluator.evaluate("ffd.contacts_swa_pct", "FY2019-20-Q3", "quarter").estimate;
- * empty.note; // "No value: no contacts were decided in Q3 2019-20."
+ * evaluator.evaluate("ffd.contacts_swa_pct", "FY2019-20-Q2", "quarter").sources; // ["q2"]
+ * evaluator.evaluate("ffd.contacts_swa_pct", "FY2019-20-Q1", "quarter").estimate.note;
+ * // "No value: no contacts were decided in Q1 2019-20."
+ * evaluator.evaluate("ffd.contacts_swa_pct", "FY2019-20-Q3", "quarter").estimate.note;
+ * // "No value: contacts are loaded for 1 Apr 2019 – 30 Sep 2019."
  * evaluator.latestQuarterWithData(); // "FY2019-20-Q2"
  * ```
  */
@@ -179,7 +156,11 @@ export function createEvaluator(records: Partial<DatasetRecords>, options: Evalu
   const localById = new Map(locals.map((d) => [d.id, d]));
   const allDefinitions = [...builtIn, ...locals];
   const definitionById = new Map(allDefinitions.map((d) => [d.id, d]));
+  const sourceList: CoverageSource[] =
+    options.coverage === undefined ? inferredSources(records) : options.coverage.map((c) => ({ ...c }));
+  const coverage = coverageByDataset(sourceList);
   const results = new Map<string, FormulaResult>();
+  const checks = new Map<string, NeedsCheck>();
   const evaluations = new Map<string, Evaluation>();
   const frames = new Map<string, Frame>();
 
@@ -203,10 +184,7 @@ export function createEvaluator(records: Partial<DatasetRecords>, options: Evalu
         const fy = financialYearOfDate(range.end);
         const population = ctx.population(fy.fyStartYear);
         if (population === null)
-          return noValueEstimate(
-            `No value: there is no population estimate (age 0–17) for ${fy.id.slice(2)} or an earlier year.`,
-            { numerator: n, confidence },
-          );
+          return noValueEstimate(noPopulationNote(range), { numerator: n, confidence });
         return rateEstimate(n, population.count, { confidence });
       }
       case "proportion":
@@ -221,13 +199,49 @@ export function createEvaluator(records: Partial<DatasetRecords>, options: Evalu
     }
   }
 
+  /**
+   * Whether the data cover every day the formula needs for the range (the first unmet need's note),
+   * and the sources it draws on.
+   */
+  function checkNeeds(id: string, formula: Formula, range: DateRange): NeedsCheck {
+    const key = `${id}|${range.start}|${range.end}`;
+    const known = checks.get(key);
+    if (known !== undefined) return known;
+    const sources: string[] = [];
+    let missing: string | null = null;
+    for (const need of formula.reads) {
+      // A rate's estimate year is checked when the rate is formed, so its note keeps the count.
+      if (need.days === "estimate_year") continue;
+      const needed = neededSpan(need, range);
+      const covered = coverage.get(need.dataset);
+      if (needed === null || covered === undefined) continue;
+      for (const s of sourcesTouching(covered, needed)) if (!sources.includes(s.id)) sources.push(s.id);
+      if (missing !== null) continue;
+      const met =
+        need.days === "any_day" ? spansTouch(covered.spans, needed) : spansCover(covered.spans, needed);
+      if (!met) missing = uncoveredNote(need, covered, needed);
+    }
+    const check = { missing, sources };
+    checks.set(key, check);
+    return check;
+  }
+
   function evaluateFormula(
     definition: IndicatorDefinition,
     formula: Formula,
     range: DateRange,
     by: string | null,
     when: string,
-  ): Pick<Evaluation, "estimate" | "groups" | "extras"> {
+  ): Pick<Evaluation, "estimate" | "groups" | "extras" | "sources"> {
+    const needs = checkNeeds(definition.id, formula, range);
+    // Never a partial figure: a formula whose data do not cover what it needs is not computed at all.
+    if (needs.missing !== null)
+      return {
+        estimate: noValueEstimate(needs.missing, { confidence }),
+        groups: by === null ? null : [],
+        extras: {},
+        sources: [...needs.sources],
+      };
     const key = `${definition.id}|${range.start}|${range.end}|${by ?? ""}`;
     let result = results.get(key);
     if (result === undefined) {
@@ -237,11 +251,7 @@ export function createEvaluator(records: Partial<DatasetRecords>, options: Evalu
     const empty = `No value: ${formula.empty} ${when}.`;
     const whole = result.tally.total;
     let estimate: Estimate;
-    const missing =
-      result.noValue ??
-      (formula.measure === "count" || formula.measure === "rate"
-        ? outsideData(ctx, formula, range, when)
-        : null);
+    const missing = result.noValue ?? null;
     if (missing !== null) estimate = noValueEstimate(missing, { confidence });
     else estimate = estimateOf(formula, whole, range, empty);
     const leftOut = result.leftOutNoBirthDate ?? 0;
@@ -264,7 +274,7 @@ export function createEvaluator(records: Partial<DatasetRecords>, options: Evalu
               : estimateOf(formula, cell, range, empty),
         }));
     }
-    return { estimate, groups, extras: { ...(result.extras ?? {}) } };
+    return { estimate, groups, extras: { ...(result.extras ?? {}) }, sources: [...needs.sources] };
   }
 
   /** The validated window of a (period, window) request: dates and the phrases notes use. */
@@ -306,7 +316,7 @@ export function createEvaluator(records: Partial<DatasetRecords>, options: Evalu
         v.groups === null
           ? null
           : v.groups.map((g) => ({ key: g.key, label: g.key ?? "Not recorded", estimate: g.estimate }));
-      return { ...head, estimate: v.estimate, groups, extras: {} };
+      return { ...head, estimate: v.estimate, groups, extras: {}, sources: [] };
     }
     const indicator = findIndicator(definition.id);
     if (indicator === undefined)
@@ -341,24 +351,14 @@ export function createEvaluator(records: Partial<DatasetRecords>, options: Evalu
       return copyOf(evaluation);
     },
     latestQuarterWithData() {
-      return ctx.memo("latestQuarter", () => {
-        // One pass over the event dates (no index needed): the latest of each field.
-        const lasts: IsoDate[] = [];
-        for (const [ds, field] of EVENT_DATES) {
-          let last: IsoDate | null = null;
-          for (const r of ctx.records(ds)) {
-            const d = (r as Record<string, unknown>)[field] as IsoDate | null;
-            if (d !== null && d !== undefined && (last === null || d > last)) last = d;
-          }
-          if (last !== null) lasts.push(last);
-        }
-        return latestQuarterWithData(lasts);
-      });
+      return ctx.memo("latestQuarter", () => latestCoveredQuarter(coverage));
     },
     recordCount() {
       let n = 0;
       for (const list of Object.values(records)) n += list?.length ?? 0;
       return n;
     },
+    sources: () => sourceList.map((c) => ({ ...c })),
+    coverage: (dataset) => (coverage.get(dataset)?.spans ?? []).map((s) => ({ ...s })),
   };
 }

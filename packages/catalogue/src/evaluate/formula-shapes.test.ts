@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ClaEpisodeRecord, ContactRecord, DatasetRecords } from "../datasets/schemas.js";
-import { assessment, careLeaver, contact, cpPlan, episode, missing } from "../indicators/test-records.js";
+import {
+  assessment,
+  careLeaver,
+  contact,
+  covering,
+  cpPlan,
+  episode,
+  missing,
+} from "../indicators/test-records.js";
 import { createEvaluationContext, type DateRange } from "./evaluation-context.js";
 import { createEvaluator } from "./evaluator.js";
 import type { Formula } from "./formula.js";
@@ -12,6 +20,9 @@ import {
   stockDistinctChildren,
   stockProportion,
 } from "./formula-shapes.js";
+
+/** The generated records are all of FY2019-20, and complete for it. */
+const FY2019_20 = covering("2019-04-01", "2020-03-31");
 
 const day = fc.integer({ min: 0, max: 364 }).map((n) => {
   const d = new Date(Date.UTC(2019, 3, 1 + n));
@@ -32,7 +43,7 @@ describe("formula shapes: invariants over any contacts", () => {
   it("levels 4, 3 and 2/1 split the decided contacts exactly", () => {
     fc.assert(
       fc.property(fc.array(contactArb, { maxLength: 60 }), (contacts) => {
-        const ev = createEvaluator({ contacts });
+        const ev = createEvaluator({ contacts }, { coverage: FY2019_20 });
         const n = (id: string) => ev.evaluate(id, "FY2019-20-Q4", "ytd").estimate;
         const swa = n("ffd.contacts_swa_pct");
         const low = n("ffd.contacts_level_2_1_pct");
@@ -52,7 +63,7 @@ describe("formula shapes: invariants over any contacts", () => {
       .map(({ child, date }) => missing(child, date, "missing", "care"));
     fc.assert(
       fc.property(fc.array(missingArb, { minLength: 1, maxLength: 40 }), (episodes) => {
-        const ev = createEvaluator({ missing_episodes: episodes });
+        const ev = createEvaluator({ missing_episodes: episodes }, { coverage: FY2019_20 });
         const quarters = ["FY2019-20-Q1", "FY2019-20-Q2", "FY2019-20-Q3", "FY2019-20-Q4"];
         const q = (id: string, p: string) => ev.evaluate(id, p, "quarter").estimate.value ?? 0;
         const year = (id: string) => ev.evaluate(id, "FY2019-20-Q4", "ytd").estimate.value ?? 0;
@@ -212,7 +223,7 @@ describe("cohortFormula", () => {
   const inTouch = cohortFormula({
     measure: "proportion",
     dataset: "care_leavers",
-    dated: null,
+    reads: [{ dataset: "care_leavers", days: "day" }],
     empty: "no care leavers were known",
     members: () => young,
     recordOf: (m) => m.record,
@@ -232,7 +243,7 @@ describe("cohortFormula", () => {
     const all = cohortFormula({
       measure: "count",
       dataset: "care_leavers",
-      dated: null,
+      reads: [{ dataset: "care_leavers", days: "day" }],
       empty: "none",
       members: () => young,
     });

@@ -1,4 +1,5 @@
 import type { IsoDate } from "@kpi/core";
+import type { DataNeed } from "../coverage/data-need.js";
 import type { DatasetName, RecordOf } from "../datasets/schemas.js";
 import { createDatedIndex } from "./dated-index.js";
 import type { DateFieldOf, DateRange, EvaluationContext, RangedDataset } from "./evaluation-context.js";
@@ -16,10 +17,10 @@ export type MemberTest<T> = (member: T, ctx: EvaluationContext, range: DateRange
 export interface CohortSpec<T extends object> {
   /** `count`: members in the denominator, each 1 when it passes `inNumerator`; `proportion`: their share. */
   readonly measure: "count" | "proportion";
-  /** The dataset whose records are counted (breakdown labels, data coverage). */
+  /** The dataset whose records are counted (breakdown labels). */
   readonly dataset: DatasetName;
-  /** For a flow, the field that dates its events; `null` for a stock. */
-  readonly dated: string | null;
+  /** What the formula reads and the days it needs (see {@link Formula.reads}). */
+  readonly reads: readonly DataNeed[];
   /** Completes "No value: …" when nothing is counted. */
   readonly empty: string;
   /** The members of the window's cohort, in the order they are added. */
@@ -48,7 +49,8 @@ const everyone = (): boolean => true;
  * @example
  * ```ts
  * const f = cohortFormula({
- *   measure: "proportion", dataset: "cla_episodes", dated: "end_date", empty: "no children left care",
+ *   measure: "proportion", dataset: "cla_episodes", reads: [{ dataset: "cla_episodes", days: "window" }],
+ *   empty: "no children left care",
  *   members: careLeavingsIn, recordOf: (l) => l.episode,
  *   inNumerator: (l) => l.episode.legal_status === "V2",
  * });
@@ -63,7 +65,7 @@ export function cohortFormula<T extends object>(spec: CohortSpec<T>): Formula {
   return {
     measure: spec.measure,
     dataset: spec.dataset,
-    dated: spec.dated,
+    reads: spec.reads,
     empty: spec.empty,
     compute(ctx, range, by): FormulaResult {
       const tally = createTally(by);
@@ -84,7 +86,7 @@ export function cohortFormula<T extends object>(spec: CohortSpec<T>): Formula {
 function flowOf<D extends DatasetName>(dataset: D, field: DateFieldOf<D>) {
   return {
     dataset,
-    dated: field,
+    reads: [{ dataset, days: "window" }] as const,
     members: (ctx: EvaluationContext, range: DateRange) => ctx.flow(dataset, field, range),
   };
 }
@@ -93,7 +95,7 @@ function flowOf<D extends DatasetName>(dataset: D, field: DateFieldOf<D>) {
 function openOf<D extends RangedDataset>(dataset: D) {
   return {
     dataset,
-    dated: null,
+    reads: [{ dataset, days: "day" }] as const,
     members: (ctx: EvaluationContext, range: DateRange) => ctx.openAt(dataset, range.end),
   };
 }
@@ -173,7 +175,7 @@ const dateIn = (record: object, field: string): IsoDate | null =>
  * ```ts
  * const f = flowWithinWorkingDays("assessments", "authorised_date", "no assessments were completed",
  *   { from: "start_date", to: "authorised_date", days: 45 });
- * f.dated; // "authorised_date"
+ * f.reads; // [{ dataset: "assessments", days: "window" }]
  * ```
  */
 export function flowWithinWorkingDays<D extends DatasetName>(
@@ -215,7 +217,7 @@ export function flowWithinWorkingDays<D extends DatasetName>(
  * ```ts
  * const f = flowDistinctChildren("missing_episodes", "start_date", "no children went missing",
  *   (m) => m.kind === "missing" && m.from === "care");
- * f.dated; // "start_date"
+ * f.reads; // [{ dataset: "missing_episodes", days: "window" }]
  * ```
  */
 export function flowDistinctChildren<D extends DatasetName>(
@@ -253,7 +255,7 @@ export function flowDistinctChildren<D extends DatasetName>(
  * ```ts
  * const f = stockProportion("cp_plans", "no child protection plans were open",
  *   () => true, (p) => p.latest_category === "NEG");
- * f.dated; // null
+ * f.reads; // [{ dataset: "cp_plans", days: "day" }]
  * ```
  */
 export function stockProportion<D extends RangedDataset>(
@@ -288,7 +290,7 @@ export function stockChildrenProportion<D extends RangedDataset>(
   return cohortFormula({
     measure: "proportion",
     dataset,
-    dated: null,
+    reads: [{ dataset, days: "day" }],
     empty,
     members: (ctx, range) => openPerChildAt(ctx, dataset, range.end).values(),
     inNumerator,
@@ -309,7 +311,7 @@ let stockShapes = 0;
  * @example
  * ```ts
  * const f = stockDistinctChildren("cp_plans", "no children were subject to a plan");
- * f.dated; // null
+ * f.reads; // [{ dataset: "cp_plans", days: "day" }]
  * ```
  */
 export function stockDistinctChildren<D extends RangedDataset>(
@@ -321,7 +323,7 @@ export function stockDistinctChildren<D extends RangedDataset>(
   return cohortFormula({
     measure: "count",
     dataset,
-    dated: null,
+    reads: [{ dataset, days: "day" }],
     empty,
     // Shared by every indicator built on this formula (a count and its rate per 10,000), and without a
     // test by every formula over the same dataset's children.
@@ -394,14 +396,15 @@ export function latestOpenPerChild<R extends { child_id: string; start_date: str
  * @returns the formula
  * @example
  * ```ts
- * dueOnTime("health_assessment", "no health assessments were due").dated; // "due_date"
+ * dueOnTime("health_assessment", "no health assessments were due").reads;
+ * // [{ dataset: "due_activities", days: "window" }]
  * ```
  */
 export function dueOnTime(kind: RecordOf<"due_activities">["kind"], empty: string): Formula {
   return cohortFormula({
     measure: "proportion",
     dataset: "due_activities",
-    dated: "due_date",
+    reads: [{ dataset: "due_activities", days: "window" }],
     empty,
     // One index per kind, shared by every window, so a window reads only its own kind's activities.
     members: (ctx, range) =>

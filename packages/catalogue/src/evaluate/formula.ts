@@ -1,3 +1,4 @@
+import type { DataNeed } from "../coverage/data-need.js";
 import type { DatasetName } from "../datasets/schemas.js";
 import type { DateRange, EvaluationContext } from "./evaluation-context.js";
 import type { Tally } from "./tally.js";
@@ -33,13 +34,14 @@ export interface FormulaResult {
 export interface Formula {
   /** How the sums become a value. */
   readonly measure: Measure;
-  /** The dataset whose records are counted (breakdown labels, data coverage). */
+  /** The dataset whose records are counted (breakdown labels). */
   readonly dataset: DatasetName;
   /**
-   * For a flow, the field that dates its events (data coverage: a count for a window the data does not
-   * reach has no value rather than 0). `null` for a stock.
+   * Every dataset the formula reads and the days of it it needs relative to the window: a figure has
+   * a value only when each dated one is covered for those days (otherwise "no value" naming what the
+   * dataset covers), and cites the sources it drew on.
    */
-  readonly dated: string | null;
+  readonly reads: readonly DataNeed[];
   /**
    * Completes "No value: … in Q2 2019-20." when nothing is counted, e.g. `no contacts were decided`.
    */

@@ -25,6 +25,8 @@ function ep(
     reason_ceased: rec,
     weekly_cost: null,
     team: null,
+    reason_place_change: null,
+    urn: null,
   } as ClaEpisodeRecord;
 }
 

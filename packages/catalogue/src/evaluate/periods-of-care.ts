@@ -96,10 +96,10 @@ function closePeriod(childId: string, episodes: ClaEpisodeRecord[]): PeriodOfCar
  * const periods = buildPeriodsOfCare([
  *   { episode_id: "1", child_id: "C", start_date: "2018-01-10", end_date: "2018-06-01", reason_new_episode: "S",
  *     legal_status: "C1", category_of_need: null, placement_type: "U1", placement_provider: "PR1",
- *     reason_ceased: "X1", weekly_cost: null, team: null },
+ *     reason_ceased: "X1", weekly_cost: null, team: null, reason_place_change: null, urn: null },
  *   { episode_id: "2", child_id: "C", start_date: "2018-06-01", end_date: "2019-08-01", reason_new_episode: "L",
  *     legal_status: "C2", category_of_need: null, placement_type: "U1", placement_provider: "PR1",
- *     reason_ceased: "E11", weekly_cost: null, team: null },
+ *     reason_ceased: "E11", weekly_cost: null, team: null, reason_place_change: null, urn: null },
  * ]);
  * periods.all.length; // 1
  * periods.all[0].start; // "2018-01-10"

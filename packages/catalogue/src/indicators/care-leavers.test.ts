@@ -1,30 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { createEvaluator } from "../evaluate/evaluator.js";
-import { careLeaver, child } from "./test-records.js";
+import { careLeaver, child, covering } from "./test-records.js";
 
 // D = 30 Sep 2019; each young person's latest record in (30 Sep 2018, 30 Sep 2019] counts.
-const evaluator = createEvaluator({
-  children: [
-    child("L1", "2000-05-01"), // 19
-    child("L2", "1999-10-01"), // 19 (20 the next day)
-    child("L3", "2001-01-01"), // 18, died
-    child("L4", "2002-06-01"), // 17
-    child("L5", "1997-01-01"), // 22
-    child("L6", "2000-01-01"), // 19, but no record in the span
-    child("L8", "1998-10-01"), // 20
-  ],
-  care_leavers: [
-    careLeaver("L1", "2019-01-15", "YES", "G4", false),
-    careLeaver("L1", "2019-09-01", "YES", "F1", true), // the latest record wins
-    careLeaver("L2", "2019-06-01", "NO", null, null),
-    careLeaver("L3", "2019-04-01", "DIED", null, null),
-    careLeaver("L4", "2019-05-01", "YES", "G5", true),
-    careLeaver("L5", "2019-05-01", "YES", "G6", true),
-    careLeaver("L6", "2018-09-30", "YES", "F1", true), // exactly 12 months before D: outside the span
-    careLeaver("L7", "2019-07-01", "YES", "F2", true), // no date of birth: left out
-    careLeaver("L8", "2019-08-01", "REFU", "P4", true),
-  ],
-});
+const evaluator = createEvaluator(
+  {
+    children: [
+      child("L1", "2000-05-01"), // 19
+      child("L2", "1999-10-01"), // 19 (20 the next day)
+      child("L3", "2001-01-01"), // 18, died
+      child("L4", "2002-06-01"), // 17
+      child("L5", "1997-01-01"), // 22
+      child("L6", "2000-01-01"), // 19, but no record in the span
+      child("L8", "1998-10-01"), // 20
+    ],
+    care_leavers: [
+      careLeaver("L1", "2019-01-15", "YES", "G4", false),
+      careLeaver("L1", "2019-09-01", "YES", "F1", true), // the latest record wins
+      careLeaver("L2", "2019-06-01", "NO", null, null),
+      careLeaver("L3", "2019-04-01", "DIED", null, null),
+      careLeaver("L4", "2019-05-01", "YES", "G5", true),
+      careLeaver("L5", "2019-05-01", "YES", "G6", true),
+      careLeaver("L6", "2018-09-30", "YES", "F1", true), // exactly 12 months before D: outside the span
+      careLeaver("L7", "2019-07-01", "YES", "F2", true), // no date of birth: left out
+      careLeaver("L8", "2019-08-01", "REFU", "P4", true),
+    ],
+  },
+  { coverage: covering("2018-04-01", "2021-06-30") },
+);
 const at = (id: string) => evaluator.evaluate(id, "FY2019-20-Q2", "quarter").estimate;
 
 describe("care leavers aged 18–21", () => {

@@ -32,7 +32,11 @@ function careLeaverFormula(
   return cohortFormula({
     measure,
     dataset: "care_leavers",
-    dated: null,
+    // Records are dated through the year (a young person's birthday): every day of the 12 months to D.
+    reads: [
+      { dataset: "care_leavers", days: "day", monthsBefore: 12 },
+      { dataset: "children", days: "whole" },
+    ],
     empty,
     members: (ctx, range) => latestWithAge(ctx, range.end),
     recordOf: (m) => m.record,

@@ -17,13 +17,17 @@ describe("the catalogue", () => {
     for (const { definition, formula } of catalogue) {
       expect(sections.has(definition.section), definition.id).toBe(true);
       expect(definition.sources, definition.id).toContain(formula.dataset);
+      // What the formula declares it reads (for coverage) is what the definition says it comes from.
+      expect([...new Set(formula.reads.map((r) => r.dataset))].sort(), definition.id).toEqual(
+        [...(definition.sources ?? [])].sort(),
+      );
     }
   });
 
   it("covers every indicator of the specification", () => {
-    expect(catalogue).toHaveLength(60);
+    expect(catalogue).toHaveLength(76);
     expect(catalogue.filter((i) => i.definition.section === "ffd")).toHaveLength(11);
-    expect(catalogue.filter((i) => i.definition.section === "staffing")).toHaveLength(5);
+    expect(catalogue.filter((i) => i.definition.section === "staffing")).toHaveLength(6);
   });
 
   it("states the report's one target and the SWA conversion's two decimals", () => {
@@ -74,6 +78,12 @@ describe("the catalogue", () => {
 
   it("keeps docs/indicators.md in step with the catalogue (regenerate it with scripts/generate-indicators-doc.ts)", () => {
     const onDisk = readFileSync(join(here, "..", "..", "..", "..", "docs", "indicators.md"), "utf8");
-    expect(onDisk).toBe(renderIndicatorsDoc(catalogueDefinitions(), reportSections));
+    expect(onDisk).toBe(
+      renderIndicatorsDoc(
+        catalogueDefinitions(),
+        reportSections,
+        (id) => findIndicator(id)?.formula.reads ?? [],
+      ),
+    );
   });
 });

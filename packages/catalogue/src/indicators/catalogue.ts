@@ -4,6 +4,7 @@ import type { CatalogueIndicator } from "./catalogue-indicator.js";
 import { childProtectionIndicators } from "./child-protection.js";
 import { childrenInNeedIndicators } from "./children-in-need.js";
 import { ffdIndicators } from "./ffd.js";
+import { lookedAfterOutcomeIndicators } from "./looked-after-outcomes.js";
 import { staffingIndicators } from "./staffing.js";
 import { throughCareIndicators } from "./through-care.js";
 import { vulnerabilityIndicators } from "./vulnerabilities.js";
@@ -22,6 +23,7 @@ import { vulnerabilityIndicators } from "./vulnerabilities.js";
 export const catalogue: readonly CatalogueIndicator[] = [
   ...ffdIndicators,
   ...throughCareIndicators,
+  ...lookedAfterOutcomeIndicators,
   ...careLeaverIndicators,
   ...childProtectionIndicators,
   ...childrenInNeedIndicators,

@@ -1,16 +1,20 @@
+import type { IsoDate } from "@kpi/core";
 import type { CpPlanRecord } from "../datasets/schemas.js";
 import type { EvaluationContext } from "../evaluate/evaluation-context.js";
 import type { Formula } from "../evaluate/formula.js";
 import {
+  cohortFormula,
   dueOnTime,
   flowCount,
   flowProportion,
   flowWithinWorkingDays,
+  latestOpenPerChild,
   type MemberTest,
   stockDistinctChildren,
   stockProportion,
 } from "../evaluate/formula-shapes.js";
 import type { CatalogueIndicator } from "./catalogue-indicator.js";
+import { POPULATION } from "./population-need.js";
 
 const STARTED = "no child protection plans started";
 const ENDED = "no child protection plans ended";
@@ -41,6 +45,56 @@ const isRepeatWithin2Years = (plan: CpPlanRecord, ctx: EvaluationContext): boole
 /** Of the plans ended in the window, the share whose duration passes the test. */
 const plansEnded = (lasted: MemberTest<CpPlanRecord>): Formula =>
   flowProportion("cp_plans", "end_date", ENDED, (p) => p.end_date !== null, lasted);
+
+/**
+ * Whether a plan's reviews up to D kept to the statutory timescale: the first within 3 months of the
+ * plan's start (the initial conference), each later one within 6 months of the one before, and none
+ * overdue at D. Reviews on or before the start are not reviews of this plan (CIN census rule 8841).
+ */
+function reviewedInTime(ctx: EvaluationContext, plan: CpPlanRecord, date: IsoDate): boolean {
+  const reviews = ctx.perChild("cp_reviews", "review_date").get(plan.child_id) ?? [];
+  let due = ctx.addMonths(plan.start_date, 3);
+  for (const r of reviews) {
+    if (r.plan_id !== plan.plan_id || r.review_date <= plan.start_date) continue;
+    if (r.review_date > date) break;
+    if (r.review_date > due) return false;
+    due = ctx.addMonths(r.review_date, 6);
+  }
+  return due >= date;
+}
+
+const timelyReviews = cohortFormula({
+  measure: "proportion",
+  dataset: "cp_plans",
+  // Plans open at D, and the reviews of the 6 months to D (a review is due at most 6 months after the last).
+  reads: [
+    { dataset: "cp_plans", days: "day" },
+    { dataset: "cp_reviews", days: "day", monthsBefore: 6 },
+  ],
+  empty: "no children had been on a child protection plan for 3 months",
+  members: (ctx, range) => {
+    const onFor3Months = ctx.addMonths(range.end, -3);
+    return latestOpenPerChild(
+      ctx.openAt("cp_plans", range.end),
+      (p) => p.start_date <= onFor3Months,
+    ).values();
+  },
+  inNumerator: (p, ctx, range) => reviewedInTime(ctx, p, range.end),
+});
+
+/** {@link reviewedInTime} over the children on a plan for 3 months; no value without any review dates. */
+const reviewedInTimeFormula: Formula = {
+  ...timelyReviews,
+  compute(ctx, range, by) {
+    const result = timelyReviews.compute(ctx, range, by);
+    if (ctx.records("cp_reviews").length > 0) return result;
+    return {
+      ...result,
+      noValue:
+        "No value: no child protection review dates are loaded (the cp_reviews dataset, from the CIN census's CPPreviewDate).",
+    };
+  },
+};
 
 /** Shared by the count and the rate per 10,000, so each date is computed once. */
 const subjectToPlan = stockDistinctChildren("cp_plans", SUBJECT);
@@ -77,7 +131,7 @@ export const childProtectionIndicators: readonly CatalogueIndicator[] = [
       sources: ["cp_plans", "populations"],
       breakdowns: [],
     },
-    formula: { ...subjectToPlan, measure: "rate" },
+    formula: { ...subjectToPlan, measure: "rate", reads: [...subjectToPlan.reads, POPULATION] },
   },
   {
     definition: {
@@ -173,7 +227,11 @@ export const childProtectionIndicators: readonly CatalogueIndicator[] = [
       sources: ["cp_plans"],
       breakdowns: ["initial_category"],
     },
-    formula: flowProportion("cp_plans", "start_date", STARTED, () => true, isRepeatWithin2Years),
+    formula: {
+      ...flowProportion("cp_plans", "start_date", STARTED, () => true, isRepeatWithin2Years),
+      // A previous plan ending in the 24 months before a plan's start must be loaded.
+      reads: [{ dataset: "cp_plans", days: "window", monthsBefore: 24 }],
+    },
   },
   {
     definition: {
@@ -270,5 +328,22 @@ export const childProtectionIndicators: readonly CatalogueIndicator[] = [
       breakdowns: [],
     },
     formula: dueOnTime("cp_visit", "no child protection visits were due"),
+  },
+  {
+    definition: {
+      id: "cp.reviews_in_timescale_pct",
+      title: "Children on a CP plan reviewed within timescales (DfE)",
+      section: "cp",
+      unit: "percent",
+      polarity: "high",
+      kind: "stock",
+      definition:
+        "Children subject to a child protection plan at the end of the period who had been on it for at least 3 months, whose reviews kept to the statutory timescale (Working Together: the first review within 3 months of the initial conference, then at intervals of no more than 6 months, none overdue at period end), as a share of those children — the DfE's \"review of child protection cases\" at 31 March, from the CIN census's review dates.",
+      numerator: "children whose plan was reviewed within timescales",
+      denominator: "children on a plan for at least 3 months at period end",
+      sources: ["cp_plans", "cp_reviews"],
+      breakdowns: ["latest_category"],
+    },
+    formula: reviewedInTimeFormula,
   },
 ];

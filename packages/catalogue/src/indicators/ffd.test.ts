@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createEvaluator } from "../evaluate/evaluator.js";
-import { assessment, contact, referral } from "./test-records.js";
+import { assessment, contact, covering, referral } from "./test-records.js";
 
 // Q2 2019-20 is 1 Jul – 30 Sep 2019. 1 Jul 2019 is a Monday; 26 Aug 2019 is the summer bank holiday.
 const contacts = [
@@ -32,7 +32,10 @@ const referrals = [
   referral("W", "2019-07-10"), // same day: neither is a re-referral of the other
 ];
 
-const evaluator = createEvaluator({ contacts, assessments, referrals });
+const evaluator = createEvaluator(
+  { contacts, assessments, referrals },
+  { coverage: covering("2018-04-01", "2020-03-31") },
+);
 const value = (id: string, period = "FY2019-20-Q2", window: "quarter" | "ytd" = "quarter") =>
   evaluator.evaluate(id, period, window).estimate;
 
@@ -76,7 +79,7 @@ describe("Family Front Door indicators", () => {
   it("gives no value for a count in a quarter the data does not reach", () => {
     const e = value("ffd.contacts", "FY2015-16-Q1");
     expect(e.value).toBeNull();
-    expect(e.note).toContain("does not cover Q1 2015-16");
+    expect(e.note).toBe("No value: contacts are loaded for 1 Apr 2018 – 31 Mar 2020.");
   });
 
   it("breaks a proportion down by team, with a null group for contacts without one", () => {

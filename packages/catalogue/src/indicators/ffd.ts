@@ -98,7 +98,7 @@ export const ffdIndicators: readonly CatalogueIndicator[] = [
     formula: {
       measure: "proportion",
       dataset: "contacts",
-      dated: "contact_date",
+      reads: [{ dataset: "contacts", days: "window" }],
       empty: DECIDED,
       compute(ctx, range, by) {
         const tally = createTally(by);
@@ -189,13 +189,11 @@ export const ffdIndicators: readonly CatalogueIndicator[] = [
       sources: ["referrals"],
       breakdowns: ["source", "team"],
     },
-    formula: flowProportion(
-      "referrals",
-      "referral_date",
-      "no referrals were received",
-      () => true,
-      isRereferral,
-    ),
+    formula: {
+      ...flowProportion("referrals", "referral_date", "no referrals were received", () => true, isRereferral),
+      // Each referral looks at the child's referrals of the 12 months before it.
+      reads: [{ dataset: "referrals", days: "window", monthsBefore: 12 }],
+    },
   },
   {
     definition: {

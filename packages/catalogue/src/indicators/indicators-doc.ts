@@ -1,4 +1,5 @@
 import type { IndicatorDefinition } from "@kpi/core";
+import { type DataNeed, describeNeed } from "../coverage/data-need.js";
 
 function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
@@ -13,19 +14,23 @@ function alignedTable(header: string[], rows: string[][]): string[] {
 
 /**
  * The indicator reference page (`docs/indicators.md`): one table per report section (id, title,
- * definition, polarity, unit, kind), generated from the catalogue so it can never drift from the code.
+ * definition, polarity, unit, kind, and the data each needs: the datasets its formula reads and the
+ * days of each that must be covered), generated from the catalogue so it can never drift from the code.
  *
  * @param definitions - the definitions, in report order
  * @param sections - the report's sections, in order
+ * @param readsOf - what an indicator's formula reads (none for indicators without a formula)
  * @returns the Markdown text
  * @example
  * ```ts
- * renderIndicatorsDoc(catalogueDefinitions(), reportSections).startsWith("# Indicators"); // true
+ * renderIndicatorsDoc(catalogueDefinitions(), reportSections, (id) => findIndicator(id)?.formula.reads ?? [])
+ *   .startsWith("# Indicators"); // true
  * ```
  */
 export function renderIndicatorsDoc(
   definitions: readonly IndicatorDefinition[],
   sections: readonly { id: string; title: string }[],
+  readsOf: (id: string) => readonly DataNeed[] = () => [],
 ): string {
   const lines = [
     "# Indicators",
@@ -36,7 +41,8 @@ export function renderIndicatorsDoc(
     `The catalogue has ${definitions.length} indicators. Polarity: \`high\` = higher is better, \`low\` = lower is better,`,
     "`none` = no judgement. Kind: `flow` counts events dated in the window; `stock` counts what is open at its last day.",
     "Indicators marked † follow the quarterly report's usage, which differs from the DfE definition, so no DfE",
-    "benchmark is compared with them.",
+    "benchmark is compared with them. *Data needed*: the datasets each one reads and the days of each that must be",
+    "covered for it to have a value (see methods.md, Coverage).",
   ];
   for (const section of sections) {
     const inSection = definitions.filter((d) => d.section === section.id);
@@ -51,13 +57,16 @@ export function renderIndicatorsDoc(
         d.polarity,
         d.unit,
         d.kind,
+        readsOf(d.id)
+          .map((n) => `${n.dataset}: ${describeNeed(n)}`)
+          .join("; "),
       ];
     });
     lines.push(
       "",
       `## ${section.title}`,
       "",
-      ...alignedTable(["id", "title", "definition", "polarity", "unit", "kind"], rows),
+      ...alignedTable(["id", "title", "definition", "polarity", "unit", "kind", "data needed"], rows),
     );
   }
   return `${lines.join("\n")}\n`;

@@ -7,7 +7,7 @@ import type {
   MissingEpisodeRecord,
 } from "../datasets/schemas.js";
 import { createEvaluator } from "../evaluate/evaluator.js";
-import { child, cinPlan, contact, episode, missing } from "./test-records.js";
+import { child, cinPlan, contact, covering, episode, missing } from "./test-records.js";
 
 // A small authority built to match the reference report (quarterly performance report, Q2 2019-20).
 // The records are made in loops; the figures expected are the report's, written as literals.
@@ -123,17 +123,21 @@ function cinPlans() {
 }
 
 const care = careEpisodes();
-const evaluator = createEvaluator({
-  contacts: contacts(),
-  cla_episodes: care.episodes,
-  children: care.children,
-  missing_episodes: missingEpisodes(),
-  cin_plans: cinPlans(),
-  populations: [
-    { year: 2018, age_band: "0-17", count: 100_000 },
-    { year: 2019, age_band: "0-17", count: 110_000 },
-  ],
-});
+const evaluator = createEvaluator(
+  {
+    contacts: contacts(),
+    cla_episodes: care.episodes,
+    children: care.children,
+    missing_episodes: missingEpisodes(),
+    cin_plans: cinPlans(),
+    populations: [
+      { year: 2018, age_band: "0-17", count: 100_000 },
+      { year: 2019, age_band: "0-17", count: 110_000 },
+    ],
+  },
+  // The small authority's records are complete from 1 Apr 2017 (the first year the report compares).
+  { coverage: covering("2017-04-01", "2019-09-30") },
+);
 const get = (id: string, period: string, window: "quarter" | "ytd") => evaluator.evaluate(id, period, window);
 
 describe("the reference report's Q2 2019-20 figures", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createEvaluator } from "../evaluate/evaluator.js";
-import { worker } from "./test-records.js";
+import { covering, worker } from "./test-records.js";
 
 // D = 30 Sep 2019: each worker's latest snapshot in (30 Jun 2019, 30 Sep 2019].
 const workforce = [
@@ -15,7 +15,7 @@ const workforce = [
   worker("W8", "2018-12-31", "social_worker", 1, 15, { leaving_date: "2019-01-15" }),
 ];
 
-const evaluator = createEvaluator({ workforce });
+const evaluator = createEvaluator({ workforce }, { coverage: covering("2018-04-01", "2020-09-30") });
 const at = (id: string) => evaluator.evaluate(id, "FY2019-20-Q2", "quarter").estimate;
 
 describe("staffing indicators", () => {
@@ -33,7 +33,10 @@ describe("staffing indicators", () => {
 
   it("counts workers over the caseload target, which is configurable", () => {
     expect(at("wf.over_caseload_target").value).toBe(1);
-    const strict = createEvaluator({ workforce }, { caseloadTarget: 15 });
+    const strict = createEvaluator(
+      { workforce },
+      { caseloadTarget: 15, coverage: covering("2018-04-01", "2020-09-30") },
+    );
     expect(strict.evaluate("wf.over_caseload_target", "FY2019-20-Q2", "quarter").estimate.value).toBe(2);
   });
 
@@ -41,6 +44,30 @@ describe("staffing indicators", () => {
     const e = at("wf.turnover_pct");
     expect([e.numerator, e.denominator]).toEqual([2, 4]); // W5, W8 left; W1, W2, W3, W6 in post
     expect(evaluator.evaluate("wf.turnover_pct", "FY2019-20-Q2", "ytd").estimate.value).toBeCloseTo(50, 10);
+  });
+
+  it("computes the DfE's turnover over permanent workers of every role, by head count", () => {
+    // In post at D: W1, W3, W4, W6 (W2 is agency; W5 left on D; W7 has no snapshot in the 3 months).
+    // Leavers in the 12 months to D: W5 (30 Sep 2019) and W8 (15 Jan 2019).
+    const e = at("wf.turnover_dfe_pct");
+    expect([e.numerator, e.denominator]).toEqual([2, 4]);
+    const roles = evaluator.evaluate("wf.turnover_dfe_pct", "FY2019-20-Q2", "quarter", { by: "role" });
+    expect(roles.groups?.map((g) => [g.key, g.estimate.numerator, g.estimate.denominator])).toEqual([
+      ["senior_practitioner", 0, 1],
+      ["social_worker", 2, 2],
+      ["team_manager", 0, 1],
+    ]);
+  });
+
+  it("leaves workers without a recorded caseload out of the caseload measures", () => {
+    const more = createEvaluator({
+      workforce: [...workforce, worker("W9", "2019-09-30", "social_worker", 1, 0, { caseload: null })],
+    });
+    expect(more.evaluate("wf.avg_caseload", "FY2019-20-Q2", "quarter").estimate.value).toBeCloseTo(
+      52 / 2.5,
+      10,
+    );
+    expect(more.evaluate("wf.turnover_pct", "FY2019-20-Q2", "quarter").estimate.denominator).toBe(5);
   });
 
   it("breaks FTE shares down by team", () => {

@@ -6,6 +6,9 @@ import { latestPerPerson } from "../evaluate/latest-per-person.js";
 import { createTally, type Tally } from "../evaluate/tally.js";
 import type { CatalogueIndicator } from "./catalogue-indicator.js";
 
+/** Every staffing measure reads one snapshot: each worker's latest in the 3 months to D. */
+const SNAPSHOT = [{ dataset: "workforce", days: "any_day", monthsBefore: 3 }] as const;
+
 const isCaseHolding = (w: WorkforceRecord) => w.role === "social_worker" || w.role === "senior_practitioner";
 
 /** Each worker's latest snapshot in the 3 months to D, leaving out those who left on or before D. */
@@ -26,7 +29,7 @@ function snapshotFormula(
   return {
     measure,
     dataset: "workforce",
-    dated: null,
+    reads: SNAPSHOT,
     empty,
     compute(ctx: EvaluationContext, range: DateRange, by: string | null): FormulaResult {
       const tally = createTally(by);
@@ -42,6 +45,37 @@ function snapshotFormula(
 }
 
 const NO_FTE = "no case-holding social workers were in post";
+const NO_PERMANENT = "no permanent social workers were in post";
+
+/**
+ * Turnover of the workers a test keeps: those with a leaving date in the 12 months to D (each worker
+ * once, whatever the window) over those in post at D, by head count.
+ */
+function turnoverFormula(include: (w: WorkforceRecord) => boolean, empty: string): Formula {
+  return {
+    measure: "percent_ratio",
+    dataset: "workforce",
+    // Leaving dates are read from the snapshots themselves (a census lists the year's leavers).
+    reads: SNAPSHOT,
+    empty,
+    compute(ctx, range, by) {
+      const d = range.end;
+      const tally = createTally(by);
+      for (const w of snapshotAt(ctx, d)) if (include(w)) tally.add(w, 0, 1);
+      // Leavers: each worker once, by their latest row with a leaving date in (D − 12 months, D].
+      const leavers = new Map<string, WorkforceRecord>();
+      const from = addDays(ctx.addMonths(d, -12), 1);
+      for (const w of ctx.index("workforce", "leaving_date").between(from, d))
+        if (include(w)) leavers.set(w.worker_id, w);
+      for (const w of leavers.values()) tally.add(w, 1, 0);
+      if (snapshotAt(ctx, d).length > 0) return { tally };
+      return {
+        tally,
+        noValue: `No value: no workforce snapshot is dated in the 3 months to ${formatDisplayDate(d)}.`,
+      };
+    },
+  };
+}
 
 /** Staffing: permanence, agency use, caseloads and turnover of case-holding social workers. */
 export const staffingIndicators: readonly CatalogueIndicator[] = [
@@ -90,14 +124,15 @@ export const staffingIndicators: readonly CatalogueIndicator[] = [
       unit: "per_fte",
       polarity: "low",
       kind: "stock",
-      definition: "Children allocated to case-holding social workers with FTE above 0, divided by their FTE.",
+      definition:
+        "Children allocated to case-holding social workers with FTE above 0 and a recorded caseload, divided by their FTE.",
       numerator: "sum of caseloads",
-      denominator: "FTE of case-holding workers with FTE above 0",
+      denominator: "FTE of case-holding workers with FTE above 0 and a recorded caseload",
       sources: ["workforce"],
       breakdowns: ["team"],
     },
     formula: snapshotFormula("ratio", NO_FTE, (t, w) => {
-      if (w.fte > 0) t.add(w, w.caseload, w.fte);
+      if (w.fte > 0 && w.caseload !== null) t.add(w, w.caseload, w.fte);
     }),
   },
   {
@@ -115,7 +150,7 @@ export const staffingIndicators: readonly CatalogueIndicator[] = [
       breakdowns: ["team"],
     },
     formula: snapshotFormula("count", NO_FTE, (t, w, ctx) => {
-      if (w.caseload > ctx.settings.caseloadTarget) t.add(w, 1);
+      if (w.caseload !== null && w.caseload > ctx.settings.caseloadTarget) t.add(w, 1);
     }),
   },
   {
@@ -133,28 +168,23 @@ export const staffingIndicators: readonly CatalogueIndicator[] = [
       sources: ["workforce"],
       breakdowns: ["team"],
     },
-    formula: {
-      measure: "percent_ratio",
-      dataset: "workforce",
-      dated: null,
-      empty: NO_FTE,
-      compute(ctx, range, by) {
-        const d = range.end;
-        const tally = createTally(by);
-        const inPost = snapshotAt(ctx, d).filter(isCaseHolding);
-        for (const w of inPost) tally.add(w, 0, 1);
-        // Leavers: each worker once, by their latest row with a leaving date in (D − 12 months, D].
-        const leavers = new Map<string, WorkforceRecord>();
-        const from = addDays(ctx.addMonths(d, -12), 1);
-        for (const w of ctx.index("workforce", "leaving_date").between(from, d))
-          if (isCaseHolding(w)) leavers.set(w.worker_id, w);
-        for (const w of leavers.values()) tally.add(w, 1, 0);
-        if (snapshotAt(ctx, d).length > 0) return { tally };
-        return {
-          tally,
-          noValue: `No value: no workforce snapshot is dated in the 3 months to ${formatDisplayDate(d)}.`,
-        };
-      },
+    formula: turnoverFormula(isCaseHolding, NO_FTE),
+  },
+  {
+    definition: {
+      id: "wf.turnover_dfe_pct",
+      title: "Children and family social worker turnover (DfE)",
+      section: "staffing",
+      unit: "percent",
+      polarity: "low",
+      kind: "flow",
+      definition:
+        "Permanent (non-agency) social workers of every role who left in the 12 months to period end (whatever the window), as a share of permanent social workers in post at period end, by head count: the DfE's turnover rate from the workforce census (year ending 30 September) when the period ends on 30 September.",
+      numerator: "permanent workers leaving in the 12 months to period end",
+      denominator: "permanent workers in post at period end",
+      sources: ["workforce"],
+      breakdowns: ["team", "role"],
     },
+    formula: turnoverFormula((w) => !w.agency, NO_PERMANENT),
   },
 ];

@@ -1,5 +1,7 @@
 // Record factories for the catalogue's tests: each fills the optional fields with null so a test
 // states only what matters to it. Not exported from the package.
+import type { CoverageSource } from "../coverage/coverage-source.js";
+import { datasets } from "../datasets/registry.js";
 import type {
   AssessmentRecord,
   CareLeaverRecord,
@@ -15,6 +17,7 @@ import type {
   VulnerabilityFlagRecord,
   WorkforceRecord,
 } from "../datasets/schemas.js";
+import { type DatasetName, datasetNames } from "../datasets/schemas.js";
 
 let serial = 0;
 const nextId = (prefix: string) => `${prefix}${++serial}`;
@@ -25,6 +28,9 @@ export const child = (child_id: string, date_of_birth: string | null): ChildReco
   sex: "U",
   ethnicity: null,
   disabled: null,
+  expected_date_of_birth: null,
+  date_of_death: null,
+  disabilities: null,
 });
 
 export const contact = (
@@ -56,6 +62,10 @@ export const referral = (
     source: "6",
     nfa: false,
     team: null,
+    primary_need: null,
+    closure_date: null,
+    closure_reason: null,
+    icpc_date: null,
     ...more,
   }) as ReferralRecord;
 
@@ -73,6 +83,7 @@ export const assessment = (
   authorised_date,
   outcome,
   team,
+  factors: null,
 });
 
 export const s47 = (
@@ -87,6 +98,7 @@ export const s47 = (
   icpc_not_required: icpc_date === null,
   icpc_date,
   icpc_cp_plan: plan,
+  icpc_target_date: null,
 });
 
 export const cpPlan = (
@@ -135,6 +147,8 @@ export const episode = (
     reason_ceased,
     weekly_cost: null,
     team: null,
+    reason_place_change: null,
+    urn: null,
     ...more,
   }) as ClaEpisodeRecord;
 
@@ -195,3 +209,24 @@ export const worker = (
   leaving_date: null,
   ...more,
 });
+
+/**
+ * Sources declaring that the records of every dated dataset are complete for one span, with ids
+ * `<dataset>:<from>`: what a test's fixture means when it says "the data for these years".
+ */
+export const covering = (
+  from: string,
+  to: string,
+  names: readonly DatasetName[] = datasetNames.filter((n) => datasets[n].dating.kind !== "undated"),
+): CoverageSource[] =>
+  names.map((dataset) => ({
+    id: `${dataset}:${from}`,
+    dataset,
+    kind: "declared",
+    name: `${dataset} ${from} to ${to}`,
+    from,
+    to,
+    as_of: null,
+    history_from: null,
+    received_at: null,
+  }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createEvaluator } from "../evaluate/evaluator.js";
-import { child, due, episode } from "./test-records.js";
+import { child, covering, due, episode } from "./test-records.js";
 
 // D = 30 Sep 2019 (end of Q2 2019-20); YTD Q2 = 1 Apr – 30 Sep 2019.
 const cla_episodes = [
@@ -66,12 +66,15 @@ const due_activities = [
   due("cla_visit", "2019-05-01", "2019-04-28"),
 ];
 
-const evaluator = createEvaluator({
-  cla_episodes,
-  children,
-  due_activities,
-  populations: [{ year: 2018, age_band: "0-17", count: 20_000 }],
-});
+const evaluator = createEvaluator(
+  {
+    cla_episodes,
+    children,
+    due_activities,
+    populations: [{ year: 2018, age_band: "0-17", count: 20_000 }],
+  },
+  { coverage: covering("2016-04-01", "2019-09-30") },
+);
 const ytd = (id: string) => evaluator.evaluate(id, "FY2019-20-Q2", "ytd").estimate;
 const q2 = (id: string) => evaluator.evaluate(id, "FY2019-20-Q2", "quarter").estimate;
 const pair = (e: { numerator: number | null; denominator: number | null }) => [e.numerator, e.denominator];
@@ -160,7 +163,7 @@ describe("looked-after stock at 30 Sep 2019", () => {
   it("has no value before the data starts", () => {
     const e = evaluator.evaluate("cla.count", "FY2014-15-Q1", "quarter").estimate;
     expect(e.value).toBeNull();
-    expect(e.note).toContain("does not cover 30 Jun 2014");
+    expect(e.note).toBe("No value: care episodes are loaded for 1 Apr 2016 – 30 Sep 2019.");
   });
 });
 

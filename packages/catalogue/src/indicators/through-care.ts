@@ -13,6 +13,7 @@ import { type CareLeaving, careLeavingsIn, LEGAL_ORDERS, PERMANENCE_REASONS } fr
 import { currentPlacementStart, placementsInYearTo } from "../evaluate/placements.js";
 import { createTally } from "../evaluate/tally.js";
 import type { CatalogueIndicator } from "./catalogue-indicator.js";
+import { POPULATION } from "./population-need.js";
 
 const LOOKED_AFTER = "no children were looked after";
 const LEFT = "no children left care";
@@ -23,7 +24,7 @@ const ADOPTION = new Set(["E11", "E12"]);
 /** The cohort of the leaver measures: the window's children leaving care, each by their last exit. */
 const LEAVERS = {
   dataset: "cla_episodes",
-  dated: "end_date",
+  reads: [{ dataset: "cla_episodes", days: "window" }],
   members: careLeavingsIn,
   recordOf: (l: CareLeaving) => l.episode,
 } as const;
@@ -40,6 +41,9 @@ const endedWithin = (ctx: EvaluationContext, l: CareLeaving, months: number) =>
 
 /** Children looked after at D, each once (by their latest-started open episode). */
 const lookedAfterCount = stockDistinctChildren("cla_episodes", LOOKED_AFTER);
+
+/** What every age-based measure reads besides its records: the children's dates of birth. */
+const BIRTH_DATES = { dataset: "children", days: "whole" } as const;
 
 /** Whether a looked-after child had 3 or more placements in the 12 months to D. */
 function hasThreePlacements(episode: ClaEpisodeRecord, ctx: EvaluationContext, range: DateRange): boolean {
@@ -82,7 +86,7 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
       sources: ["cla_episodes", "populations"],
       breakdowns: [],
     },
-    formula: { ...lookedAfterCount, measure: "rate" },
+    formula: { ...lookedAfterCount, measure: "rate", reads: [...lookedAfterCount.reads, POPULATION] },
   },
   {
     definition: {
@@ -212,7 +216,9 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
     formula: {
       measure: "proportion",
       dataset: "cla_episodes",
-      dated: "end_date",
+      // A period of care ending in the window that lasted under 24 months started after the 24 months
+      // before the window began; one that started earlier shows an earlier start either way.
+      reads: [{ dataset: "cla_episodes", days: "window", monthsBefore: 24 }],
       empty: "no children subject to a legal order left care through permanency",
       compute(ctx, range, by) {
         const tally = createTally(by);
@@ -248,7 +254,7 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
     formula: {
       measure: "proportion",
       dataset: "cla_episodes",
-      dated: "end_date",
+      reads: [{ dataset: "cla_episodes", days: "window" }, BIRTH_DATES],
       empty: LEFT,
       compute(ctx, range, by) {
         const tally = createTally(by);
@@ -301,7 +307,10 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
       sources: ["cla_episodes"],
       breakdowns: [],
     },
-    formula: stockChildrenProportion("cla_episodes", LOOKED_AFTER, hasThreePlacements),
+    formula: {
+      ...stockChildrenProportion("cla_episodes", LOOKED_AFTER, hasThreePlacements),
+      reads: [{ dataset: "cla_episodes", days: "day", monthsBefore: 12 }],
+    },
   },
   {
     definition: {
@@ -322,7 +331,9 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
     formula: {
       measure: "proportion",
       dataset: "cla_episodes",
-      dated: null,
+      // Every child open at D whose period of care began 30 months or more before it shows a start that
+      // old, once the days after the latest such start are loaded.
+      reads: [{ dataset: "cla_episodes", days: "day", monthsBefore: 30, reckon: "age" }, BIRTH_DATES],
       empty: "no children under 16 had been looked after for 30 months or more",
       compute(ctx, range, by) {
         const tally = createTally(by);
@@ -386,7 +397,7 @@ export const throughCareIndicators: readonly CatalogueIndicator[] = [
     formula: {
       measure: "ratio",
       dataset: "cla_episodes",
-      dated: null,
+      reads: [{ dataset: "cla_episodes", days: "day" }],
       empty: "no open placement had a weekly cost recorded",
       compute(ctx, range, by) {
         const tally = createTally(by);

@@ -1,23 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { createEvaluator } from "../evaluate/evaluator.js";
-import { flag, missing } from "./test-records.js";
+import { covering, flag, missing } from "./test-records.js";
 
-const evaluator = createEvaluator({
-  vulnerability_flags: [
-    flag("V1", "CSE", "2019-01-01", null),
-    flag("V1", "CSE", "2019-06-01", null), // a second open flag: the child counts once
-    flag("V2", "CSE", "2019-05-01", "2019-09-30"), // removed on D
-    flag("V3", "county_lines", "2019-08-01", null),
-  ],
-  missing_episodes: [
-    missing("A", "2019-07-01", "missing", "care", "offered_accepted"),
-    missing("A", "2019-08-01", "missing", "care"),
-    missing("B", "2019-07-05", "absent", "care"), // absent, not missing
-    missing("C", "2019-09-30", "missing", "home"),
-    missing("A", "2019-07-10", "missing", "home"),
-    missing("D", "2019-06-30", "missing", "care"), // Q1
-  ],
-});
+const evaluator = createEvaluator(
+  {
+    vulnerability_flags: [
+      flag("V1", "CSE", "2019-01-01", null),
+      flag("V1", "CSE", "2019-06-01", null), // a second open flag: the child counts once
+      flag("V2", "CSE", "2019-05-01", "2019-09-30"), // removed on D
+      flag("V3", "county_lines", "2019-08-01", null),
+    ],
+    missing_episodes: [
+      missing("A", "2019-07-01", "missing", "care", "offered_accepted"),
+      missing("A", "2019-08-01", "missing", "care"),
+      missing("B", "2019-07-05", "absent", "care"), // absent, not missing
+      missing("C", "2019-09-30", "missing", "home"),
+      missing("A", "2019-07-10", "missing", "home"),
+      missing("D", "2019-06-30", "missing", "care"), // Q1
+    ],
+  },
+  { coverage: covering("2019-04-01", "2019-09-30") },
+);
 const q = (id: string, period = "FY2019-20-Q2") => evaluator.evaluate(id, period, "quarter").estimate.value;
 
 describe("additional vulnerabilities", () => {

@@ -10,7 +10,16 @@ import type {
 
 /** Test fixture: a child record, overridable. */
 export function child(child_id: string, date_of_birth: string | null = "2010-05-01"): ChildRecord {
-  return { child_id, date_of_birth, sex: "F", ethnicity: null, disabled: null };
+  return {
+    child_id,
+    date_of_birth,
+    sex: "F",
+    ethnicity: null,
+    disabled: null,
+    expected_date_of_birth: null,
+    date_of_death: null,
+    disabilities: null,
+  };
 }
 
 /** Test fixture: a care episode (open when `end_date` is null). */
@@ -34,6 +43,8 @@ export function episode(
     reason_ceased: end_date === null ? null : "E8",
     weekly_cost: null,
     team: null,
+    reason_place_change: null,
+    urn: null,
     ...more,
   };
 }
@@ -80,6 +91,7 @@ export function assessment(
     authorised_date,
     outcome: null,
     team: null,
+    factors: null,
   };
 }
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { ContactRecord } from "../datasets/schemas.js";
 import { createEvaluator } from "../evaluate/evaluator.js";
+import { covering } from "../indicators/test-records.js";
 import { indicatorAnalysis } from "./indicator-analysis.js";
-import { smallAuthority } from "./small-authority-fixture.js";
+import { smallAuthority, smallAuthorityCoverage } from "./small-authority-fixture.js";
 
-const evaluator = createEvaluator(smallAuthority());
+const evaluator = createEvaluator(smallAuthority(), { coverage: smallAuthorityCoverage() });
 
 describe("indicatorAnalysis", () => {
   it("tests the trend over the five latest quarters", () => {
@@ -21,6 +22,14 @@ describe("indicatorAnalysis", () => {
     // χ² = 65² / 217.6 = 19.4164 > 9.5495.
     expect(trend.statistic).toBeCloseTo(4225 / 217.6, 6);
     expect(trend.direction).toBe("increasing");
+  });
+
+  it("tests no trend over a period without a value, and skips an uncovered year in the seasonal pattern", () => {
+    // The records are complete from 1 Apr 2018: Q4 2017-18 has no value, so the five quarters to
+    // Q4 2018-19 cannot be tested (a zero would have been a false "increase").
+    const { trend } = indicatorAnalysis(evaluator, "ffd.contacts", "FY2018-19-Q4", "quarter");
+    expect(trend.direction).toBe("cannot_calculate");
+    expect(trend.reason).toBe("Q4 2017-18 has no value.");
   });
 
   it("steps a whole year between year-to-date points and says why a trend cannot be calculated", () => {
@@ -74,7 +83,10 @@ describe("indicatorAnalysis", () => {
     }
     add("2019-05-01", 100);
     add("2019-08-01", 101);
-    const seasonalEvaluator = createEvaluator({ contacts });
+    const seasonalEvaluator = createEvaluator(
+      { contacts },
+      { coverage: covering("2016-04-01", "2019-09-30", ["contacts"]) },
+    );
     const { seasonal } = indicatorAnalysis(seasonalEvaluator, "ffd.contacts", "FY2019-20-Q2", "quarter");
     expect(seasonal.years_used).toEqual(["FY2016-17", "FY2017-18", "FY2018-19"]);
     expect(seasonal.expected).toBeCloseTo(120, 6);

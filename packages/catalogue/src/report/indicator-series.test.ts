@@ -2,14 +2,18 @@ import { describe, expect, it } from "vitest";
 import { CatalogueError } from "../evaluate/catalogue-error.js";
 import { createEvaluator } from "../evaluate/evaluator.js";
 import { indicatorSeries } from "./indicator-series.js";
-import { smallAuthority, smallAuthorityBenchmarks } from "./small-authority-fixture.js";
+import {
+  smallAuthority,
+  smallAuthorityBenchmarks,
+  smallAuthorityCoverage,
+} from "./small-authority-fixture.js";
 
 // Wilson 95% limits worked out by hand (z = 1.959963984540054):
 // (2x + z² ∓ z·√(z² + 4x(1 − x/n))) / (2(n + z²)), × 100.
 const WILSON_45_100 = { lower: 35.61453797951199, upper: 54.75539700255787 };
 const CLOSE = 6;
 
-const evaluator = createEvaluator(smallAuthority());
+const evaluator = createEvaluator(smallAuthority(), { coverage: smallAuthorityCoverage() });
 
 describe("indicatorSeries", () => {
   it("gives each quarter's value, interval, status against the 60% target and comparisons", () => {
@@ -159,6 +163,22 @@ describe("indicatorSeries", () => {
     expect(empty?.value).toBeNull();
     expect(empty?.note).toEqual(expect.any(String));
     expect(empty?.status).toBeNull();
+  });
+
+  it("compares with nothing where the comparison period is not covered, and lists the sources cited once", () => {
+    const series = indicatorSeries(evaluator, "ffd.contacts", { to: "FY2018-19-Q1", window: "quarter" });
+    const [q1] = series.values;
+    // Covered from 1 Apr 2018 with no contacts that quarter: a true 0. Q4 2017-18 is not covered.
+    expect(q1?.value).toBe(0);
+    expect(q1?.comparisons.previous_period).toEqual({
+      period: "FY2017-18-Q4",
+      value: null,
+      change: null,
+      significant: null,
+    });
+    expect(q1?.comparisons.same_period_last_year?.value).toBeNull();
+    expect(q1?.sources).toEqual(["contacts:2018-04-01"]);
+    expect(series.sources.map((s) => s.id)).toEqual(["contacts:2018-04-01"]);
   });
 
   it("rejects an unknown indicator", () => {

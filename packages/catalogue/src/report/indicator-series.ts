@@ -2,6 +2,7 @@ import type { Window } from "@kpi/core";
 import type { BenchmarkRecord } from "../datasets/schemas.js";
 import { CatalogueError } from "../evaluate/catalogue-error.js";
 import type { Evaluator } from "../evaluate/evaluator.js";
+import { citedSources } from "./cited-sources.js";
 import type { IndicatorSeries, TargetHistory } from "./schemas.js";
 import { seriesEntry } from "./series-entry.js";
 import { seriesRange } from "./series-range.js";
@@ -24,8 +25,8 @@ export interface IndicatorSeriesOptions {
 
 /**
  * An indicator's values over a range of periods of one window, oldest first, each with its interval,
- * target and status, comparisons, benchmarks and quartile (and groups with `by`): the body of
- * `GET /v1/indicators/{id}/values`. Values are unrounded.
+ * target and status, comparisons, benchmarks and quartile (and groups with `by`), and the sources the
+ * values cite: the body of `GET /v1/indicators/{id}/values`. Values are unrounded.
  *
  * @param evaluator - the organisation's evaluator
  * @param id - the indicator id
@@ -50,9 +51,8 @@ export function indicatorSeries(
   if (!range.ok)
     throw new CatalogueError("invalid_period", range.issues.map((i) => `${i.field}: ${i.message}`).join(" "));
   const context = { targets: options.targets, benchmarks: options.benchmarks, by: options.by };
-  return {
-    indicator: id,
-    window: options.window,
-    values: range.periods.map((p) => seriesEntry(evaluator, definition, p, options.window, context).entry),
-  };
+  const values = range.periods.map(
+    (p) => seriesEntry(evaluator, definition, p, options.window, context).entry,
+  );
+  return { indicator: id, window: options.window, values, sources: citedSources(evaluator, values) };
 }

@@ -2,9 +2,13 @@ import { describe, expect, it } from "vitest";
 import { CatalogueError } from "../evaluate/catalogue-error.js";
 import { createEvaluator } from "../evaluate/evaluator.js";
 import { buildReport } from "./report.js";
-import { smallAuthority, smallAuthorityBenchmarks } from "./small-authority-fixture.js";
+import {
+  smallAuthority,
+  smallAuthorityBenchmarks,
+  smallAuthorityCoverage,
+} from "./small-authority-fixture.js";
 
-const evaluator = createEvaluator(smallAuthority());
+const evaluator = createEvaluator(smallAuthority(), { coverage: smallAuthorityCoverage() });
 const stored = {
   version: 7,
   text: "Staff analysis of the front door.",
@@ -24,6 +28,19 @@ const section = (id: string) => {
 };
 
 describe("buildReport", () => {
+  it("lists the sources its figures cite once, and each entry names its own", () => {
+    expect(report.sources.map((s) => s.id)).toEqual(["contacts:2018-04-01", "cin_plans:2018-04-01"]);
+    const swa = section("ffd").indicators.find((i) => i.id === "ffd.contacts_swa_pct");
+    expect(swa?.quarter.sources).toEqual(["contacts:2018-04-01"]);
+    // Datasets the small authority never loaded are not covered: no value, and nothing cited.
+    const starts = section("through_care").indicators.find((i) => i.id === "cla.starts");
+    expect(starts?.quarter).toMatchObject({
+      value: null,
+      note: "No value: no care episodes are loaded.",
+      sources: [],
+    });
+  });
+
   it("lists the sections in the reference report's order", () => {
     expect(report.period).toBe("FY2019-20-Q2");
     expect(report.label).toBe("Q2 2019-20");

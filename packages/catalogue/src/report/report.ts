@@ -12,6 +12,7 @@ import { CatalogueError } from "../evaluate/catalogue-error.js";
 import type { Evaluator } from "../evaluate/evaluator.js";
 import { reportSections } from "../indicators/sections.js";
 import { indicatorThemes } from "../indicators/themes.js";
+import { citedSources } from "./cited-sources.js";
 import { type JudgedQuarter, judgeQuarter } from "./indicator-judgement.js";
 import { monthlyPattern } from "./monthly-pattern.js";
 import { narrativeBenchmark, narrativeQuartile } from "./narrative-benchmark.js";
@@ -72,7 +73,8 @@ const byStrength = (a: KpiListEntry, b: KpiListEntry) => b.strength - a.strength
  * to date and each indicator's judgement (`judgeQuarter`, decision 151); the positive and negative KPIs
  * ranked by strength, a complementary pair listed once; and the analysis: the latest staff version
  * when there is one (with its approval), otherwise the text drafted from the judgements (`draftSection`,
- * decision 152), which is always given as `drafted_text` too. Deterministic: the same inputs give the
+ * decision 152), which is always given as `drafted_text` too; and the sources its figures cite, each
+ * once. Deterministic: the same inputs give the
  * same report.
  *
  * @param evaluator - the organisation's evaluator
@@ -182,7 +184,8 @@ export function buildReport(
       analysis,
     };
   });
-  return { period: parsed, label, sections };
+  const entries = sections.flatMap((s) => s.indicators.flatMap((i) => [i.quarter, i.ytd]));
+  return { period: parsed, label, sections, sources: citedSources(evaluator, entries) };
 }
 
 function checkQuarter(period: string): string {

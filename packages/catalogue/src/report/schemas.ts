@@ -8,6 +8,7 @@ import {
   unitSchema,
 } from "@kpi/core";
 import { z } from "zod";
+import { coverageSourceSchema } from "../coverage/coverage-source.js";
 
 /**
  * The figures of one comparison period: its id, its value, the change from it to the entry's value
@@ -75,8 +76,8 @@ export type TargetValue = z.infer<typeof targetValueSchema>;
 /**
  * One period of an indicator's values, as `GET /v1/indicators/{id}/values` returns it: the unrounded
  * value with its interval, target and RAG status, comparisons, benchmarks, quartile, the reason for a
- * missing value (`note`), extra figures the report prints beside a headline, and groups when a
- * breakdown was asked for.
+ * missing value (`note`), extra figures the report prints beside a headline, the ids of the sources the
+ * value drew on (listed once in the response's `sources`), and groups when a breakdown was asked for.
  */
 export const seriesEntrySchema = z.object({
   period: z.string(),
@@ -97,16 +98,21 @@ export const seriesEntrySchema = z.object({
   quartile: quartileEntrySchema.nullable(),
   note: z.string().nullable(),
   extras: z.record(z.string(), z.number().nullable()),
+  sources: z.array(z.string()),
   groups: z.array(groupEntrySchema).optional(),
 });
 /** See {@link seriesEntrySchema}. */
 export type SeriesEntry = z.infer<typeof seriesEntrySchema>;
 
-/** An indicator's values over a range of periods of one window, oldest first. */
+/**
+ * An indicator's values over a range of periods of one window, oldest first, with the sources its
+ * values cite (each once; values refer to them by `id`).
+ */
 export const indicatorSeriesSchema = z.object({
   indicator: z.string(),
   window: z.enum(["quarter", "month", "ytd", "year", "rolling12"]),
   values: z.array(seriesEntrySchema),
+  sources: z.array(coverageSourceSchema),
 });
 /** See {@link indicatorSeriesSchema}. */
 export type IndicatorSeries = z.infer<typeof indicatorSeriesSchema>;
@@ -191,11 +197,15 @@ export const reportSectionSchema = z.object({
 /** See {@link reportSectionSchema}. */
 export type ReportSection = z.infer<typeof reportSectionSchema>;
 
-/** The whole quarterly report for one quarter, sections in the reference report's order. */
+/**
+ * The whole quarterly report for one quarter, sections in the reference report's order, with the
+ * sources its figures cite, each once (entries refer to them by `id`).
+ */
 export const quarterlyReportSchema = z.object({
   period: z.string(),
   label: z.string(),
   sections: z.array(reportSectionSchema),
+  sources: z.array(coverageSourceSchema),
 });
 /** See {@link quarterlyReportSchema}. */
 export type QuarterlyReport = z.infer<typeof quarterlyReportSchema>;

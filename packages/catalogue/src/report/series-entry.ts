@@ -209,6 +209,7 @@ export function seriesEntry(
     quartile: definition.dfeComparable ? quartileOf(current, picks, definition.polarity) : null,
     note: current.note,
     extras: { ...evaluation.extras },
+    sources: [...evaluation.sources],
     ...(context.by === undefined
       ? {}
       : {

@@ -1,4 +1,6 @@
+import type { CoverageSource } from "../coverage/coverage-source.js";
 import type { BenchmarkRecord, CinPlanRecord, ContactRecord, DatasetRecords } from "../datasets/schemas.js";
+import { covering } from "../indicators/test-records.js";
 
 /**
  * A small hand-made authority for the report tests (not the demo). Every contact is decided on the day
@@ -20,7 +22,8 @@ import type { BenchmarkRecord, CinPlanRecord, ContactRecord, DatasetRecords } fr
  * @returns the records (contacts and CIN plans)
  * @example
  * ```ts
- * createEvaluator(smallAuthority()).evaluate("ffd.contacts_swa_pct", "FY2019-20-Q2", "quarter").estimate.value; // 45
+ * createEvaluator(smallAuthority(), { coverage: smallAuthorityCoverage() })
+ *   .evaluate("ffd.contacts_swa_pct", "FY2019-20-Q2", "quarter").estimate.value; // 45
  * ```
  */
 export function smallAuthority(): Partial<DatasetRecords> {
@@ -79,6 +82,20 @@ export function smallAuthority(): Partial<DatasetRecords> {
     plan("p7", "2019-07-01", null, null),
   ];
   return { contacts, cin_plans: cinPlans };
+}
+
+/**
+ * What the small authority's records cover: contacts and CIN plans are complete from 1 Apr 2018 (Q1
+ * 2018-19, which had none) to 30 Sep 2019 (Q2 2019-20).
+ *
+ * @returns one declared source per dataset
+ * @example
+ * ```ts
+ * smallAuthorityCoverage().map((s) => s.dataset); // ["contacts", "cin_plans"]
+ * ```
+ */
+export function smallAuthorityCoverage(): CoverageSource[] {
+  return covering("2018-04-01", "2019-09-30", ["contacts", "cin_plans"]);
 }
 
 /**

@@ -25,5 +25,8 @@ export interface CliIo {
   readonly fetch?: typeof globalThis.fetch;
 }
 
-/** What a command returns: the process exit status. 0 success, 1 failure, 2 usage error. */
-export type ExitCode = 0 | 1 | 2;
+/**
+ * What a command returns: the process exit status. 0 success, 1 failure (for an import: nothing was
+ * written), 2 usage error, 3 an import that wrote its records but dropped rows (partial).
+ */
+export type ExitCode = 0 | 1 | 2 | 3;

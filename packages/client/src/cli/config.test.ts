@@ -22,17 +22,13 @@ function dirs() {
 describe("resolveConfig", () => {
   it("prefers flags, then the environment, then the file", () => {
     const { cwd, home } = dirs();
-    writeFileSync(
-      join(cwd, "kpi.config.json"),
-      JSON.stringify({ url: "http://file", token: "file-token", idKey: "file-id-key-0123456789" }),
-    );
+    writeFileSync(join(cwd, "kpi.config.json"), JSON.stringify({ url: "http://file", token: "file-token" }));
     const r = resolveConfig({ url: "http://flag" }, { KPI_TOKEN: "env-token" }, cwd, home);
     expect(r).toEqual({
       ok: true,
       config: {
         url: "http://flag",
         token: "env-token",
-        idKey: "file-id-key-0123456789",
         file: join(cwd, "kpi.config.json"),
       },
     });
@@ -64,9 +60,21 @@ describe("resolveConfig", () => {
     expect(!r.ok && r.error).toContain("unknown key");
   });
 
+  it("says that an id key is no longer used (the import route makes record ids on the server)", () => {
+    const { cwd, home } = dirs();
+    writeFileSync(
+      join(cwd, "kpi.config.json"),
+      JSON.stringify({ url: "http://x", idKey: "an-old-id-key-0123456789" }),
+    );
+    const r = resolveConfig({}, {}, cwd, home);
+    expect(!r.ok && r.error).toBe(
+      `configuration file ${join(cwd, "kpi.config.json")}: idKey is no longer used (record ids are made on the server, decision 175): remove it`,
+    );
+  });
+
   it("ignores empty environment variables", () => {
     const { cwd, home } = dirs();
     const r = resolveConfig({}, { KPI_API_URL: "" }, cwd, home);
-    expect(r).toEqual({ ok: true, config: { url: null, token: null, idKey: null, file: null } });
+    expect(r).toEqual({ ok: true, config: { url: null, token: null, file: null } });
   });
 });

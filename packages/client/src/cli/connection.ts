@@ -13,7 +13,7 @@ export type ConnectResult = { ok: true; client: KpiClient } | { ok: false; error
  * @returns the client, or what to set
  * @example
  * ```ts
- * const c = connect({ url: "http://127.0.0.1:4000", token: "t", idKey: null, file: null }, io);
+ * const c = connect({ url: "http://127.0.0.1:4000", token: "t", file: null }, io);
  * ```
  */
 export function connect(config: CliConfig, io: CliIo): ConnectResult {

@@ -16,10 +16,13 @@ export const helpTexts = {
 
 Commands:
   ingest <dataset> <file…>      post records from CSV, JSON or NDJSON files
+  datasets                      list each dataset's coverage and sources
   values <indicator>            print an indicator's values as a table
   report <period>               fetch the quarterly report as JSON or CSV
-  import ssda903 <folder>       map an SSDA903 extract (header, episodes, missing, oc3) and post it
-  import cin <file.xml>         map a CIN census XML message and post it
+  import ssda903 <folder|file…> import an SSDA903 return (every table, CSV or XML) through the API
+  import cin-census <file.xml…> import the CIN census (every module) through the API
+  import workforce-census <file.xml…>
+                                import the social work workforce census through the API
 
 Run "kpi <command> --help" for a command's options.
 
@@ -32,10 +35,19 @@ NDJSON one record per line; by extension, else by content) to a dataset, in atom
 
 Options:
   --dry-run                  validate locally with the catalogue's schemas; post nothing
-  --mode <upsert|replace>    replace makes the files the dataset's whole content (one batch only)
+  --mode <upsert|replace>    replace makes the files the dataset's whole content, or with --covers or
+                             --as-of its content within that coverage (one batch only)
+  --covers <from..to>        the records are complete for these days, e.g. 2019-04-01..2019-09-30
+  --source-kind <kind>       with --covers: declared (default) or statutory (a statutory return)
+  --as-of <date>             an extract as at this date (its last complete day)
+  --history-from <date>      with --as-of: the first day of the extract's history
+  --source-name <name>       the source's name as staff will read it, e.g. "nightly extract"
   --batch-size <n>           rows per request (default 5000)
   --idempotency-key <run>    run id for the batches' Idempotency-Keys (default: random per run)
   -h, --help                 show this help
+
+Without --covers or --as-of the API infers a coverage from the records' dates and shows it as
+inferred; figures for periods outside what is covered have no value.
 
 Every rejected row is shown as file:line field: message. Exit status 1 when any row is rejected.
 A multi-batch ingest is not atomic as a whole: batches before a failed one stay written.
@@ -57,6 +69,17 @@ Options:
 
 ${CONNECTION}
 `,
+  datasets: `Usage: kpi datasets [options]
+
+Lists each dataset with the spans of dates its records are complete for (its coverage) and the
+sources behind them: kind (statutory, declared, extract, inferred), name and span.
+
+Options:
+  --json               print the API's JSON instead of a table
+  -h, --help           show this help
+
+${CONNECTION}
+`,
   report: `Usage: kpi report <period> [options]
 
 Fetches the quarterly report for a quarter, e.g. FY2019-20-Q2.
@@ -68,20 +91,34 @@ Options:
 
 ${CONNECTION}
 `,
-  import: `Usage: kpi import ssda903 <folder> [options]
-       kpi import cin <file.xml> [options]
+  import: `Usage: kpi import ssda903 <folder|file…> [options]
+       kpi import cin-census <file.xml…> [options]
+       kpi import workforce-census <file.xml…> [options]
 
-Maps a statutory return onto the data contract and posts it: SSDA903 CSV tables (header.csv,
-episodes.csv, missing.csv, oc3.csv; dates DD/MM/YYYY) onto children, cla_episodes, missing_episodes and
-care_leavers; a CIN census XML message onto children, referrals, assessments, s47_enquiries, cp_plans and
-cin_plans. Prints what was mapped and what was dropped and why, per table and row.
+Uploads a statutory return's files (every .csv/.xml under a folder, sub-folders included) to the API,
+which maps them onto the datasets and answers a report: per table or element, rows read, mapped, kept
+with a warning and dropped, each with its file, line (or element), the return's own columns or element
+names and values, and the DfE rule. Exit status: 0 clean, 3 rows dropped (the rest written), 1 nothing
+written (a whole-file problem, --strict with drops, an API error).
+ssda903: the 903 tables (found by name or columns) or its XML message; a folder with a sub-folder or
+name prefix per year imports several years at once.
+cin-census: CIN census messages, every module (children, episodes of need, assessments and factors,
+CIN plans, section 47 enquiries, CP plans and reviews, pre-proceedings); the year is the message's
+ReferenceDate (cin is a shorter name for it).
+workforce-census: children's social work workforce census messages; each worker is dated on the
+census date, 30 September.
+
+Each dated dataset is recorded as a statutory return covering its collection year (1 April – 31 March;
+the workforce census its census date) and replaces what was stored within that year: re-importing a
+corrected return replaces that year's records and leaves other years alone. Children are added or
+updated, never deleted.
 
 Options:
-  --dry-run            map and report only; post nothing
-  --year <yyyy>        ssda903: the year of the return's 31 March (2020 for 2019-20); needed for oc3.csv
-  --id-key <key>       secret for generated record ids (or KPI_ID_KEY, or "idKey" in the config file);
-                       keep it the same for every import, or records will be duplicated
-  --batch-size <n>     rows per request (default 5000)
+  --dry-run            map and report only; write nothing
+  --year <year>        the collection year, 2018 or 2017-18 (the year of its 31 March; for the workforce
+                       census the year of its 30 September); else the files must state it
+  --strict             write nothing if any row would be dropped
+  --json               print the API's report as JSON
   -h, --help           show this help
 
 ${CONNECTION}

@@ -1,5 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import type { CoverageOption } from "../client/ingest.js";
 import type { CliIo, ExitCode } from "./cli-io.js";
+import { runDatasets } from "./commands/datasets-command.js";
 import { runImport } from "./commands/import-command.js";
 import { runIngest } from "./commands/ingest-command.js";
 import { runReport } from "./commands/report-command.js";
@@ -21,7 +23,13 @@ const COMMAND_OPTIONS = {
     mode: { type: "string" },
     "batch-size": { type: "string" },
     "idempotency-key": { type: "string" },
+    covers: { type: "string" },
+    "as-of": { type: "string" },
+    "history-from": { type: "string" },
+    "source-name": { type: "string" },
+    "source-kind": { type: "string" },
   },
+  datasets: { ...CONNECTION_OPTIONS, json: { type: "boolean" } },
   values: {
     ...CONNECTION_OPTIONS,
     period: { type: "string" },
@@ -35,9 +43,9 @@ const COMMAND_OPTIONS = {
   import: {
     ...CONNECTION_OPTIONS,
     "dry-run": { type: "boolean" },
+    strict: { type: "boolean" },
+    json: { type: "boolean" },
     year: { type: "string" },
-    "id-key": { type: "string" },
-    "batch-size": { type: "string" },
   },
 } as const satisfies Record<string, ParseArgsConfig["options"]>;
 
@@ -47,7 +55,7 @@ type Values = Record<string, string | boolean | undefined>;
 class UsageError extends Error {}
 
 /**
- * Run the `kpi` command line: `ingest`, `values`, `report` and `import`, each with `--help`.
+ * Run the `kpi` command line: `ingest`, `datasets`, `values`, `report` and `import`, each with `--help`.
  * Connection settings come from flags, then `KPI_API_URL` / `KPI_TOKEN`, then the configuration file.
  *
  * @param argv - the arguments after `kpi`
@@ -92,7 +100,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       url: str(values.url),
       token: str(values.token),
       config: str(values.config),
-      idKey: str(values["id-key"]),
     },
     io.env,
     io.cwd,
@@ -128,6 +135,7 @@ function dispatch(
         throw new UsageError(`--mode must be upsert or replace (got '${mode}')`);
       const batchSize = positiveInt(values["batch-size"], "--batch-size");
       const key = str(values["idempotency-key"]);
+      const coverage = coverageOf(values);
       return runIngest(
         {
           dataset,
@@ -136,10 +144,15 @@ function dispatch(
           mode,
           ...(batchSize === undefined ? {} : { batchSize }),
           ...(key === undefined ? {} : { idempotencyKey: key }),
+          ...(coverage === undefined ? {} : { coverage }),
         },
         config,
         io,
       );
+    }
+    case "datasets": {
+      if (positionals.length > 0) throw new UsageError("datasets takes no arguments");
+      return runDatasets({ json: values.json === true }, config, io);
     }
     case "values": {
       const [indicator, ...extra] = positionals;
@@ -179,25 +192,69 @@ function dispatch(
       return runReport({ period, format, ...(out === undefined ? {} : { out }) }, config, io);
     }
     case "import": {
-      const [kind, path, ...extra] = positionals;
-      if ((kind !== "ssda903" && kind !== "cin") || path === undefined || extra.length > 0)
-        throw new UsageError("give ssda903 <folder> or cin <file.xml>");
-      const yearText = str(values.year);
-      const year = yearText === undefined ? undefined : returnYear(yearText);
-      const batchSize = positiveInt(values["batch-size"], "--batch-size");
+      const [named, ...paths] = positionals;
+      const kind = named === "cin" ? "cin-census" : named;
+      if (kind !== "ssda903" && kind !== "cin-census" && kind !== "workforce-census")
+        throw new UsageError(
+          "give the return: ssda903 <folder|files…>, cin-census <file.xml…> or workforce-census <file.xml…>",
+        );
+      if (paths.length === 0)
+        throw new UsageError(`give the return's folder or files: ${kind} <folder|files…>`);
+      const yearValue = str(values.year);
+      const yearText = yearValue === undefined ? undefined : String(returnYear(yearValue));
       return runImport(
         {
           kind,
-          path,
+          paths,
           dryRun: values["dry-run"] === true,
-          ...(year === undefined ? {} : { year }),
-          ...(batchSize === undefined ? {} : { batchSize }),
+          strict: values.strict === true,
+          json: values.json === true,
+          ...(yearText === undefined ? {} : { year: yearText }),
         },
         config,
         io,
       );
     }
   }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The coverage declared by `--covers from..to` or `--as-of date [--history-from date]`, with
+ * `--source-name` and `--source-kind` (the API checks that the dates are real).
+ */
+function coverageOf(values: Values): CoverageOption | undefined {
+  const covers = str(values.covers);
+  const asOf = str(values["as-of"]);
+  const historyFrom = str(values["history-from"]);
+  const name = str(values["source-name"]);
+  const kind = str(values["source-kind"]);
+  const named = name === undefined ? {} : { name };
+  if (covers !== undefined && asOf !== undefined) throw new UsageError("give --covers or --as-of, not both");
+  if (historyFrom !== undefined && asOf === undefined)
+    throw new UsageError("--history-from goes with --as-of");
+  if (kind !== undefined && covers === undefined) throw new UsageError("--source-kind goes with --covers");
+  if (kind !== undefined && kind !== "statutory" && kind !== "declared")
+    throw new UsageError(`--source-kind must be statutory or declared (got '${kind}')`);
+  if (name !== undefined && covers === undefined && asOf === undefined)
+    throw new UsageError("--source-name names a declared coverage: give --covers or --as-of too");
+  if (covers !== undefined) {
+    const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(covers);
+    if (m === null)
+      throw new UsageError(
+        `--covers must be two dates, first..last, e.g. 2019-04-01..2019-09-30 (got '${covers}')`,
+      );
+    return { from: m[1] ?? "", to: m[2] ?? "", ...(kind === undefined ? {} : { kind }), ...named };
+  }
+  if (asOf === undefined) return undefined;
+  for (const [flag, date] of [
+    ["--as-of", asOf],
+    ["--history-from", historyFrom],
+  ] as const)
+    if (date !== undefined && !ISO_DATE.test(date))
+      throw new UsageError(`${flag} must be a date such as 2019-09-30 (got '${date}')`);
+  return { asOf, ...(historyFrom === undefined ? {} : { historyFrom }), ...named };
 }
 
 function str(value: string | boolean | undefined): string | undefined {

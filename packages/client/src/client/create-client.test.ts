@@ -49,6 +49,7 @@ function batchOk(call: Call): Response {
     updated: 0,
     unchanged: 0,
     deleted: 0,
+    coverage: null,
   });
 }
 
@@ -146,6 +147,7 @@ describe("createClient().ingest", () => {
         updated: 0,
         unchanged: 0,
         deleted: 0,
+        coverage: null,
       }),
     ]);
     await clientWith(fetch).ingest("children", [{ child_id: "C1", date_of_birth: "01/05/2010", sex: "F" }], {
@@ -192,6 +194,20 @@ describe("createClient reads", () => {
         quartile: null,
         note: null,
         extras: {},
+        sources: ["s1"],
+      },
+    ],
+    sources: [
+      {
+        id: "s1",
+        dataset: "contacts",
+        kind: "extract",
+        name: "nightly extract at 30 Sep 2019",
+        from: "2015-04-01",
+        to: "2019-09-30",
+        as_of: "2019-09-30",
+        history_from: "2015-04-01",
+        received_at: "2019-10-01T02:00:00.000Z",
       },
     ],
   };
@@ -209,14 +225,15 @@ describe("createClient reads", () => {
     expect(values.values[0]?.numerator).toBe(859);
   });
 
-  it("retries a read after 503 and 429, honouring the answer when it comes", async () => {
+  it("retries a read after 503, 408 and 429, honouring the answer when it comes", async () => {
     const { fetch, calls } = fakeFetch([
       json(503, { error: { code: "unavailable", message: "starting" } }),
+      json(408, { error: { code: "request_timeout", message: "the body stalled" } }),
       json(429, { error: { code: "rate_limited", message: "slow down" } }, { "retry-after": "0" }),
       json(200, series),
     ]);
     const values = await clientWith(fetch).values("ffd.contacts_swa_pct");
-    expect(calls).toHaveLength(3);
+    expect(calls).toHaveLength(4);
     expect(values.indicator).toBe("ffd.contacts_swa_pct");
   });
 
@@ -302,7 +319,9 @@ describe("createClient reads", () => {
       key: ["child_id"],
       person_fields: ["child_id"],
       date_fields: ["date_of_birth"],
+      dating: { kind: "undated", field: null },
       fields: [{ name: "sex", type: "code", required: true, description: "Sex", codes: [] }],
+      coverage: { spans: [], sources: [] },
     };
     const { fetch, calls } = fakeFetch([
       json(200, { as_at: "2019-09-30", findings: [finding] }),
@@ -344,5 +363,38 @@ describe("createClient reads", () => {
 
   it("refuses a base URL that is not http(s)", () => {
     expect(() => createClient({ baseUrl: "ftp://x", token: "t" })).toThrow(KpiClientError);
+  });
+});
+
+describe("createClient().ingest with a coverage", () => {
+  it("declares it on every batch, as query parameters, and keys each batch by it", async () => {
+    const { fetch, calls } = fakeFetch([batchOk, batchOk, batchOk]);
+    const client = clientWith(fetch);
+    const rows = [child(1), child(2)];
+    const summary = await client.ingest("children", rows, {
+      coverage: { from: "2018-04-01", to: "2019-03-31", kind: "statutory", name: "SSDA903 return 2018-19" },
+    });
+    expect(summary.coverage).toBeNull();
+    await client.ingest("children", rows, { coverage: { asOf: "2019-09-30", historyFrom: "2015-04-01" } });
+    await client.ingest("children", rows);
+    expect(calls.map((c) => c.url)).toEqual([
+      "http://api.test/v1/datasets/children/records?mode=upsert&covers_from=2018-04-01&covers_to=2019-03-31&source_kind=statutory&source_name=SSDA903+return+2018-19",
+      "http://api.test/v1/datasets/children/records?mode=upsert&as_of=2019-09-30&history_from=2015-04-01",
+      "http://api.test/v1/datasets/children/records?mode=upsert",
+    ]);
+    const keys = calls.map((c) => c.headers["idempotency-key"]);
+    expect(new Set(keys).size).toBe(3);
+  });
+
+  it("sends an empty replace with a coverage (the period holds no records), and nothing otherwise", async () => {
+    const { fetch, calls } = fakeFetch([batchOk]);
+    const client = clientWith(fetch);
+    await client.ingest("children", []);
+    await client.ingest("children", [], {
+      mode: "replace",
+      coverage: { from: "2019-04-01", to: "2019-06-30" },
+    });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.body).toBe('{"records":[]}');
   });
 });

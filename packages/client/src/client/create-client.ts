@@ -5,9 +5,12 @@ import {
   type DatasetList,
   dataQualityReportSchema,
   datasetListSchema,
+  type ImportKind,
+  type ImportReport,
   type IndicatorList,
   type IndicatorSeries,
   type IndicatorValuesQuery,
+  importReportSchema,
   indicatorListSchema,
   indicatorSeriesSchema,
   type QuarterlyReport,
@@ -102,6 +105,20 @@ export interface KpiClient {
    * @returns `{ datasets: [...] }` (`GET /v1/datasets`)
    */
   datasets(): Promise<DatasetList>;
+  /**
+   * Import a statutory return: its files go to `POST /v1/imports/{kind}`, which maps them on the
+   * server and answers the import report (also when the import failed and wrote nothing).
+   *
+   * @param kind - `ssda903`
+   * @param files - the files, each with its path (a folder or name may state the collection year)
+   * @param options - the collection year (`2018` or `2017-18`), dry run, strict
+   * @returns the import report
+   */
+  importReturn(
+    kind: ImportKind,
+    files: readonly { readonly path: string; readonly bytes: Uint8Array }[],
+    options?: { readonly year?: string; readonly dryRun?: boolean; readonly strict?: boolean },
+  ): Promise<ImportReport>;
 }
 
 /**
@@ -155,6 +172,31 @@ export function createClient(options: ClientOptions): KpiClient {
     dataQuality: (query = {}) =>
       get(dataQualityReportSchema, { path: "/v1/data-quality", query: { as_at: query.asAt } }),
     datasets: () => get(datasetListSchema, { path: "/v1/datasets" }),
+    importReturn: async (kind, files, importOptions = {}) => {
+      const form = new FormData();
+      for (const f of files) form.append("file", new Blob([f.bytes as Uint8Array<ArrayBuffer>]), f.path);
+      const path = `/v1/imports/${encodeURIComponent(kind)}`;
+      const response = await sendRequest(transport, {
+        method: "POST",
+        path,
+        query: {
+          year: importOptions.year,
+          dry_run: importOptions.dryRun ? "true" : undefined,
+          strict: importOptions.strict ? "true" : undefined,
+        },
+        body: form,
+      });
+      const parsed = importReportSchema.safeParse(response.body);
+      if (!parsed.success)
+        throw new KpiClientError(
+          "invalid_response",
+          `The API's answer to POST ${path} did not have the expected shape`,
+          {
+            status: response.status,
+          },
+        );
+      return parsed.data;
+    },
   };
 }
 

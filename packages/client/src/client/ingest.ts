@@ -1,5 +1,5 @@
 import { toCsv } from "@kpi/catalogue";
-import { type BatchResult, batchResultSchema } from "@kpi/contract";
+import { type BatchResult, batchResultSchema, type CoverageDeclaration, coverageQuery } from "@kpi/contract";
 import { KpiClientError, type KpiClientIssue, type RowSource } from "../errors/kpi-client-error.js";
 import { batchRows } from "./batches.js";
 import { batchIdempotencyKey } from "./idempotency-key.js";
@@ -14,10 +14,22 @@ export type InputRecord = Readonly<Record<string, unknown>>;
 /** How rows are sent: typed JSON values, or CSV text cells the API converts (`DD/MM/YYYY`, `Y`/`N` …). */
 export type IngestFormat = "json" | "csv";
 
+/**
+ * What the records posted are complete for (their coverage), sent with every batch of the ingest (the
+ * contract's {@link CoverageDeclaration}): a period (`from`–`to`, `kind` `statutory` for a statutory
+ * return's collection year), or an extract as at a date (`asOf`) whose history starts on `historyFrom`.
+ */
+export type CoverageOption = CoverageDeclaration;
+
 /** Options of an ingest. */
 export interface IngestOptions {
-  /** `upsert` (default) never deletes; `replace` makes the input the dataset's whole content (single batch only). */
+  /**
+   * `upsert` (default) never deletes; `replace` makes the input the dataset's whole content, or with
+   * `coverage` its content within that coverage (single batch only).
+   */
   readonly mode?: "upsert" | "replace";
+  /** What the records are complete for; without it the API infers a coverage from them. */
+  readonly coverage?: CoverageOption;
   /** Rows per request (default 5,000). Each request is one atomic batch. */
   readonly batchSize?: number;
   /** Run id the per-batch `Idempotency-Key`s start with (default: a random id per ingest). */
@@ -49,6 +61,8 @@ export interface IngestSummary {
   readonly updated: number;
   readonly unchanged: number;
   readonly deleted: number;
+  /** The coverage the last batch recorded (`null` when none, or nothing was sent). */
+  readonly coverage: BatchResult["coverage"];
   /** Each batch's result, in order (empty when the input had no rows). */
   readonly batches: readonly BatchResult[];
 }
@@ -59,12 +73,15 @@ export interface IngestSummary {
  * `completed`. Every batch carries an `Idempotency-Key` derived from its content, so a retry after a
  * dropped connection writes nothing twice. `mode: "replace"` is refused before anything is sent when
  * the input does not fit in one batch (replacing batch by batch would delete the earlier batches'
- * rows). An empty input sends nothing.
+ * rows). With `coverage`, every batch declares it (`covers_from`/`covers_to`, or `as_of` and
+ * `history_from`, with `source_name`), and `replace` replaces only the records within it. An empty
+ * input sends nothing, unless it declares a coverage with `replace` (the period is known to hold no
+ * records, so any stored within it are removed).
  *
  * @param transport - how to reach the API
  * @param dataset - the dataset, e.g. `children`
  * @param records - the rows (array, iterable or async iterable)
- * @param options - mode, batch size, idempotency run id, format, row locator, progress callback
+ * @param options - mode, coverage, batch size, idempotency run id, format, row locator, progress callback
  * @returns the summed counts and each batch's result
  * @throws KpiClientError with the API's code (`validation_failed` with `issues` numbered in the whole
  *   input), `replace_needs_single_batch`, `invalid_argument`, `network_error` or `timeout`
@@ -92,6 +109,7 @@ export async function ingestRecords(
   if (!/^[\x21-\x7e]{1,100}$/.test(run))
     throw new KpiClientError("invalid_argument", "idempotencyKey must be 1–100 printable ASCII characters");
 
+  const query = { mode, ...(options.coverage === undefined ? {} : coverageQuery(options.coverage)) };
   const completed: BatchResult[] = [];
   let rows = 0;
   for await (const batch of batchRows(records, batchSize)) {
@@ -101,15 +119,21 @@ export async function ingestRecords(
         `mode=replace needs the whole input in one batch, but it has more than ${batchSize} rows: ` +
           "raise the batch size to cover every row, or post with mode=upsert (replace batch by batch would delete the rows of earlier batches)",
       );
-    if (batch.rows.length === 0) break;
-    const { contentType, body } = encodeBatch(batch.rows, format);
-    const idempotencyKey = await batchIdempotencyKey(run, batch.index, [dataset, mode, contentType, body]);
+    if (batch.rows.length === 0 && !(mode === "replace" && options.coverage !== undefined)) break;
+    // An empty batch (a declared period with no records) goes as JSON: a CSV needs a header row.
+    const { contentType, body } = encodeBatch(batch.rows, batch.rows.length === 0 ? "json" : format);
+    const idempotencyKey = await batchIdempotencyKey(run, batch.index, [
+      dataset,
+      options.coverage === undefined ? mode : JSON.stringify(query),
+      contentType,
+      body,
+    ]);
     let result: BatchResult;
     try {
       const response = await sendRequest(transport, {
         method: "POST",
         path: `/v1/datasets/${encodeURIComponent(dataset)}/records`,
-        query: { mode },
+        query,
         contentType,
         body,
         idempotencyKey,
@@ -197,6 +221,7 @@ export function summariseBatches(
     updated: sum((b) => b.updated),
     unchanged: sum((b) => b.unchanged),
     deleted: sum((b) => b.deleted),
+    coverage: batches.at(-1)?.coverage ?? null,
     batches,
   };
 }

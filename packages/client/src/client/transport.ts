@@ -27,8 +27,8 @@ export interface ApiRequest {
   readonly path: string;
   /** Query parameters; `undefined` values are left out. */
   readonly query?: Readonly<Record<string, string | undefined>>;
-  /** The body, already encoded. */
-  readonly body?: string;
+  /** The body, already encoded (a `FormData` is sent as `multipart/form-data`, its boundary set by fetch). */
+  readonly body?: string | FormData;
   /** Content-Type of the body. */
   readonly contentType?: string;
   /** Sent as `Idempotency-Key`; makes a POST safe to retry. */
@@ -42,12 +42,13 @@ export interface ApiResponse {
   readonly body: unknown;
 }
 
-const RETRY_STATUSES = new Set([429, 503]);
+/** 408: the API gave up waiting for the body (a stall on the way); 429 and 503 say when to retry. */
+const RETRY_STATUSES = new Set([408, 429, 503]);
 
 /**
  * Send one request to the API and return its JSON, retrying only when that is safe: a `GET`, or a
  * request carrying an `Idempotency-Key` (the API then answers a repeat with the first result and
- * writes nothing twice). Network errors, timeouts, `429` and `503` are retried with exponential
+ * writes nothing twice). Network errors, timeouts, `408`, `429` and `503` are retried with exponential
  * backoff (honouring `Retry-After`); other errors are not. Every failure rejects with
  * {@link KpiClientError}: the API's code, status and issues when it answered, `network_error` or
  * `timeout` when it never did.

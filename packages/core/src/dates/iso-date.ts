@@ -2,6 +2,7 @@ import { addMonths as dfAddMonths } from "date-fns";
 import { z } from "zod";
 import { CoreError } from "../errors/core-error.js";
 import { civilFromDayNumber, dayNumberFromCivil } from "./civil-days.js";
+import { MONTH_ABBREVIATIONS } from "./month-names.js";
 
 /**
  * A calendar date as an ISO string `YYYY-MM-DD`. Every date in the product is a calendar date in UK
@@ -11,7 +12,6 @@ import { civilFromDayNumber, dayNumberFromCivil } from "./civil-days.js";
 export type IsoDate = string;
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 
 /**
  * Whether a string is a real calendar date written `YYYY-MM-DD` (so `2019-02-29` is not).
@@ -226,7 +226,7 @@ export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
  */
 export function formatDisplayDate(date: IsoDate): string {
   const { year, month, day } = datePartsOrThrow(date);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return `${day} ${MONTH_ABBREVIATIONS[month - 1]} ${year}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { daysInMonth, type IsoDate, isIsoDate, isoFromParts } from "../dates/iso-date.js";
+import { MONTH_ABBREVIATIONS } from "../dates/month-names.js";
 import { CoreError } from "../errors/core-error.js";
 
 /** The kinds of reporting period: a financial year (1 April–31 March), a quarter of one, a calendar month. */
@@ -45,21 +46,6 @@ export interface Period {
 const MIN_YEAR = 1900;
 /** Latest calendar year a period id may name (financial-year start or month year). */
 const MAX_YEAR = 2999;
-
-const MONTH_NAMES = [
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "May",
-  "Jun",
-  "Jul",
-  "Aug",
-  "Sep",
-  "Oct",
-  "Nov",
-  "Dec",
-] as const;
 
 const ACCEPTED_FORMS =
   "Use a financial year such as FY2019-20, a quarter such as FY2019-20-Q2 (Q1 Apr–Jun … Q4 Jan–Mar), or a month such as 2019-08.";
@@ -347,7 +333,7 @@ export function periodLabel(id: string): string {
   const fy = `${p.fyStartYear}-${twoDigits(p.fyStartYear + 1)}`;
   if (p.kind === "quarter") return `Q${p.quarter} ${fy}`;
   if (p.kind === "year") return fy;
-  return `${MONTH_NAMES[(p.month ?? 1) - 1]} ${p.year}`;
+  return `${MONTH_ABBREVIATIONS[(p.month ?? 1) - 1]} ${p.year}`;
 }
 
 /** A period as a single integer on its kind's own scale: years, quarters or months since year 0. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { addDays, addMonths, type IsoDate, isoFromParts } from "../dates/iso-date.js";
+import { MONTH_ABBREVIATIONS } from "../dates/month-names.js";
 import { CoreError } from "../errors/core-error.js";
 import { type Period, type PeriodKind, parsePeriod, periodLabel } from "./period.js";
 
@@ -11,21 +12,6 @@ import { type Period, type PeriodKind, parsePeriod, periodLabel } from "./period
 export const windowSchema = z.enum(["quarter", "month", "ytd", "year", "rolling12"]);
 /** See {@link windowSchema}. */
 export type Window = z.infer<typeof windowSchema>;
-
-const MONTH_NAMES = [
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "May",
-  "Jun",
-  "Jul",
-  "Aug",
-  "Sep",
-  "Oct",
-  "Nov",
-  "Dec",
-] as const;
 
 const EXAMPLE_ID: Record<PeriodKind, string> = {
   quarter: "a quarter id such as FY2019-20-Q2",
@@ -143,7 +129,7 @@ export function windowLabel(id: string, window: Window): string {
   }
   if (window === "rolling12") {
     const endMonth = Number(p.end.slice(5, 7));
-    return `12 months to ${MONTH_NAMES[endMonth - 1]} ${p.end.slice(0, 4)}`;
+    return `12 months to ${MONTH_ABBREVIATIONS[endMonth - 1]} ${p.end.slice(0, 4)}`;
   }
   return periodLabel(id);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MONTH_ABBREVIATIONS } from "../dates/month-names.js";
 import { CoreError } from "../errors/core-error.js";
 import { chiSquaredQuantile } from "../statistics/chi-squared.js";
 import { assertConfidenceLevel } from "../statistics/confidence.js";
@@ -75,7 +76,6 @@ interface Prepared {
 const QUARTER_ID = /^FY(\d{4}-\d{2})-Q([1-4])$/;
 const YEAR_ID = /^FY(\d{4}-\d{2})$/;
 const MONTH_ID = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 /** 2 × 1.96: a 95% interval is this many standard errors wide (methods.md). */
 const INTERVAL_WIDTH_IN_SE = 3.92;
 
@@ -352,7 +352,7 @@ function periodLabel(id: string): string {
   const year = YEAR_ID.exec(id);
   if (year) return `${year[1]}`;
   const month = MONTH_ID.exec(id);
-  if (month) return `${MONTHS[Number(month[2]) - 1]} ${month[1]}`;
+  if (month) return `${MONTH_ABBREVIATIONS[Number(month[2]) - 1]} ${month[1]}`;
   return id;
 }
 

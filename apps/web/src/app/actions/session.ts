@@ -7,13 +7,19 @@ import { signInFormSchema } from "../../lib/forms/sign-in-form";
 import { safeReturnPath } from "../../lib/safe-return-path";
 import { clearSessionCookie, readSession, writeSessionCookie } from "../../lib/session";
 
+/** "Try again in 8 s" from the API's message, or a general request to wait. */
+function retryText(message: string): string {
+  const seconds = /try again in (\d+) s/.exec(message)?.[1];
+  return seconds === undefined ? "Wait a minute and try again." : `Try again in ${seconds} seconds.`;
+}
+
 /**
  * Signs a person in: validates the form, asks the API for a session token, stores it in the
  * http-only session cookie and goes to the page they asked for. Wrong details give one message that
  * does not say which part was wrong.
  *
  * @param _previous - the form's previous state
- * @param form - the submitted form (`username`, `password`, `next`)
+ * @param form - the submitted form (`username`, `password`, `organisation`, `next`)
  * @returns the form state when sign-in fails (it redirects when it succeeds)
  * @example
  * ```tsx
@@ -21,17 +27,17 @@ import { clearSessionCookie, readSession, writeSessionCookie } from "../../lib/s
  * ```
  */
 export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const input = formText(form, ["username", "password", "next"]);
-  const values = { username: input.username, next: input.next };
+  const input = formText(form, ["username", "password", "organisation", "next"]);
+  const values = { username: input.username, organisation: input.organisation, next: input.next };
   const parsed = signInFormSchema.safeParse(input);
   if (!parsed.success) return invalidForm(parsed.error, values);
-  const outcome = await signIn(parsed.data.username, parsed.data.password);
+  const outcome = await signIn(parsed.data.username, parsed.data.password, parsed.data.organisation);
   if (!outcome.ok) {
     const message =
       outcome.status === 401
         ? "The username or password is not right."
         : outcome.status === 429
-          ? "Too many attempts. Wait a minute and try again."
+          ? `Too many attempts. ${retryText(outcome.message)}`
           : outcome.message;
     return { status: "error", message, fieldErrors: {}, values };
   }

@@ -1,8 +1,17 @@
-import type { BatchSummary, DataQualityReport } from "@kpi/contract";
+import {
+  type BatchSummary,
+  type DataQualityReport,
+  type DatasetDescription,
+  describeSpans,
+} from "@kpi/contract";
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { DataTable, type DataTableColumn } from "../../components/data-table";
-import { getBatches, getDataQuality } from "../../lib/api";
+import { ImportForm } from "../../components/import-form";
+import { SourcesTable } from "../../components/sources-table";
+import { getBatches, getDataQuality, getDatasets } from "../../lib/api";
+import { canImport } from "../../lib/roles";
+import { requireSession } from "../../lib/session";
 
 export const metadata: Metadata = { title: "Data" };
 
@@ -28,6 +37,45 @@ const BATCH_COLUMNS: DataTableColumn<BatchSummary>[] = [
   { key: "unchanged", header: "Unchanged", numeric: true, cell: (b) => b.unchanged.toLocaleString("en-GB") },
   { key: "deleted", header: "Deleted", numeric: true, cell: (b) => b.deleted.toLocaleString("en-GB") },
 ];
+
+/** What a dataset's records are complete for, in words. */
+function coveredText(d: DatasetDescription): string {
+  if (d.dating.kind === "undated") return "No date coverage (needed whole)";
+  return d.coverage.spans.length === 0 ? "Nothing loaded" : describeSpans(d.coverage.spans);
+}
+
+const COVERAGE_COLUMNS: DataTableColumn<DatasetDescription>[] = [
+  { key: "dataset", header: "Dataset", cell: (d) => d.title },
+  { key: "covered", header: "Records complete for", cell: coveredText },
+  {
+    key: "sources",
+    header: "Sources",
+    numeric: true,
+    cell: (d) => (d.dating.kind === "undated" ? "–" : d.coverage.sources.length.toLocaleString("en-GB")),
+  },
+];
+
+async function Coverage() {
+  const list = await getDatasets();
+  const sources = list.flatMap((d) => d.coverage.sources);
+  return (
+    <>
+      <DataTable
+        caption="What each dataset's records are complete for"
+        columns={COVERAGE_COLUMNS}
+        rows={list}
+        rowKey={(d) => d.name}
+        rowHeader="dataset"
+      />
+      <h3>Sources</h3>
+      {sources.length === 0 ? (
+        <p>No dated records have been loaded yet.</p>
+      ) : (
+        <SourcesTable sources={sources} caption="The sources behind the coverage, by dataset" hideCaption />
+      )}
+    </>
+  );
+}
 
 type Finding = DataQualityReport["findings"][number];
 
@@ -73,16 +121,33 @@ async function Findings({ asAt }: { asAt: string | undefined }) {
 }
 
 /**
- * The data page: what has been ingested (batches with their counts) and the data-quality findings.
- * Record keys are not shown: they are pseudonyms, and the case system is where records are fixed.
+ * The data page: what each dataset's records are complete for (coverage) and the sources behind it,
+ * the upload of a statutory return (for users who may post data), what has been ingested (batches
+ * with their counts) and the data-quality findings. Record keys are not shown: they are pseudonyms,
+ * and the case system is where records are fixed.
  */
 export default async function DataPage({ searchParams }: PageProps<"/data">) {
   const query = await searchParams;
   const asAt =
     typeof query.as_at === "string" && /^\d{4}-\d{2}-\d{2}$/.test(query.as_at) ? query.as_at : undefined;
+  const session = await requireSession();
   return (
     <>
       <h1>Data</h1>
+      <h2>Coverage</h2>
+      <p>
+        A figure has a value only for periods its datasets are complete for; outside them it reads “no value”
+        with the reason.
+      </p>
+      <Suspense fallback={<p role="status">Loading coverage…</p>}>
+        <Coverage />
+      </Suspense>
+      {canImport(session.role) ? (
+        <>
+          <h2>Import a statutory return</h2>
+          <ImportForm />
+        </>
+      ) : null}
       <h2>Ingested batches</h2>
       <Suspense fallback={<p role="status">Loading batches…</p>}>
         <Batches />

@@ -7,6 +7,7 @@ export const metadata: Metadata = { title: "Sign in" };
 const REASONS: Record<string, string> = {
   expired: "Your session has ended. Sign in again to carry on.",
   "signed-out": "You have signed out.",
+  role: "Your session does not allow that page. Sign in again to carry on.",
 };
 
 /**

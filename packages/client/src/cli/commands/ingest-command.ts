@@ -1,5 +1,11 @@
-import { createBatchValidator, type DatasetName, datasetNames, isDatasetName } from "@kpi/catalogue";
-import { type IngestSummary, summariseBatches } from "../../client/ingest.js";
+import {
+  createBatchValidator,
+  type DatasetName,
+  datasetNames,
+  describeSpan,
+  isDatasetName,
+} from "@kpi/catalogue";
+import { type CoverageOption, type IngestSummary, summariseBatches } from "../../client/ingest.js";
 import { KpiClientError } from "../../errors/kpi-client-error.js";
 import type { SourcedRecord } from "../../input/record-file.js";
 import type { CliIo, ExitCode } from "../cli-io.js";
@@ -17,13 +23,15 @@ export interface IngestCommand {
   readonly mode: "upsert" | "replace";
   readonly batchSize?: number;
   readonly idempotencyKey?: string;
+  /** What the files' records are complete for (`--covers`, `--as-of`). */
+  readonly coverage?: CoverageOption;
 }
 
 /**
  * `kpi ingest <dataset> <file…>`: read the files, then either validate them locally with the
- * catalogue's schemas (`--dry-run`) or post them in batches with a progress bar; print every rejected
- * row as `file:line field: message` and a summary (received / inserted / updated / unchanged /
- * rejected).
+ * catalogue's schemas (`--dry-run`) or post them in batches with a progress bar, declaring what they
+ * cover when asked (`--covers`, `--as-of`); print every rejected row as `file:line field: message`, a
+ * summary (received / inserted / updated / unchanged / rejected) and the coverage recorded.
  *
  * @param command - dataset, files and options
  * @param config - connection settings
@@ -67,10 +75,12 @@ export async function runIngest(command: IngestCommand, config: CliConfig, io: C
         onBatch: (p) => bar.update(p.rows),
         ...(command.batchSize === undefined ? {} : { batchSize: command.batchSize }),
         ...(command.idempotencyKey === undefined ? {} : { idempotencyKey: command.idempotencyKey }),
+        ...(command.coverage === undefined ? {} : { coverage: command.coverage }),
       },
     );
     bar.done();
     io.stdout.write(summaryLine(dataset, summary, 0));
+    if (summary.coverage !== null) io.stdout.write(coverageLine(summary.coverage));
     return 0;
   } catch (error) {
     bar.done();
@@ -114,6 +124,10 @@ function dryRun(
     `${dataset} (dry run, nothing posted): ${received} rows read, ${received - invalidRows} valid, ${invalidRows} rejected\n`,
   );
   return issueCount === 0 ? 0 : 1;
+}
+
+function coverageLine(source: NonNullable<IngestSummary["coverage"]>): string {
+  return `coverage recorded (${source.kind}): ${describeSpan(source)}, "${source.name}"\n`;
 }
 
 function summaryLine(dataset: string, s: IngestSummary, rejected: number): string {

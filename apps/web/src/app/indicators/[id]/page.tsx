@@ -15,10 +15,12 @@ import { DataTable, type DataTableColumn } from "../../../components/data-table"
 import { RagBadge } from "../../../components/rag-badge";
 import { SeasonalChart } from "../../../components/seasonal-chart";
 import { SeriesChart, type SeriesChartRow } from "../../../components/series-chart";
+import { SourcesTable } from "../../../components/sources-table";
 import { VerdictBadge } from "../../../components/verdict-badge";
 import { getIndicator, getIndicators, getIndicatorValues, getLatestQuarter } from "../../../lib/api";
 import { benchmarkText, targetText } from "../../../lib/figure-text";
 import { type SeasonalRow, seasonalRows } from "../../../lib/seasonal-rows";
+import { citedBy } from "../../../lib/source-rows";
 
 const WINDOWS = [
   { id: "quarter", label: "Quarter" },
@@ -127,8 +129,8 @@ export async function generateMetadata({ params }: PageProps<"/indicators/[id]">
 
 /**
  * An indicator's page: the series (with confidence intervals, target and benchmarks) or the seasonal
- * view, a breakdown, its judgement (the report's verdict and reasons), the definition, the trend test,
- * and a table of everything charted.
+ * view, a breakdown, its judgement (the report's verdict and reasons), the trend test, the sources the
+ * latest figure drew on ("Source data"), the definition, and a table of everything charted.
  */
 export default async function IndicatorPage({ params, searchParams }: PageProps<"/indicators/[id]">) {
   const id = decodeURIComponent((await params).id);
@@ -153,6 +155,7 @@ export default async function IndicatorPage({ params, searchParams }: PageProps<
   ]);
   const entries: SeriesEntry[] = series?.values ?? [];
   const current = entries.at(-1);
+  const currentSources = series === null ? [] : citedBy(series.sources, [current]);
   const benchmarkNames = [...new Set(entries.flatMap((e) => e.benchmarks.map((b) => b.comparator)))];
 
   const chartRows: SeriesChartRow[] = entries.map((e) => {
@@ -330,6 +333,27 @@ export default async function IndicatorPage({ params, searchParams }: PageProps<
         )}
       </section>
 
+      {current === undefined ? null : (
+        <section aria-labelledby="source-data-heading">
+          <h2 id="source-data-heading">Source data</h2>
+          {currentSources.length === 0 ? (
+            <p>
+              No source covers the days {current.label} needs
+              {ind.source === "observations" ? " (its figures are posted as observations)" : ""}.
+            </p>
+          ) : (
+            <>
+              <p>The figure for {current.label} was worked out from these sources.</p>
+              <SourcesTable
+                sources={currentSources}
+                caption={`Sources of the figure for ${current.label}`}
+                hideCaption
+              />
+            </>
+          )}
+        </section>
+      )}
+
       <section aria-labelledby="definition-heading">
         <h2 id="definition-heading">Definition</h2>
         <dl className="definition">
@@ -347,7 +371,7 @@ export default async function IndicatorPage({ params, searchParams }: PageProps<
               ? "Stock (a snapshot at the period end)"
               : "Flow (events during the period)"}
           </dd>
-          <dt>Source data</dt>
+          <dt>Figures from</dt>
           <dd>
             {ind.source === "records"
               ? "Computed from the authority’s records"

@@ -5,7 +5,8 @@ import { reportTable } from "../../../../lib/report-table";
 
 /**
  * `GET /reports/{period}/export.csv`: the report's figures as CSV (UTF-8 with a byte-order mark so
- * Excel reads the en dashes), with disclosure control applied: counts of children from 1 to 5 are `c`.
+ * Excel reads the en dashes), with disclosure control applied: counts of children from 1 to 5 are `c`;
+ * after them, a "Sources" section listing the sources the figures drew on.
  *
  * @param _request - the request
  * @param context - the route's `period`
@@ -18,7 +19,9 @@ export async function GET(
   const checked = checkPeriodForWindow((await context.params).period, "quarter");
   if (!checked.ok) return new Response("A report is for a quarter, such as FY2019-20-Q2.\n", { status: 404 });
   const table = reportTable(await getReport(checked.period.id));
-  return new Response(`\uFEFF${csvText([table.columns, ...table.rows])}`, {
+  // The figures, then a blank row and the sources they drew on.
+  const rows = [table.columns, ...table.rows, [], ["Sources"], table.sourceColumns, ...table.sources];
+  return new Response(`\uFEFF${csvText(rows)}`, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="quarterly-report-${checked.period.id}.csv"`,

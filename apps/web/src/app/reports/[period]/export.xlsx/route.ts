@@ -5,8 +5,8 @@ import { reportTable } from "../../../../lib/report-table";
 
 /**
  * `GET /reports/{period}/export.xlsx`: the report's figures as an Excel workbook (a "Figures" sheet
- * with a frozen heading row, and a "Notes" sheet), with disclosure control applied: counts of children
- * from 1 to 5 are `c`.
+ * with a frozen heading row, a "Sources" sheet of the sources they drew on, and a "Notes" sheet), with
+ * disclosure control applied: counts of children from 1 to 5 are `c`.
  *
  * @param _request - the request
  * @param context - the route's `period`
@@ -30,6 +30,12 @@ export async function GET(
     column.width = [20, 30, 60, 14, 28, 14, 12, 12, 12, 12, 10][i] ?? 12;
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  const sources = workbook.addWorksheet("Sources", { views: [{ state: "frozen", ySplit: 1 }] });
+  sources.addRow(table.sourceColumns).font = { bold: true };
+  for (const row of table.sources) sources.addRow(row);
+  sources.columns.forEach((column, i) => {
+    column.width = [20, 44, 24, 26, 20][i] ?? 16;
+  });
   const notes = workbook.addWorksheet("Notes");
   notes.getColumn(1).width = 120;
   for (const note of table.notes) notes.addRow([note]);

@@ -1,0 +1,154 @@
+import { randomBytes } from "node:crypto";
+import { apiSend, assert, type E2EContext, type Scenario, signedIn, signedInAs } from "./harness";
+
+/**
+ * A new organisation holding one year's SSDA903 return (2018-19, as a statutory source) and nothing
+ * else, with a staff user who can read it: what a new user sees after their first import.
+ */
+async function oneReturnOrganisation(ctx: E2EContext) {
+  const id = `e2e-cover-${randomBytes(3).toString("hex")}`;
+  await apiSend(ctx, "POST", "/v1/organisations", { id, name: "One return" }, { status: 201 });
+  const admin = await apiSend<{ token: string }>(
+    ctx,
+    "POST",
+    "/v1/tokens",
+    { name: `${id}-admin`, role: "admin", organisation: id },
+    { status: 201 },
+  );
+  const episode = (episodeId: string, child: string, start: string, end: string | null) => ({
+    episode_id: episodeId,
+    child_id: child,
+    start_date: start,
+    end_date: end,
+    reason_new_episode: "S",
+    legal_status: "C2",
+    placement_type: "U1",
+    placement_provider: "PR1",
+    reason_ceased: end === null ? null : "E13",
+  });
+  const query =
+    "?mode=replace&covers_from=2018-04-01&covers_to=2019-03-31&source_kind=statutory&source_name=SSDA903%20return%202018-19";
+  await apiSend(
+    ctx,
+    "POST",
+    `/v1/datasets/cla_episodes/records${query}`,
+    {
+      records: [
+        episode("E1", "A", "2016-05-01", null),
+        episode("E2", "B", "2018-06-01", null),
+        episode("E3", "C", "2018-07-01", "2018-12-20"),
+      ],
+    },
+    { token: admin.token },
+  );
+  const user = { username: `${id}-reader`, password: randomBytes(12).toString("base64url") };
+  await apiSend(
+    ctx,
+    "POST",
+    "/v1/users",
+    { ...user, display_name: "New reader", role: "read" },
+    { token: admin.token, status: 201 },
+  );
+  return user;
+}
+
+export const scenarios: Scenario[] = [
+  {
+    name: "after one year's return, tiles and indicator pages say why there is no value, and name the source",
+    async run(ctx) {
+      const user = await oneReturnOrganisation(ctx);
+      const { context, page } = await signedInAs(ctx, user);
+      // The latest covered quarter is the return's last: Q4 2018-19.
+      await page.goto("/");
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      const looked = page.locator("li.tile", {
+        has: page.getByRole("link", { name: "Children looked after", exact: true }),
+      });
+      // At 31 Mar 2019: A and B (C left in December).
+      assert.equal((await looked.locator(".tile-value").textContent())?.trim(), "2");
+      const contacts = page.locator("li.tile", {
+        has: page.getByRole("link", { name: "Contacts received", exact: true }),
+      });
+      assert.equal(
+        (await contacts.locator(".hint").textContent())?.trim(),
+        "No value: no contacts are loaded.",
+      );
+      const rate = page.locator("li.tile", {
+        has: page.getByRole("link", { name: "Children looked after per 10,000", exact: true }),
+      });
+      assert.match(
+        (await rate.locator(".hint").textContent()) ?? "",
+        /^No value: there is no 0–17 population estimate/,
+      );
+
+      // A quarter before the return: the stock is not carried back.
+      await page.goto("/?period=FY2017-18-Q4");
+      assert.equal(
+        (await looked.locator(".hint").textContent())?.trim(),
+        "No value: care episodes are loaded for 1 Apr 2018 – 31 Mar 2019.",
+      );
+
+      await page.goto("/indicators/cla.count");
+      await page.getByRole("heading", { level: 2, name: "Source data" }).waitFor();
+      const source = page.locator("section", { has: page.getByRole("heading", { name: "Source data" }) });
+      const cells = await source.locator("tbody tr").first().locator("th, td").allInnerTexts();
+      assert.deepEqual(cells.slice(0, 4), [
+        "cla episodes",
+        "SSDA903 return 2018-19",
+        "Statutory return",
+        "1 Apr 2018 – 31 Mar 2019",
+      ]);
+
+      await page.goto("/indicators/ffd.contacts");
+      await page.getByText("No value: no contacts are loaded.").first().waitFor();
+      await page.getByText(/No source covers the days Q4 2018-19 needs/).waitFor();
+      await context.close();
+    },
+  },
+  {
+    name: "the data page shows each dataset's coverage and the sources behind it",
+    async run(ctx) {
+      const user = await oneReturnOrganisation(ctx);
+      const { context, page } = await signedInAs(ctx, user);
+      await page.goto("/data");
+      const coverage = page.getByRole("table", { name: "What each dataset's records are complete for" });
+      await coverage.waitFor();
+      const row = async (title: string) =>
+        (
+          await coverage
+            .getByRole("row", { name: new RegExp(`^${title}\\b`) })
+            .locator("td")
+            .allInnerTexts()
+        ).map((c) => c.trim());
+      assert.deepEqual(await row("Care episodes"), ["1 Apr 2018 – 31 Mar 2019", "1"]);
+      assert.deepEqual(await row("Contacts"), ["Nothing loaded", "0"]);
+      assert.deepEqual(await row("Children"), ["No date coverage (needed whole)", "–"]);
+      const sources = page.getByRole("table", { name: "The sources behind the coverage, by dataset" });
+      const cells = (await sources.locator("tbody tr").first().locator("th, td").allInnerTexts()).map((c) =>
+        c.trim(),
+      );
+      assert.deepEqual(cells.slice(0, 4), [
+        "cla episodes",
+        "SSDA903 return 2018-19",
+        "Statutory return",
+        "1 Apr 2018 – 31 Mar 2019",
+      ]);
+      assert.equal(cells[5], `${user.username.replace(/-reader$/, "")}-admin`);
+      await context.close();
+
+      // The demonstration authority declares its extract for every dated dataset.
+      const demo = await signedIn(ctx, "viewer");
+      await demo.page.goto("/data");
+      const demoCoverage = demo.page.getByRole("table", {
+        name: "What each dataset's records are complete for",
+      });
+      const contactsRow = demoCoverage.getByRole("row", { name: /^Contacts\b/ });
+      assert.equal(
+        (await contactsRow.locator("td").first().textContent())?.trim(),
+        "1 Apr 2016 – 30 Sep 2019",
+      );
+      await demo.page.getByText("Demonstration extract at 30 Sep 2019").first().waitFor();
+      await demo.context.close();
+    },
+  },
+];
