@@ -153,7 +153,16 @@ describe("POST /v1/imports/cin-census", () => {
     ]);
 
     expect((await estimate("la-cin", "cin.dfe_count", "FY2023-24-Q4"))?.value).toBe(inNeed.length);
-    expect((await estimate("la-cin", "ffd.referrals", "FY2022-23", "year"))?.value).toBe(referred.length);
+    // The 2023-24 census lists the referrals of 2022-23 still open in 2023-24, not all of them: no value
+    // for 2022-23 (decision 130), and 2023-24's own referrals, which it covers, counted.
+    const before = await estimate("la-cin", "ffd.referrals", "FY2022-23", "year");
+    expect(before?.value).toBeNull();
+    expect(before?.note).toMatch(/^No value: referrals are loaded for 1 Apr 2023 – 31 Mar 2024\./);
+    const inYear = all.filter(({ d: e }) => {
+      const r = text(e, "CINreferralDate") as string;
+      return r >= "2023-04-01" && r <= "2024-03-31";
+    });
+    expect((await estimate("la-cin", "ffd.referrals", "FY2023-24", "year"))?.value).toBe(inYear.length);
     expect((await estimate("la-cin", "cp.count", "FY2023-24-Q4"))?.value).toBe(
       new Set(onPlan.map((p) => p.child)).size,
     );
@@ -246,7 +255,7 @@ describe("POST /v1/imports/cin-census", () => {
       "?year=2022",
     );
     expect(header.report.written).toEqual([
-      { dataset: "children", received: 1, inserted: 0, updated: 1, unchanged: 0 },
+      { dataset: "children", received: 1, inserted: 0, updated: 1, unchanged: 0, deleted: 0 },
     ]);
     const [child] = await stored("la-merge", "children");
     expect({ ...child, child_id: "…" }).toEqual({
@@ -315,7 +324,7 @@ describe("POST /v1/imports/workforce-census", () => {
     ]);
     expect(report.outcome).toBe("clean");
     expect(report.written).toEqual([
-      { dataset: "workforce", received: 30, inserted: 30, updated: 0, unchanged: 0 },
+      { dataset: "workforce", received: 30, inserted: 30, updated: 0, unchanged: 0, deleted: 0 },
     ]);
     expect(report.coverage).toEqual([
       { dataset: "workforce", year: "2022", from: "2022-09-30", to: "2022-09-30" },
@@ -328,7 +337,7 @@ describe("POST /v1/imports/workforce-census", () => {
       { path: "csww.xml", bytes: fixture(corrected) },
     ]);
     expect(again.report.written).toEqual([
-      { dataset: "workforce", received: 30, inserted: 0, updated: 1, unchanged: 29 },
+      { dataset: "workforce", received: 30, inserted: 0, updated: 1, unchanged: 29, deleted: 0 },
     ]);
     const after = await estimate("la-csww", "wf.turnover_dfe_pct", "FY2022-23-Q2");
     const [leavers, inPost] = turnover(corrected, "2022-09-30");

@@ -205,7 +205,15 @@ describe("POST /v1/imports/ssda903 on data-to-insight's fake return", () => {
     expect(await recordCount("missing_episodes")).toBe(before);
     const partial = await upload([{ path: "missing.csv", bytes: text }], "?year=2018");
     expect(partial.report.outcome).toBe("partial");
-    expect(await recordCount("missing_episodes")).toBe(before + 1);
+    // A return replaces what was stored within its collection year (decision 130): every missing
+    // episode stored so far lies in 2017-18 (the fake return's year, imported above with year=2018), so
+    // that year's missing episodes become this file's one readable row, and the others are counted
+    // as deleted.
+    expect(await recordCount("missing_episodes")).toBe(1);
+    expect(partial.report.written.find((w) => w.dataset === "missing_episodes")).toMatchObject({
+      received: 1,
+      deleted: before,
+    });
   });
 
   it("merges a child's attributes field by field: the 903 header keeps a disability flag posted before", async () => {
@@ -221,7 +229,7 @@ describe("POST /v1/imports/ssda903 on data-to-insight's fake return", () => {
       "?year=2018",
     );
     expect(report.written).toEqual([
-      { dataset: "children", received: 1, inserted: 0, updated: 1, unchanged: 0 },
+      { dataset: "children", received: 1, inserted: 0, updated: 1, unchanged: 0, deleted: 0 },
     ]);
     const { queryRows } = await import("../src/db/database.js");
     const { sql } = await import("drizzle-orm");
