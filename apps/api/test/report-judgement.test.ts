@@ -1,4 +1,4 @@
-import { datasetNames, demoTargets, generateDemoAuthority } from "@kpi/catalogue";
+import { datasetNames, demoCoverage, demoTargets, generateDemoAuthority } from "@kpi/catalogue";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, startTestApi, type TestApi, tokensFor } from "./support/test-api.js";
 
@@ -29,12 +29,16 @@ beforeAll(async () => {
   api = await startTestApi({ maxBodyBytes: 64 * 1024 * 1024 });
   tokens = await tokensFor(api.app, "default");
   const demo = generateDemoAuthority();
+  // Posted as npm start posts it: each dated dataset as the extract it is (decision 130).
+  const declared = new Map(demoCoverage().map((s) => [s.dataset, s]));
   for (const dataset of datasetNames) {
     const rows = demo[dataset];
     if (rows.length === 0) continue;
+    const source = declared.get(dataset);
+    const query = source === undefined ? "" : `?as_of=${source.as_of}&history_from=${source.history_from}`;
     const res = await api.app.inject({
       method: "POST",
-      url: `/v1/datasets/${dataset}/records`,
+      url: `/v1/datasets/${dataset}/records${query}`,
       headers: { ...bearer(tokens.ingest), "content-type": "application/x-ndjson" },
       payload: rows.map((r) => JSON.stringify(r)).join("\n"),
     });

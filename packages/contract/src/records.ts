@@ -1,8 +1,10 @@
-import { isoDateSchema } from "@kpi/core";
+import { isIsoDate } from "@kpi/core";
 import { z } from "zod";
 import { storedText } from "./stored-text.js";
 
 const datasetParam = storedText().max(100);
+/** A date in the query, `YYYY-MM-DD` (stored text first, so a NUL is refused as everywhere else). */
+const queryDate = storedText().refine(isIsoDate, "must be a date such as 2019-09-30");
 
 /**
  * The path of `POST /v1/datasets/{dataset}/records`. Any name up to 100 characters passes: an unknown
@@ -43,11 +45,11 @@ export type RecordsParams = z.infer<typeof recordsParamsSchema>;
 export const recordsQuerySchema = z
   .object({
     mode: z.enum(["upsert", "replace"]).default("upsert"),
-    covers_from: isoDateSchema.optional().describe("First day the batch's records are complete for"),
-    covers_to: isoDateSchema.optional().describe("Last day the batch's records are complete for"),
-    as_of: isoDateSchema.optional().describe("The date an extract is as at (its last complete day)"),
-    history_from: isoDateSchema.optional().describe("The first day of an extract's history (with as_of)"),
-    source_name: z.string().min(1).max(200).optional().describe("The source's name as staff read it"),
+    covers_from: queryDate.optional().describe("First day the batch's records are complete for"),
+    covers_to: queryDate.optional().describe("Last day the batch's records are complete for"),
+    as_of: queryDate.optional().describe("The date an extract is as at (its last complete day)"),
+    history_from: queryDate.optional().describe("The first day of an extract's history (with as_of)"),
+    source_name: storedText().min(1).max(200).optional().describe("The source's name as staff read it"),
     source_kind: z
       .enum(["statutory", "declared"])
       .optional()

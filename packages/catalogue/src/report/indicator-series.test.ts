@@ -175,6 +175,8 @@ describe("indicatorSeries", () => {
       value: null,
       change: null,
       significant: null,
+      test: null,
+      p_value: null,
     });
     expect(q1?.comparisons.same_period_last_year?.value).toBeNull();
     expect(q1?.sources).toEqual(["contacts:2018-04-01"]);

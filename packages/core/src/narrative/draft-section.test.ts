@@ -90,6 +90,22 @@ describe("draftSection", () => {
     expect(text).toBe("Nothing in this section moved enough in Q2 2019-20 to call it positive or negative.");
   });
 
+  it("names up to six indicators without a figure, and counts more", () => {
+    const base = {
+      periodLabel: "Q2 2019-20",
+      quarter: 2,
+      themes,
+      indicators: [indicator({ short: "reviews", now: p(405, 433), q1: p(408, 433) })],
+    };
+    const six = ["A", "B", "C", "D", "E", "F"];
+    expect(draftSection({ ...base, withoutFigures: six })).toContain(
+      "There are no figures for Q2 2019-20 for: A; B; C; D; E; F.",
+    );
+    expect(draftSection({ ...base, withoutFigures: [...six, "G"] })).toContain(
+      "There are no figures for Q2 2019-20 for 7 measures; the table gives each one's reason.",
+    );
+  });
+
   it("tells a theme's falls in one sentence, then the seasonal dip from the monthly pattern", () => {
     // On Q1: 239/303 = 78.9% from 258/288 = 89.6%; 391/445 = 87.9% from 408/433 = 94.2%; both
     // significant and material (2 points each, negative).

@@ -60,24 +60,18 @@ export interface DraftSectionInput {
   themes: Readonly<Record<string, DraftTheme>>;
 }
 
-const MONTHS = [
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-  "January",
-  "February",
-  "March",
-];
+/** Month names in financial-year order, April first (the platform's calendar names, not another table). */
+const MONTHS = Array.from({ length: 12 }, (_, i) =>
+  new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" }).format(
+    Date.UTC(2000, (i + 3) % 12, 1),
+  ),
+);
 /** A month is a usual dip (or peak) of a theme when its index is at least this far from 1 on the bad side. */
 export const SEASONAL_DIP_MARGIN = 0.03;
 /** Most indicators outside a theme named in one sentence of the draft. */
 const MAX_NAMED = 3;
+/** Most indicators without a figure named one by one; more are counted (the table gives each reason). */
+const MAX_WITHOUT_NAMED = 6;
 /** Most indicators placed against neighbours. */
 const MAX_AGAINST_NEIGHBOURS = 3;
 
@@ -282,7 +276,11 @@ export function draftSection(input: DraftSectionInput): string {
       `Nothing in this section moved enough in ${input.periodLabel} to call it positive or negative.`,
     );
   const paragraphs = [...movements, seasonalParagraph(input), neighboursParagraph(input)];
-  if (without.length > 0)
+  if (without.length > MAX_WITHOUT_NAMED)
+    paragraphs.push(
+      `There are no figures for ${input.periodLabel} for ${without.length} measures; the table gives each one's reason.`,
+    );
+  else if (without.length > 0)
     paragraphs.push(`There are no figures for ${input.periodLabel} for: ${without.join("; ")}.`);
   return paragraphs.filter((p): p is string => p !== null && p !== "").join("\n\n");
 }
