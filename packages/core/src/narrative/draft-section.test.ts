@@ -93,7 +93,7 @@ describe("draftSection", () => {
   it("names up to six indicators without a figure, and counts more", () => {
     const base = {
       periodLabel: "Q2 2019-20",
-      quarter: 2,
+      quarter: 2 as const,
       themes,
       indicators: [indicator({ short: "reviews", now: p(405, 433), q1: p(408, 433) })],
     };
