@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Import-cycle check over every workspace package's and app's source (madge). Exits 1 on a cycle.
+// Import-cycle check over every workspace package's and app's source (madge), then the packages'
+// layering (scripts/layers.mjs). Exits 1 on a cycle or a breach.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -20,4 +21,6 @@ const r = spawnSync(
   ["--circular", "--no-spinner", "--extensions", "ts,tsx", "--ts-config", "tsconfig.base.json", ...roots],
   { stdio: "inherit", shell: process.platform === "win32" },
 );
-process.exit(r.status ?? 1);
+if ((r.status ?? 1) !== 0) process.exit(r.status ?? 1);
+const layers = spawnSync(process.execPath, [join("scripts", "layers.mjs")], { stdio: "inherit" });
+process.exit(layers.status ?? 1);
