@@ -2,7 +2,7 @@
 import type { Options } from "tsup";
 
 /**
- * A published library (`@kpi/core`, `@kpi/catalogue`, `@kpi/contract`, `@kpi/client`): ESM and CJS
+ * A published library (`@kpi/core`, `@kpi/catalogue`, `@kpi/contract`, `@kpi/imports`, `@kpi/client`): ESM and CJS
  * with type declarations, for ES2022, tree-shaken.
  *
  * @param entry - the entry points, e.g. `["src/index.ts"]`
