@@ -88,7 +88,7 @@ function catalogueBench(scales) {
     const run = spawnSync(
       process.execPath,
       ["--import", "tsx", "bench/catalogue.bench.ts", "--scale", String(scale)],
-      { cwd: join(repoRoot, "packages/catalogue"), encoding: "utf8", maxBuffer: 1 << 22 },
+      { cwd: join(repoRoot, "tooling/demo"), encoding: "utf8", maxBuffer: 1 << 22 },
     );
     if (run.status !== 0) {
       log(`  ×${scale} failed: ${run.stderr.split("\n").slice(0, 3).join(" ")}`);
@@ -138,13 +138,13 @@ function catalogueBench(scales) {
 }
 
 // ---------------------------------------------------------------------------------------- validation
-/** The batch validator in process over the demo authority ×1 (packages/catalogue/bench/validation.bench.ts). */
+/** The batch validator in process over the demo authority ×1 (tooling/demo/bench/validation.bench.ts). */
 function validationBench() {
   log("batch validation …");
   const run = spawnSync(
     process.execPath,
     ["--import", "tsx", "bench/validation.bench.ts", "--json", "--rounds", quick ? "3" : "9"],
-    { cwd: join(repoRoot, "packages/catalogue"), encoding: "utf8", maxBuffer: 1 << 22 },
+    { cwd: join(repoRoot, "tooling/demo"), encoding: "utf8", maxBuffer: 1 << 22 },
   );
   if (run.status !== 0) {
     log(`  failed: ${run.stderr.split("\n").slice(0, 3).join(" ")}`);
@@ -670,7 +670,8 @@ async function main() {
 
   if (wants("ingest") || wants("reports")) {
     const catalogue = await loadCatalogue();
-    const records = catalogue.generateDemoAuthority({});
+    const demo = await import(pathToFileURL(join(repoRoot, "tooling/demo/dist/index.js")).href);
+    const records = demo.generateDemoAuthority({});
     const batches = bodies(catalogue, records);
     const total = batches.reduce((n, b) => n + b.count, 0);
     const copyText = copyCsv(catalogue, records, "default");

@@ -17,7 +17,7 @@ export const LAYERS = {
   "@kpi/web": 5,
 };
 /** Build and test helpers any package may use in development. */
-const TOOLING = new Set(["@kpi/docs-examples", "@kpi/public-api-checks"]);
+const TOOLING = new Set(["@kpi/demo", "@kpi/docs-examples", "@kpi/public-api-checks"]);
 const TEST_FILE = /(\.test\.tsx?$|\.bench\.ts$|\.fixture\.ts$|(^|\/)(test|tests|e2e|bench)\/)/;
 const IMPORT = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)["'](@kpi\/[a-z0-9-]+)/g;
 

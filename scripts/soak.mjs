@@ -100,7 +100,8 @@ async function main() {
 
     // A baseline: the demo authority at a fifth of its size, loaded before the clock starts.
     const catalogue = await import(pathToFileURL(join(repoRoot, "packages/catalogue/dist/index.js")).href);
-    const records = catalogue.generateDemoAuthority({ scale: 0.2 });
+    const demo = await import(pathToFileURL(join(repoRoot, "tooling/demo/dist/index.js")).href);
+    const records = demo.generateDemoAuthority({ scale: 0.2 });
     let loaded = 0;
     for (const dataset of catalogue.datasetNames) {
       if (records[dataset].length === 0) continue;

@@ -86,12 +86,13 @@ async function api(method, path, body, token = adminToken, contentType = "applic
 
 async function loadDemoAuthority() {
   const catalogue = await import(pathToFileURL(join(root, "packages/catalogue/dist/index.js")).href);
+  const demo = await import(pathToFileURL(join(root, "tooling/demo/dist/index.js")).href);
   const started = Date.now();
   console.log("The store is empty: loading the demonstration authority through the API …");
   const contract = await import(pathToFileURL(join(root, "packages/contract/dist/index.js")).href);
-  const records = catalogue.generateDemoAuthority({});
+  const records = demo.generateDemoAuthority({});
   // Each dated dataset is the demo's extract as at its last day (what the demo declares it covers).
-  const coverage = new Map(catalogue.demoCoverage().map((s) => [s.dataset, s]));
+  const coverage = new Map(demo.demoCoverage().map((s) => [s.dataset, s]));
   let total = 0;
   for (const dataset of catalogue.datasetNames) {
     const rows = records[dataset];
@@ -116,7 +117,7 @@ async function loadDemoAuthority() {
     console.log(`  ${dataset.padEnd(20)} ${String(r.json.received).padStart(7)} records`);
   }
   // The demo authority's targets, as its analysts set them.
-  const targets = catalogue.demoTargets();
+  const targets = demo.demoTargets();
   for (const t of targets) {
     const r = await api("PUT", `/v1/indicators/${t.indicator}/targets/${t.financial_year}`, t.target);
     if (r.status !== 200) throw new Error(`Setting the target of ${t.indicator} failed (${r.status})`);

@@ -1,4 +1,5 @@
-import { datasetNames, demoCoverage, demoTargets, generateDemoAuthority } from "@kpi/catalogue";
+import { datasetNames } from "@kpi/catalogue";
+import { demoCoverage, demoTargets, generateDemoAuthority } from "@kpi/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, startTestApi, type TestApi, tokensFor } from "./support/test-api.js";
 

@@ -1,14 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import {
-  type DatasetName,
-  datasetNames,
-  datasets,
-  generateDemoAuthority,
-  inferCoverage,
-  recordKey,
-} from "@kpi/catalogue";
+import { type DatasetName, datasetNames, datasets, inferCoverage, recordKey } from "@kpi/catalogue";
+import { generateDemoAuthority } from "@kpi/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrationsFolder } from "../src/db/database.js";
 

@@ -65,10 +65,11 @@ async function apiCall(apiUrl, token, method, path, body, contentType = "applica
 
 async function loadDemo(apiUrl, adminToken) {
   const catalogue = await import(pathToFileURL(join(root, "packages/catalogue/dist/index.js")).href);
+  const demo = await import(pathToFileURL(join(root, "tooling/demo/dist/index.js")).href);
   const contract = await import(pathToFileURL(join(root, "packages/contract/dist/index.js")).href);
-  const records = catalogue.generateDemoAuthority({});
+  const records = demo.generateDemoAuthority({});
   // Each dated dataset is the demo's extract as at its last day, as `npm start` posts it.
-  const coverage = new Map(catalogue.demoCoverage().map((s) => [s.dataset, s]));
+  const coverage = new Map(demo.demoCoverage().map((s) => [s.dataset, s]));
   for (const dataset of catalogue.datasetNames) {
     const rows = records[dataset];
     if (!rows || rows.length === 0) continue;
@@ -90,7 +91,7 @@ async function loadDemo(apiUrl, adminToken) {
       throw new Error(`Loading ${dataset} failed (${r.status}): ${r.json?.error?.message}`);
   }
   // The demo authority's targets, as its analysts set them.
-  for (const t of catalogue.demoTargets()) {
+  for (const t of demo.demoTargets()) {
     const r = await apiCall(
       apiUrl,
       adminToken,

@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { datasets, generateDemoAuthority, toCsv } from "@kpi/catalogue";
+import { datasets, toCsv } from "@kpi/catalogue";
+import { generateDemoAuthority } from "@kpi/demo";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { batchesOf, freshOrganisation, kpi } from "./support/api-helpers.js";
 

@@ -1,4 +1,5 @@
-import { datasetNames, generateDemoAuthority } from "@kpi/catalogue";
+import { datasetNames } from "@kpi/catalogue";
+import { generateDemoAuthority } from "@kpi/demo";
 import { sql } from "drizzle-orm";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,10 +1,13 @@
+import {
+  buildReport,
+  createEvaluator,
+  indicatorAnalysis,
+  type QuarterlyReport,
+  type TargetHistory,
+} from "@kpi/catalogue";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateDemoAuthority } from "../demo/generate.js";
-import { demoTargets } from "../demo/targets.js";
-import { createEvaluator } from "../evaluate/evaluator.js";
-import { indicatorAnalysis } from "./indicator-analysis.js";
-import { buildReport } from "./report.js";
-import type { QuarterlyReport, TargetHistory } from "./schemas.js";
+import { generateDemoAuthority } from "../src/generate.js";
+import { demoTargets } from "../src/targets.js";
 
 // The demonstration authority's Q2 2019-20 report, judged and drafted as the reference manager did.
 // (The lists themselves are asserted through the API in apps/api/test/report-judgement.test.ts.)

@@ -1,12 +1,33 @@
+import {
+  type CoverageSource,
+  catalogue,
+  createEvaluator,
+  type DatasetRecords,
+  datasetNames,
+  datasets,
+  type Evaluator,
+  findIndicator,
+} from "@kpi/catalogue";
 import { previousPeriod, previousYearEnd, quarterOfDate, samePeriodLastYear } from "@kpi/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { datasets } from "../datasets/registry.js";
-import type { DatasetRecords } from "../datasets/schemas.js";
-import { createEvaluator, type Evaluator } from "../evaluate/evaluator.js";
-import { catalogue, findIndicator } from "../indicators/catalogue.js";
-import { covering } from "../indicators/test-records.js";
 import { demoCoverage } from "./demo-coverage.js";
 import { generateDemoAuthority } from "./generate.js";
+
+/** Every dated dataset declared complete from `from` to `to`. */
+const covering = (from: string, to: string): CoverageSource[] =>
+  datasetNames
+    .filter((dataset) => datasets[dataset].dating.kind !== "undated")
+    .map((dataset) => ({
+      id: `${dataset}:${from}`,
+      dataset,
+      kind: "declared",
+      name: `${dataset} ${from} to ${to}`,
+      from,
+      to,
+      as_of: null,
+      history_from: null,
+      received_at: null,
+    }));
 
 let demo: DatasetRecords;
 let declared: Evaluator;

@@ -1,15 +1,12 @@
 // Batch validation benchmark: prints figures, asserts nothing. `node bench/run.mjs --only validation`
-// runs it; alone: pnpm --filter @kpi/catalogue exec tsx bench/validation.bench.ts [--rounds 7] [--json]
+// runs it; alone: pnpm --filter @kpi/demo exec tsx bench/validation.bench.ts [--rounds 7] [--json]
 // (--json: one JSON line with the figures, for bench/run.mjs).
 // The demo authority ×1 (every dataset), validated row by row as ingestion does (one batch validator
 // per dataset and round), as parsed JSON and as parsed CSV text; and a set of invalid rows (each valid
 // row with one field broken), which take the path that writes messages. CPU milliseconds of this
 // process (steadier than wall time on a shared machine); the first round is V8 warming up.
-import { parseCsv, toCsv } from "../src/datasets/csv.js";
-import { datasets } from "../src/datasets/registry.js";
-import { datasetNames } from "../src/datasets/schemas.js";
-import { validateRecords } from "../src/datasets/validate.js";
-import { generateDemoAuthority } from "../src/demo/generate.js";
+import { datasetNames, datasets, parseCsv, toCsv, validateRecords } from "@kpi/catalogue";
+import { generateDemoAuthority } from "../src/generate.js";
 
 const roundsArg = process.argv.indexOf("--rounds");
 const rounds = roundsArg >= 0 ? Number(process.argv[roundsArg + 1]) : 7;

@@ -1,4 +1,4 @@
-import type { ChildRecord } from "../datasets/schemas.js";
+import type { ChildRecord } from "@kpi/catalogue";
 import type { DemoCalendar } from "./calendar.js";
 import type { Random } from "./random.js";
 

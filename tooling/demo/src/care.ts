@@ -1,4 +1,4 @@
-import type { ClaEpisodeRecord } from "../datasets/schemas.js";
+import type { ClaEpisodeRecord } from "@kpi/catalogue";
 import type { DemoCalendar, DemoQuarter } from "./calendar.js";
 import type { CandidateQueue } from "./candidates.js";
 import type { ChildRegistry } from "./child-registry.js";

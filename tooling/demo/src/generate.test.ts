@@ -1,8 +1,12 @@
 import { createHash } from "node:crypto";
+import {
+  type DatasetName,
+  type DatasetRecords,
+  datasetNames,
+  recordKey,
+  validateRecords,
+} from "@kpi/catalogue";
 import { beforeAll, describe, expect, it } from "vitest";
-import { recordKey } from "../datasets/record-key.js";
-import { type DatasetName, type DatasetRecords, datasetNames } from "../datasets/schemas.js";
-import { validateRecords } from "../datasets/validate.js";
 import { generateDemoAuthority } from "./generate.js";
 
 const LONG = 120_000;

@@ -1,5 +1,5 @@
+import type { DatasetRecords } from "@kpi/catalogue";
 import { CoreError } from "@kpi/core";
-import type { DatasetRecords } from "../datasets/schemas.js";
 import { generateBenchmarks } from "./benchmarks.js";
 import { DemoCalendar } from "./calendar.js";
 import { CandidateQueue } from "./candidates.js";

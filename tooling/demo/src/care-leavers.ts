@@ -1,5 +1,5 @@
+import type { CareLeaverRecord } from "@kpi/catalogue";
 import { toDayNumber } from "@kpi/core";
-import type { CareLeaverRecord } from "../datasets/schemas.js";
 import type { DemoCalendar } from "./calendar.js";
 import type { CareExit } from "./care.js";
 import type { ChildRegistry } from "./child-registry.js";

@@ -1,4 +1,4 @@
-import type { ObservationRecord } from "../datasets/schemas.js";
+import type { ObservationRecord } from "@kpi/catalogue";
 import type { DemoCalendar } from "./calendar.js";
 import { EARLY_HELP_ASSESSMENTS, quarterValue } from "./story.js";
 

@@ -1,4 +1,4 @@
-import type { BenchmarkRecord } from "../datasets/schemas.js";
+import type { BenchmarkRecord } from "@kpi/catalogue";
 import type { Random } from "./random.js";
 
 /** The comparators' published figures for one indicator, FY2016-17 to FY2018-19. */

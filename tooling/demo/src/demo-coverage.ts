@@ -1,7 +1,5 @@
+import { type CoverageSource, datasetNames, datasets } from "@kpi/catalogue";
 import { formatDisplayDate } from "@kpi/core";
-import type { CoverageSource } from "../coverage/coverage-source.js";
-import { datasets } from "../datasets/registry.js";
-import { datasetNames } from "../datasets/schemas.js";
 import { DemoCalendar } from "./calendar.js";
 import type { DemoAuthorityOptions } from "./generate.js";
 

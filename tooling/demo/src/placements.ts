@@ -1,4 +1,4 @@
-import type { ClaEpisodeRecord } from "../datasets/schemas.js";
+import type { ClaEpisodeRecord } from "@kpi/catalogue";
 import type { Random } from "./random.js";
 
 type PlacementType = ClaEpisodeRecord["placement_type"];

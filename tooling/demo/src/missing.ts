@@ -1,4 +1,4 @@
-import type { MissingEpisodeRecord } from "../datasets/schemas.js";
+import type { MissingEpisodeRecord } from "@kpi/catalogue";
 import type { DemoCalendar, DemoQuarter } from "./calendar.js";
 import type { ChildRegistry } from "./child-registry.js";
 import type { Random } from "./random.js";

@@ -1,4 +1,4 @@
-import type { ClaEpisodeRecord } from "../datasets/schemas.js";
+import type { ClaEpisodeRecord } from "@kpi/catalogue";
 import type { DemoCalendar } from "./calendar.js";
 import type { ChildRegistry } from "./child-registry.js";
 import type { Random } from "./random.js";

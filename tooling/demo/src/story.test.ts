@@ -1,6 +1,6 @@
+import type { DatasetRecords } from "@kpi/catalogue";
 import { addMonths, type IsoDate, workingDaysBetween } from "@kpi/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { DatasetRecords } from "../datasets/schemas.js";
 import { generateDemoAuthority } from "./generate.js";
 
 // The demo's FY2019-20 Q2 must tell the reference report's story. The figures are counted here straight

@@ -1,13 +1,11 @@
 // Writes the demonstration authority's records, one file per dataset (contacts.csv, …), for ingestion
 // scripts, the CLI and benchmarks. The data is fictional and deterministic.
-// Run: pnpm --filter @kpi/catalogue exec tsx scripts/write-demo.ts --out <dir> [--scale N] [--seed N] [--format csv|ndjson]
+// Run: pnpm --filter @kpi/demo exec tsx scripts/write-demo.ts --out <dir> [--scale N] [--seed N] [--format csv|ndjson]
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { toCsv } from "../src/datasets/csv.js";
-import { datasets } from "../src/datasets/registry.js";
-import { datasetNames } from "../src/datasets/schemas.js";
-import { DEFAULT_DEMO_SEED, generateDemoAuthority } from "../src/demo/generate.js";
+import { datasetNames, datasets, toCsv } from "@kpi/catalogue";
+import { DEFAULT_DEMO_SEED, generateDemoAuthority } from "../src/generate.js";
 
 const USAGE = "usage: tsx scripts/write-demo.ts --out <dir> [--scale N] [--seed N] [--format csv|ndjson]";
 const CHUNK = 20_000;

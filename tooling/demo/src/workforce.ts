@@ -1,4 +1,4 @@
-import type { WorkforceRecord } from "../datasets/schemas.js";
+import type { WorkforceRecord } from "@kpi/catalogue";
 import type { DemoCalendar, DemoQuarter } from "./calendar.js";
 import type { Random } from "./random.js";
 import { quarterValue, WORKFORCE } from "./story.js";

@@ -1,4 +1,4 @@
-import type { DueActivityRecord } from "../datasets/schemas.js";
+import type { DueActivityRecord } from "@kpi/catalogue";
 import type { DemoCalendar } from "./calendar.js";
 import type { ChildRegistry } from "./child-registry.js";
 import type { Random } from "./random.js";

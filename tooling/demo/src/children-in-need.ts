@@ -1,4 +1,4 @@
-import type { CinPlanRecord } from "../datasets/schemas.js";
+import type { CinPlanRecord } from "@kpi/catalogue";
 import type { DemoCalendar } from "./calendar.js";
 import type { CandidateQueue } from "./candidates.js";
 import type { ChildRegistry } from "./child-registry.js";

@@ -1,4 +1,4 @@
-import type { AssessmentRecord, ContactRecord, ReferralRecord } from "../datasets/schemas.js";
+import type { AssessmentRecord, ContactRecord, ReferralRecord } from "@kpi/catalogue";
 import type { DemoCalendar, DemoQuarter } from "./calendar.js";
 import type { Candidate } from "./candidates.js";
 import type { ChildRegistry } from "./child-registry.js";

@@ -1,4 +1,4 @@
-import type { PopulationRecord } from "../datasets/schemas.js";
+import type { PopulationRecord } from "@kpi/catalogue";
 import type { DemoCalendar } from "./calendar.js";
 import { POPULATION_BASE } from "./story.js";
 

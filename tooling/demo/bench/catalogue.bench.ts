@@ -1,11 +1,11 @@
-// Whole-catalogue benchmark: prints figures, asserts nothing. Run: pnpm --filter @kpi/catalogue bench
+// Whole-catalogue benchmark: prints figures, asserts nothing. Run: pnpm --filter @kpi/demo bench
 // Each scale runs in its own child process so that peak memory is per scale.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { createEvaluator } from "@kpi/catalogue";
 import { previousPeriod, samePeriodLastYear, shiftPeriod, type Window } from "@kpi/core";
-import { demoCoverage } from "../src/demo/demo-coverage.js";
-import { generateDemoAuthority } from "../src/demo/generate.js";
-import { createEvaluator } from "../src/evaluate/evaluator.js";
+import { demoCoverage } from "../src/demo-coverage.js";
+import { generateDemoAuthority } from "../src/generate.js";
 
 interface Result {
   scale: number;
