@@ -6,6 +6,7 @@ import { previousPeriod, samePeriodLastYear, shiftPeriod, type Window } from "@k
 import { demoCoverage } from "../src/demo/demo-coverage.js";
 import { generateDemoAuthority } from "../src/demo/generate.js";
 import { createEvaluator } from "../src/evaluate/evaluator.js";
+import { catalogue } from "../src/indicators/catalogue.js";
 
 interface Result {
   scale: number;
@@ -45,7 +46,7 @@ function runScale(scale: number): Result {
   const floorMs = cpuMs() - t;
 
   t = cpuMs();
-  const evaluator = createEvaluator(records, { coverage: demoCoverage() });
+  const evaluator = createEvaluator(catalogue, records, { coverage: demoCoverage() });
   const latest = evaluator.latestQuarterWithData();
   let evaluations = 0;
   if (latest !== null) {

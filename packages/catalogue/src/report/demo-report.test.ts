@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { generateDemoAuthority } from "../demo/generate.js";
 import { demoTargets } from "../demo/targets.js";
 import { createEvaluator } from "../evaluate/evaluator.js";
+import { catalogue } from "../indicators/catalogue.js";
 import { indicatorAnalysis } from "./indicator-analysis.js";
 import { buildReport } from "./report.js";
 import type { QuarterlyReport, TargetHistory } from "./schemas.js";
@@ -21,7 +22,7 @@ beforeAll(() => {
   for (const t of demoTargets())
     targets[t.indicator] = { ...targets[t.indicator], [t.financial_year]: t.target };
   context = { targets, benchmarks: demo.benchmarks };
-  evaluator = createEvaluator(demo);
+  evaluator = createEvaluator(catalogue, demo);
   report = buildReport(evaluator, "FY2019-20-Q2", context);
 }, 120_000);
 
