@@ -2,7 +2,7 @@
 // Each scale runs in its own child process so that peak memory is per scale.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { createEvaluator } from "@kpi/catalogue";
+import { catalogue, createEvaluator } from "@kpi/catalogue";
 import { previousPeriod, samePeriodLastYear, shiftPeriod, type Window } from "@kpi/core";
 import { demoCoverage } from "../src/demo-coverage.js";
 import { generateDemoAuthority } from "../src/generate.js";
@@ -45,7 +45,7 @@ function runScale(scale: number): Result {
   const floorMs = cpuMs() - t;
 
   t = cpuMs();
-  const evaluator = createEvaluator(records, { coverage: demoCoverage() });
+  const evaluator = createEvaluator(catalogue, records, { coverage: demoCoverage() });
   const latest = evaluator.latestQuarterWithData();
   let evaluations = 0;
   if (latest !== null) {

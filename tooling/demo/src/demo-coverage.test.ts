@@ -34,9 +34,9 @@ let declared: Evaluator;
 let unbounded: Evaluator;
 beforeAll(() => {
   demo = generateDemoAuthority();
-  declared = createEvaluator(demo, { coverage: demoCoverage() });
+  declared = createEvaluator(catalogue, demo, { coverage: demoCoverage() });
   // Every day up to the extract date counts as covered: the figures as they were before coverage.
-  unbounded = createEvaluator(demo, { coverage: covering("1900-01-01", "2019-09-30") });
+  unbounded = createEvaluator(catalogue, demo, { coverage: covering("1900-01-01", "2019-09-30") });
 }, 120_000);
 
 /** Whether the demo holds every dated dataset an indicator reads (not so for the 903's own tables). */

@@ -1,5 +1,6 @@
 import {
   buildReport,
+  catalogue,
   createEvaluator,
   indicatorAnalysis,
   type QuarterlyReport,
@@ -24,7 +25,7 @@ beforeAll(() => {
   for (const t of demoTargets())
     targets[t.indicator] = { ...targets[t.indicator], [t.financial_year]: t.target };
   context = { targets, benchmarks: demo.benchmarks };
-  evaluator = createEvaluator(demo);
+  evaluator = createEvaluator(catalogue, demo);
   report = buildReport(evaluator, "FY2019-20-Q2", context);
 }, 120_000);
 

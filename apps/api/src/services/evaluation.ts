@@ -1,6 +1,6 @@
 import {
   type BenchmarkRecord,
-  catalogueDefinitions,
+  catalogue,
   createEvaluator,
   type DatasetRecords,
   type Evaluator,
@@ -19,7 +19,10 @@ export interface EvaluationSnapshot {
   readonly organisationId: string;
   /** The data version the records were read at (or later: see {@link EvaluationService}). */
   readonly version: number;
-  /** The evaluator over every record of the organisation, with its current sources as the coverage. */
+  /**
+   * The evaluator of the catalogue and the organisation's local indicators over every record of the
+   * organisation, with its current sources as the coverage.
+   */
   readonly evaluator: Evaluator;
   /** The organisation's `benchmarks` records. */
   readonly benchmarks: readonly BenchmarkRecord[];
@@ -44,7 +47,7 @@ export interface EvaluationServiceOptions {
   maxOrganisations?: number;
 }
 
-const catalogueIds: ReadonlySet<string> = new Set(catalogueDefinitions().map((d) => d.id));
+const catalogueIds: ReadonlySet<string> = new Set(catalogue.map((i) => i.definition.id));
 
 interface Entry {
   version: number;
@@ -154,7 +157,7 @@ export function createEvaluationService(db: Db, options: EvaluationServiceOption
     );
     const records = await loadDatasetRecords(db, organisationId);
     const localIndicators = inferLocalIndicators(records.observations, catalogueIds);
-    const evaluator = createEvaluator(records, { localIndicators, coverage });
+    const evaluator = createEvaluator(catalogue, records, { localIndicators, coverage });
     return { organisationId, version, evaluator, benchmarks: records.benchmarks };
   };
 

@@ -154,8 +154,8 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 /**
  * The data contract for analysts as Markdown (`docs/datasets.md`), generated from the dataset
  * registry and so from the zod schemas: conventions, what coverage means and each dataset's rule for
- * it, then each dataset's key and fields with their types, whether required, descriptions and code
- * sets.
+ * it, then each dataset's key, dates, pseudonymised fields and the records figures leave out, and its
+ * fields with their types, whether required, descriptions and code sets.
  *
  * @returns the Markdown text
  * @example
@@ -187,6 +187,7 @@ export function dataContractMarkdown(): string {
       parts.push(` Placed in periods by: ${spec.dateFields.map((d) => `\`${d}\``).join(", ")}.`);
     if (spec.personFields.length > 0)
       parts.push(` Pseudonymised: ${spec.personFields.map((d) => `\`${d}\``).join(", ")}.`);
+    if (spec.leftOutOfFigures !== null) parts.push(` Figures leave out ${spec.leftOutOfFigures.reason}.`);
     parts.push("\n\n");
     parts.push(
       table(

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { codeLabel, datasets, isDatasetName } from "./registry.js";
+import {
+  codeLabel,
+  datasets,
+  isDatasetName,
+  isLeftOutOfFigures,
+  type RangedDataset,
+  rangeFieldsOf,
+} from "./registry.js";
 import { datasetNames, datasetSchemas, emptyDatasetRecords } from "./schemas.js";
 import { validRows } from "./valid-rows.fixture.js";
 
@@ -17,6 +24,77 @@ describe("datasets registry", () => {
       for (const d of spec.dateFields) expect(spec.fields.find((f) => f.name === d)?.type).toBe("date");
     },
   );
+
+  it.each(datasetNames)(
+    "%s: the facts the evaluator reads name real fields of the schema, of the right type",
+    (name) => {
+      const spec = datasets[name];
+      const typeOf = (field: string) => spec.fields.find((f) => f.name === field)?.type;
+      // How the records lie in time: every field the dating names is a date field of the dataset.
+      const dating = spec.dating;
+      const datingFields =
+        dating.kind === "undated"
+          ? []
+          : dating.kind === "ranges"
+            ? [dating.start, dating.end]
+            : dating.kind === "events" && dating.knownUntil !== undefined
+              ? [dating.field, dating.knownUntil]
+              : [dating.field];
+      for (const f of datingFields) expect(typeOf(f), `${name}.${f}`).toBe("date");
+      // A dated dataset's placing dates are among the fields it is placed in periods by.
+      if (dating.kind === "events" || dating.kind === "snapshots")
+        expect(spec.dateFields).toContain(dating.field);
+      if (dating.kind === "ranges")
+        expect(spec.dateFields).toEqual(expect.arrayContaining([dating.start, dating.end]));
+      // The records no figure counts: declared for every dataset (null when all count); a code field
+      // of the dataset and codes it lists.
+      expect(spec).toHaveProperty("leftOutOfFigures");
+      const rule = spec.leftOutOfFigures;
+      if (rule === null) return;
+      const field = spec.fields.find((f) => f.name === rule.field);
+      expect(field?.type, `${name}.${rule.field}`).toBe("code");
+      const codes = (field?.codes ?? []).map((c) => c.code);
+      for (const code of rule.codes) expect(codes, `${name}.${rule.field}`).toContain(code);
+      expect(rule.reason.length).toBeGreaterThan(0);
+    },
+  );
+
+  it("leaves short breaks, and only them, out of the figures", () => {
+    expect(datasetNames.filter((n) => datasets[n].leftOutOfFigures !== null)).toEqual(["cla_episodes"]);
+    expect(datasets.cla_episodes.leftOutOfFigures).toMatchObject({
+      field: "legal_status",
+      codes: ["V3", "V4"],
+    });
+    expect(isLeftOutOfFigures("cla_episodes", { legal_status: "V3" })).toBe(true);
+    expect(isLeftOutOfFigures("cla_episodes", { legal_status: "V4" })).toBe(true);
+    expect(isLeftOutOfFigures("cla_episodes", { legal_status: "V2" })).toBe(false);
+    expect(isLeftOutOfFigures("contacts", { source: "V3" })).toBe(false);
+  });
+
+  it("knows the ranged datasets from their dating, with their range fields", () => {
+    // Every dataset whose records are open from a start to an end (care episodes, plans, flags,
+    // missing episodes and social worker allocations), as the registry's dating says; the type agrees.
+    const ranged: RangedDataset[] = [
+      "cp_plans",
+      "cin_plans",
+      "cla_episodes",
+      "missing_episodes",
+      "vulnerability_flags",
+      "social_worker_episodes",
+    ];
+    // @ts-expect-error contacts are events, not ranges
+    const notRanged: RangedDataset = "contacts";
+    expect(notRanged).toBe("contacts");
+    expect(datasetNames.filter((n) => datasets[n].dating.kind === "ranges").sort()).toEqual(
+      [...ranged].sort(),
+    );
+    for (const name of ranged) expect(rangeFieldsOf(name)).toEqual(datasets[name].dating);
+    expect(rangeFieldsOf("social_worker_episodes")).toEqual({
+      kind: "ranges",
+      start: "start_date",
+      end: "end_date",
+    });
+  });
 
   it("describes field types, requiredness and codes as the data contract does", () => {
     const fields = Object.fromEntries(datasets.contacts.fields.map((f) => [f.name, f]));

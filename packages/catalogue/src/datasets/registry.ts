@@ -56,6 +56,31 @@ export interface DatasetSpec {
   readonly dating: DatasetDating;
   /** The records in running text, plural and lower case ("care episodes"), for notes such as "No value: …". */
   readonly noun: string;
+  /**
+   * The records no figure counts (`null` when every record counts): the evaluator leaves them out
+   * before any indicator's formula reads the dataset (see {@link LeftOutOfFigures}).
+   */
+  readonly leftOutOfFigures: LeftOutOfFigures | null;
+}
+
+/**
+ * Records of a dataset that no figure counts, stated as data: those whose `field` holds one of
+ * `codes`. Only the figures leave them out: they are still validated, stored and listed, and still
+ * count towards what a source covers.
+ *
+ * @example
+ * ```ts
+ * datasets.cla_episodes.leftOutOfFigures?.codes; // ["V3", "V4"]
+ * datasets.contacts.leftOutOfFigures; // null
+ * ```
+ */
+export interface LeftOutOfFigures {
+  /** The code field that decides it. */
+  readonly field: string;
+  /** The codes whose records are left out. */
+  readonly codes: readonly string[];
+  /** Why, in an analyst's words, completing "Figures leave out …" in the data contract. */
+  readonly reason: string;
 }
 
 /**
@@ -94,8 +119,15 @@ type Described = Omit<DatasetSpec, "name" | "fields">;
 const RANGES = { kind: "ranges", start: "start_date", end: "end_date" } as const;
 const SNAPSHOTS = { kind: "snapshots", field: "as_at_date" } as const;
 const UNDATED = { kind: "undated" } as const;
+const SHORT_BREAKS = {
+  field: "legal_status",
+  codes: ["V3", "V4"],
+  reason:
+    "short breaks (legal status `V3` or `V4`), as the DfE's statistics of children looked after leave out children looked after only under an agreed series of short breaks: a short break never starts, continues or ends a period of care",
+} as const;
 
-const described: { readonly [D in DatasetName]: Described } = {
+// `satisfies` keeps each entry's own type, so types such as {@link RangedDataset} are read from here.
+const described = {
   children: {
     title: "Children",
     description: "One record per child: date of birth, sex and characteristics used for ages and breakdowns.",
@@ -104,6 +136,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: [],
     dating: UNDATED,
     noun: "children",
+    leftOutOfFigures: null,
   },
   contacts: {
     title: "Contacts",
@@ -113,6 +146,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["contact_date", "decision_date"],
     dating: { kind: "events", field: "contact_date" },
     noun: "contacts",
+    leftOutOfFigures: null,
   },
   referrals: {
     title: "Referrals",
@@ -122,6 +156,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["referral_date", "closure_date"],
     dating: { kind: "events", field: "referral_date" },
     noun: "referrals",
+    leftOutOfFigures: null,
   },
   assessments: {
     title: "Social work assessments",
@@ -131,6 +166,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["start_date", "authorised_date"],
     dating: { kind: "events", field: "start_date" },
     noun: "social work assessments",
+    leftOutOfFigures: null,
   },
   s47_enquiries: {
     title: "Section 47 enquiries",
@@ -140,6 +176,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["start_date", "icpc_date"],
     dating: { kind: "events", field: "start_date" },
     noun: "section 47 enquiries",
+    leftOutOfFigures: null,
   },
   cp_plans: {
     title: "Child protection plans",
@@ -149,6 +186,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["start_date", "end_date"],
     dating: RANGES,
     noun: "child protection plans",
+    leftOutOfFigures: null,
   },
   cin_plans: {
     title: "Child in need plans",
@@ -158,6 +196,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["start_date", "end_date"],
     dating: RANGES,
     noun: "child in need plans",
+    leftOutOfFigures: null,
   },
   cla_episodes: {
     title: "Care episodes",
@@ -168,6 +207,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["start_date", "end_date"],
     dating: RANGES,
     noun: "care episodes",
+    leftOutOfFigures: SHORT_BREAKS,
   },
   care_leavers: {
     title: "Care leavers",
@@ -177,6 +217,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["as_at_date"],
     dating: SNAPSHOTS,
     noun: "care leaver records",
+    leftOutOfFigures: null,
   },
   missing_episodes: {
     title: "Missing episodes",
@@ -186,6 +227,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["start_date", "end_date"],
     dating: RANGES,
     noun: "missing episodes",
+    leftOutOfFigures: null,
   },
   vulnerability_flags: {
     title: "Vulnerability flags",
@@ -196,6 +238,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["start_date", "end_date"],
     dating: RANGES,
     noun: "vulnerability flags",
+    leftOutOfFigures: null,
   },
   due_activities: {
     title: "Due activities",
@@ -206,6 +249,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["due_date"],
     dating: { kind: "events", field: "due_date", knownUntil: "completed_date" },
     noun: "due activities",
+    leftOutOfFigures: null,
   },
   workforce: {
     title: "Workforce",
@@ -216,6 +260,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["as_at_date"],
     dating: SNAPSHOTS,
     noun: "workforce snapshots",
+    leftOutOfFigures: null,
   },
   populations: {
     title: "Populations",
@@ -225,6 +270,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: [],
     dating: UNDATED,
     noun: "population estimates",
+    leftOutOfFigures: null,
   },
   benchmarks: {
     title: "Benchmarks",
@@ -235,6 +281,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: [],
     dating: UNDATED,
     noun: "benchmarks",
+    leftOutOfFigures: null,
   },
   observations: {
     title: "Observations",
@@ -244,6 +291,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: [],
     dating: UNDATED,
     noun: "observations",
+    leftOutOfFigures: null,
   },
   cla_reviews: {
     title: "Looked-after reviews",
@@ -253,6 +301,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["review_date"],
     dating: { kind: "events", field: "review_date" },
     noun: "looked-after reviews",
+    leftOutOfFigures: null,
   },
   cla_outcomes: {
     title: "Outcomes of looked-after children",
@@ -263,6 +312,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["as_at_date"],
     dating: SNAPSHOTS,
     noun: "outcome records of looked-after children",
+    leftOutOfFigures: null,
   },
   uasc: {
     title: "Unaccompanied asylum-seeking children",
@@ -272,6 +322,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["ceased_date"],
     dating: UNDATED,
     noun: "records of unaccompanied asylum-seeking children",
+    leftOutOfFigures: null,
   },
   adoption_decisions: {
     title: "Decisions to place for adoption",
@@ -282,6 +333,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["decision_date", "ceased_date"],
     dating: { kind: "events", field: "decision_date" },
     noun: "decisions to place for adoption",
+    leftOutOfFigures: null,
   },
   adoptions: {
     title: "Adoptions",
@@ -291,6 +343,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["decision_date", "match_date"],
     dating: { kind: "events", field: "match_date" },
     noun: "adoptions",
+    leftOutOfFigures: null,
   },
   previous_permanence: {
     title: "Previous permanence",
@@ -300,6 +353,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["order_date"],
     dating: UNDATED,
     noun: "previous permanence records",
+    leftOutOfFigures: null,
   },
   social_worker_episodes: {
     title: "Social worker episodes",
@@ -310,6 +364,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["start_date", "end_date"],
     dating: RANGES,
     noun: "social worker episodes",
+    leftOutOfFigures: null,
   },
   cp_reviews: {
     title: "Child protection reviews",
@@ -319,6 +374,7 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["review_date"],
     dating: { kind: "events", field: "review_date" },
     noun: "child protection reviews",
+    leftOutOfFigures: null,
   },
   pre_proceedings: {
     title: "Pre-proceedings",
@@ -329,8 +385,22 @@ const described: { readonly [D in DatasetName]: Described } = {
     dateFields: ["start_date"],
     dating: { kind: "events", field: "start_date" },
     noun: "pre-proceedings",
+    leftOutOfFigures: null,
   },
-};
+} as const satisfies { readonly [D in DatasetName]: Described };
+
+/**
+ * The datasets whose records are open from a start date to an end date (the registry's `dating` is
+ * `ranges`): what "open at D" and stocks are asked of.
+ *
+ * @example
+ * ```ts
+ * const plans: RangedDataset = "cp_plans";
+ * ```
+ */
+export type RangedDataset = {
+  [D in DatasetName]: (typeof described)[D]["dating"] extends { readonly kind: "ranges" } ? D : never;
+}[DatasetName];
 
 function fieldsOf(dataset: DatasetName): FieldSpec[] {
   const shape = datasetSchemas[dataset].shape as Record<string, z.ZodType>;
@@ -395,4 +465,39 @@ export function codeLabel(dataset: DatasetName, field: string, code: string | nu
   const text = String(code);
   const spec = datasets[dataset].fields.find((f) => f.name === field);
   return spec?.codes?.find((c) => c.code === text)?.label ?? text;
+}
+
+/**
+ * The fields a ranged dataset's records are open between, from the registry's `dating`.
+ *
+ * @param dataset - a dataset of ranges
+ * @returns the start and end fields (`end` is `null` while the record is open)
+ * @example
+ * ```ts
+ * rangeFieldsOf("cla_episodes"); // { kind: "ranges", start: "start_date", end: "end_date" }
+ * ```
+ */
+export function rangeFieldsOf(dataset: RangedDataset): (typeof described)[RangedDataset]["dating"] {
+  return described[dataset].dating;
+}
+
+/**
+ * Whether no figure counts a record (the registry's `leftOutOfFigures`): e.g. a care episode that is
+ * a short break.
+ *
+ * @param dataset - the record's dataset
+ * @param record - a validated record
+ * @returns true when the record's field holds one of the codes left out
+ * @example
+ * ```ts
+ * isLeftOutOfFigures("cla_episodes", { legal_status: "V3" }); // true
+ * isLeftOutOfFigures("cla_episodes", { legal_status: "C2" }); // false
+ * isLeftOutOfFigures("contacts", { source: "V3" }); // false
+ * ```
+ */
+export function isLeftOutOfFigures(dataset: DatasetName, record: object): boolean {
+  const rule: LeftOutOfFigures | null = described[dataset].leftOutOfFigures;
+  if (rule === null) return false;
+  const value = (record as Record<string, unknown>)[rule.field];
+  return typeof value === "string" && rule.codes.includes(value);
 }

@@ -6,19 +6,12 @@ import {
   type WorkingDayCalendar,
   type WorkingDayOptions,
 } from "@kpi/core";
+import { datasets, isLeftOutOfFigures, type RangedDataset, rangeFieldsOf } from "../datasets/registry.js";
 import type { DatasetName, DatasetRecords, RecordOf } from "../datasets/schemas.js";
 import { createDatedIndex, type DatedIndex } from "./dated-index.js";
-import { buildPeriodsOfCare, isShortBreak, type PeriodsOfCare } from "./periods-of-care.js";
+import { buildPeriodsOfCare, type PeriodsOfCare } from "./periods-of-care.js";
 import { populationForFinancialYear } from "./population.js";
 import { createStockIndex, type StockIndex } from "./stock-index.js";
-
-/** Datasets whose records are open from `start_date` to `end_date` (null while open). */
-export type RangedDataset =
-  | "cp_plans"
-  | "cin_plans"
-  | "cla_episodes"
-  | "vulnerability_flags"
-  | "missing_episodes";
 
 /** A field of dataset `D` holding a date (or any text field; only dates make sense). */
 export type DateFieldOf<D extends DatasetName> = {
@@ -47,7 +40,8 @@ export interface EvaluationSettings {
 /**
  * What every formula reads records through: indexes built once (lazily, on first use) and shared by
  * all indicators of one evaluator, so a window is found by binary search and per-child structures such
- * as periods of care are built once. Care episodes are always read without short breaks (`V3`, `V4`).
+ * as periods of care are built once. Every dataset is read without the records the registry says no
+ * figure counts (`leftOutOfFigures`: care episodes that are short breaks, `V3` and `V4`).
  *
  * @example
  * ```ts
@@ -58,13 +52,16 @@ export interface EvaluationSettings {
 export interface EvaluationContext {
   /** The settings. */
   readonly settings: EvaluationSettings;
-  /** Every record of a dataset (care episodes without short breaks). */
+  /** Every record of a dataset that figures count (without the registry's `leftOutOfFigures`). */
   records<D extends DatasetName>(dataset: D): readonly RecordOf<D>[];
   /** The dataset's records sorted by a date field (records without it left out). */
   index<D extends DatasetName>(dataset: D, field: DateFieldOf<D>): DatedIndex<RecordOf<D>>;
   /** Records whose date field lies in the range (both ends included), oldest first. */
   flow<D extends DatasetName>(dataset: D, field: DateFieldOf<D>, range: DateRange): readonly RecordOf<D>[];
-  /** Records open at the end of day D: `start_date ≤ D` and (`end_date` null or `> D`). */
+  /**
+   * Records open at the end of day D, by the registry's range fields: start ≤ D and (end null or
+   * `> D`).
+   */
   openAt<D extends RangedDataset>(dataset: D, date: IsoDate): RecordOf<D>[];
   /** The stock index of a ranged dataset (earliest start, open-at queries). */
   stock<D extends RangedDataset>(dataset: D): StockIndex<RecordOf<D>>;
@@ -132,10 +129,8 @@ export function createEvaluationContext(
     settings,
     records<D extends DatasetName>(dataset: D): readonly RecordOf<D>[] {
       const all = (records[dataset] ?? []) as readonly RecordOf<D>[];
-      if (dataset !== "cla_episodes") return all;
-      return memo("records:cla_episodes", () =>
-        (all as readonly RecordOf<"cla_episodes">[]).filter((e) => !isShortBreak(e)),
-      ) as unknown as readonly RecordOf<D>[];
+      if (datasets[dataset].leftOutOfFigures === null) return all;
+      return memo(`records:${dataset}`, () => all.filter((r) => !isLeftOutOfFigures(dataset, r)));
     },
     index(dataset, field) {
       return memo(`index:${dataset}.${field}`, () =>
@@ -149,13 +144,14 @@ export function createEvaluationContext(
       return ctx.index(dataset, field).between(range.start, range.end);
     },
     stock<D extends RangedDataset>(dataset: D): StockIndex<RecordOf<D>> {
-      return memo(`stock:${dataset}`, () =>
-        createStockIndex(
+      return memo(`stock:${dataset}`, () => {
+        const { start, end } = rangeFieldsOf(dataset);
+        return createStockIndex(
           ctx.records(dataset),
-          (r) => (r as { start_date: IsoDate }).start_date,
-          (r) => (r as { end_date: IsoDate | null }).end_date,
-        ),
-      );
+          (r) => (r as Record<string, unknown>)[start] as IsoDate,
+          (r) => (r as Record<string, unknown>)[end] as IsoDate | null,
+        );
+      });
     },
     openAt(dataset, date) {
       return ctx.stock(dataset).openAt(date);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CoverageSource } from "../coverage/coverage-source.js";
+import { catalogue } from "../indicators/catalogue.js";
 import { child, episode, referral, worker } from "../indicators/test-records.js";
 import { createEvaluator } from "./evaluator.js";
 
@@ -33,6 +34,7 @@ const LOADED = "No value: care episodes are loaded for 1 Apr 2017 – 31 Mar 201
 
 describe("one year's return loaded", () => {
   const evaluator = createEvaluator(
+    catalogue,
     { cla_episodes, children, populations: [{ year: 2016, age_band: "0-17", count: 30_000 }] },
     { coverage: [return2017] },
   );
@@ -89,6 +91,7 @@ describe("one year's return loaded", () => {
     // 2017-18 uses mid-2017, or mid-2016 while 2017's is not published: 3 / 30,000 × 10,000 = 1.
     expect(at("cla.rate_per_10k", "FY2017-18-Q4").estimate.value).toBeCloseTo(1, 9);
     const noEstimate = createEvaluator(
+      catalogue,
       { cla_episodes, populations: [{ year: 2015, age_band: "0-17", count: 30_000 }] },
       { coverage: [return2017] },
     );
@@ -107,7 +110,7 @@ describe("one year's return loaded", () => {
 
 describe("two returns loaded", () => {
   const return2018 = source("SSDA903 return 2018-19", "cla_episodes", "2018-04-01", "2019-03-31");
-  const evaluator = createEvaluator({ cla_episodes }, { coverage: [return2018, return2017] });
+  const evaluator = createEvaluator(catalogue, { cla_episodes }, { coverage: [return2018, return2017] });
 
   it("joins the years into one coverage, and cites only the sources holding the days needed", () => {
     expect(evaluator.coverage("cla_episodes")).toEqual([{ from: "2017-04-01", to: "2019-03-31" }]);
@@ -124,6 +127,7 @@ describe("two returns loaded", () => {
 
   it("lists several spans in the note when the coverage has a gap", () => {
     const gap = createEvaluator(
+      catalogue,
       { cla_episodes },
       { coverage: [return2017, source("2019-20", "cla_episodes", "2019-04-01", "2020-03-31")] },
     );
@@ -137,6 +141,7 @@ describe("a look-back flow", () => {
   it("has no value for re-referrals when the 12 months before the window are not loaded", () => {
     const referrals = [referral("R", "2017-05-01"), referral("R", "2017-09-01"), referral("S", "2017-06-01")];
     const one = createEvaluator(
+      catalogue,
       { referrals },
       { coverage: [source("CIN census 2017-18", "referrals", "2017-04-01", "2018-03-31")] },
     );
@@ -146,6 +151,7 @@ describe("a look-back flow", () => {
     );
     // With the year before also loaded: R's referral of 1 Sep follows one on 1 May; 1 of 3.
     const two = createEvaluator(
+      catalogue,
       { referrals },
       {
         coverage: [
@@ -173,7 +179,11 @@ describe("an extract as at a date", () => {
     history_from: "2018-04-01",
     received_at: null,
   };
-  const evaluator = createEvaluator({ referrals: [referral("R", "2019-08-01")] }, { coverage: [extract] });
+  const evaluator = createEvaluator(
+    catalogue,
+    { referrals: [referral("R", "2019-08-01")] },
+    { coverage: [extract] },
+  );
 
   it("gives the quarter to its date and no value for the quarter after it", () => {
     expect(evaluator.evaluate("ffd.referrals", "FY2019-20-Q2", "quarter").estimate.value).toBe(1);
@@ -188,6 +198,7 @@ describe("an extract as at a date", () => {
 describe("a workforce census", () => {
   const census = source("CSWW census 2019", "workforce", "2019-09-30", "2019-09-30");
   const evaluator = createEvaluator(
+    catalogue,
     { workforce: [worker("W1", "2019-09-30", "social_worker", 1, 25)] },
     { coverage: [census] },
   );
@@ -203,7 +214,7 @@ describe("a workforce census", () => {
 describe("records given without a coverage", () => {
   // The 903 return of issue 11 posted without saying what it covers: the coverage is inferred from
   // the episodes, from the earliest end (20 Nov 2017) to the latest date (1 Apr 2018).
-  const evaluator = createEvaluator({ cla_episodes });
+  const evaluator = createEvaluator(catalogue, { cla_episodes });
   const note = "No value: care episodes are loaded for 20 Nov 2017 – 1 Apr 2018.";
 
   it("infers a conservative coverage and shows it as inferred", () => {

@@ -12,7 +12,7 @@ const records = {
   cla_episodes: [episode("C", "2019-10-02", null, "S", "C1", null)],
 };
 // The fixture's contacts and care episodes are complete for Q1–Q3 2019-20.
-const evaluator = createEvaluator(records, { coverage: covering("2019-04-01", "2019-12-31") });
+const evaluator = createEvaluator(catalogue, records, { coverage: covering("2019-04-01", "2019-12-31") });
 
 function errorOf(f: () => unknown): CatalogueError {
   try {
@@ -70,14 +70,14 @@ describe("createEvaluator", () => {
   it("finds the latest covered quarter and counts records", () => {
     expect(evaluator.latestQuarterWithData()).toBe("FY2019-20-Q3");
     expect(evaluator.recordCount()).toBe(3);
-    expect(createEvaluator({}).latestQuarterWithData()).toBeNull();
+    expect(createEvaluator(catalogue, {}).latestQuarterWithData()).toBeNull();
     // Inferred from the records alone: contacts 20 May – 1 Jul 2019 hold no whole quarter, and one
     // care episode open since 2 Oct 2019 covers that day only.
-    expect(createEvaluator(records).latestQuarterWithData()).toBeNull();
+    expect(createEvaluator(catalogue, records).latestQuarterWithData()).toBeNull();
   });
 
   it("evaluates every catalogue indicator on empty data without throwing, with a reason for each missing value", () => {
-    const empty = createEvaluator({});
+    const empty = createEvaluator(catalogue, {});
     for (const { definition } of catalogue) {
       for (const window of ["quarter", "ytd", "rolling12"] as const) {
         const e = empty.evaluate(definition.id, "FY2019-20-Q2", window).estimate;

@@ -1,10 +1,12 @@
 import {
+  CoreError,
   checkPeriodForWindow,
   countEstimate,
   type Estimate,
   financialYearOfDate,
   formatDisplayDate,
   type IndicatorDefinition,
+  indicatorDefinitionSchema,
   noValueEstimate,
   proportionEstimate,
   rateEstimate,
@@ -27,7 +29,7 @@ import {
 import { type DateSpan, spansCover, spansTouch } from "../coverage/date-spans.js";
 import { codeLabel } from "../datasets/registry.js";
 import type { DatasetName, DatasetRecords, ObservationRecord } from "../datasets/schemas.js";
-import { catalogueDefinitions, findIndicator } from "../indicators/catalogue.js";
+import type { CatalogueIndicator } from "../indicators/catalogue-indicator.js";
 import { CatalogueError } from "./catalogue-error.js";
 import type { Evaluation, GroupEvaluation } from "./evaluation.js";
 import { createEvaluationContext, type DateRange } from "./evaluation-context.js";
@@ -37,7 +39,10 @@ import type { TallyCell } from "./tally.js";
 
 /** Options of {@link createEvaluator}. */
 export interface EvaluatorOptions {
-  /** Local indicators (computed from `observations`), listed after the catalogue's. */
+  /**
+   * Local indicators (computed from `observations`), listed after the indicators given; one with the
+   * id of an indicator given is left out.
+   */
   localIndicators?: IndicatorDefinition[];
   /** Maximum caseload before a social worker counts as over target; default 20. */
   caseloadTarget?: number;
@@ -55,18 +60,19 @@ export interface EvaluatorOptions {
 }
 
 /**
- * Computes indicators from one organisation's records. Indexes are built once, on first use, and
- * every result is memoised per (indicator, date range, breakdown), so comparisons that re-request the
- * same windows cost nothing.
+ * Computes the indicators it was given from one organisation's records. Indexes are built once, on
+ * first use, and every result is memoised per (indicator, date range, breakdown), so comparisons that
+ * re-request the same windows cost nothing.
  */
 export interface Evaluator {
-  /** The catalogue's definitions followed by the local indicators'. */
+  /** The definitions of the indicators given (schema defaults applied), then the local indicators'. */
   definitions(): IndicatorDefinition[];
   /**
    * An indicator's value for a period and window.
    *
-   * @throws CatalogueError `unknown_indicator`, `invalid_period` (a period id of the wrong kind for the
-   *   window) or `invalid_breakdown` (a `by` the indicator does not list)
+   * @throws CatalogueError `unknown_indicator` (an id neither given nor local), `invalid_period` (a
+   *   period id of the wrong kind for the window) or `invalid_breakdown` (a `by` the indicator does
+   *   not list)
    */
   evaluate(id: string, periodId: string, window: Window, options?: { by?: string }): Evaluation;
   /**
@@ -119,17 +125,23 @@ function plural(n: number, one: string, many: string): string {
 }
 
 /**
- * Build the evaluator of one organisation's records.
+ * Build the evaluator of a catalogue of indicators over one organisation's records: it evaluates the
+ * indicators it is given (each definition with its record formula; usually `catalogue`, the
+ * children's social care catalogue) and the local indicators, and no others.
  *
+ * @param indicators - the indicators to evaluate, in the order `definitions()` lists them
  * @param records - one array per dataset (validated records); missing datasets count as empty
  * @param options - coverage (default: inferred from the records), local indicators, caseload target
  *   (20), confidence (0.95), working-day options
  * @returns the evaluator
+ * @throws CoreError `invalid_definition` when two indicators given share an id (and `ZodError` when a
+ *   definition does not pass `indicatorDefinitionSchema`)
  * @example
  * ```ts
  * const contact = (id: string, date: string, level: number) => ({ contact_id: id, child_id: `C${id}`,
  *   contact_date: date, source: "2A", decision_date: date, level_of_need: level, team: null });
  * const evaluator = createEvaluator(
+ *   catalogue,
  *   { contacts: [contact("1", "2019-07-01", 4), contact("2", "2019-07-03", 2)] },
  *   { coverage: [{ id: "q2", dataset: "contacts", kind: "declared", name: "contacts Q2 2019-20",
  *     from: "2019-04-01", to: "2019-09-30", as_of: null, history_from: null, received_at: null }] },
@@ -143,18 +155,28 @@ function plural(n: number, one: string, many: string): string {
  * evaluator.latestQuarterWithData(); // "FY2019-20-Q2"
  * ```
  */
-export function createEvaluator(records: Partial<DatasetRecords>, options: EvaluatorOptions = {}): Evaluator {
+export function createEvaluator(
+  indicators: readonly CatalogueIndicator[],
+  records: Partial<DatasetRecords>,
+  options: EvaluatorOptions = {},
+): Evaluator {
   const confidence = options.confidence ?? 0.95;
   const ctx = createEvaluationContext(records, {
     caseloadTarget: options.caseloadTarget ?? 20,
     confidence,
     ...(options.workingDays === undefined ? {} : { workingDays: options.workingDays }),
   });
-  const builtIn = catalogueDefinitions();
-  const builtInIds = new Set(builtIn.map((d) => d.id));
-  const locals = (options.localIndicators ?? []).filter((d) => !builtInIds.has(d.id));
-  const localById = new Map(locals.map((d) => [d.id, d]));
-  const allDefinitions = [...builtIn, ...locals];
+  const formulaById = new Map<string, Formula>();
+  const given: IndicatorDefinition[] = [];
+  for (const indicator of indicators) {
+    const definition = indicatorDefinitionSchema.parse(indicator.definition);
+    if (formulaById.has(definition.id))
+      throw new CoreError("invalid_definition", `Two indicators given have the id '${definition.id}'.`);
+    formulaById.set(definition.id, indicator.formula);
+    given.push(definition);
+  }
+  const locals = (options.localIndicators ?? []).filter((d) => !formulaById.has(d.id));
+  const allDefinitions = [...given, ...locals];
   const definitionById = new Map(allDefinitions.map((d) => [d.id, d]));
   const sourceList: CoverageSource[] =
     options.coverage === undefined ? inferredSources(records) : options.coverage.map((c) => ({ ...c }));
@@ -305,23 +327,19 @@ export function createEvaluator(records: Partial<DatasetRecords>, options: Evalu
     const { range } = frame;
     const when = definition.kind === "stock" ? frame.stockWhen : frame.flowWhen;
     const head = { indicator: definition.id, period: periodId, window, range: { ...range } };
-    const local = localById.get(definition.id);
-    if (local !== undefined) {
-      const v = observationValue(observationsOf(local.id), local, range, {
-        by,
-        confidence,
-        empty: `No value: no figures for ${local.title.toLowerCase()} were recorded ${when}.`,
-      });
-      const groups =
-        v.groups === null
-          ? null
-          : v.groups.map((g) => ({ key: g.key, label: g.key ?? "Not recorded", estimate: g.estimate }));
-      return { ...head, estimate: v.estimate, groups, extras: {}, sources: [] };
-    }
-    const indicator = findIndicator(definition.id);
-    if (indicator === undefined)
-      throw new CatalogueError("unknown_indicator", `No indicator '${definition.id}' in the catalogue.`);
-    return { ...head, ...evaluateFormula(definition, indicator.formula, range, by, when) };
+    const formula = formulaById.get(definition.id);
+    if (formula !== undefined) return { ...head, ...evaluateFormula(definition, formula, range, by, when) };
+    // A local indicator: its figures are the observations posted for it.
+    const v = observationValue(observationsOf(definition.id), definition, range, {
+      by,
+      confidence,
+      empty: `No value: no figures for ${definition.title.toLowerCase()} were recorded ${when}.`,
+    });
+    const groups =
+      v.groups === null
+        ? null
+        : v.groups.map((g) => ({ key: g.key, label: g.key ?? "Not recorded", estimate: g.estimate }));
+    return { ...head, estimate: v.estimate, groups, extras: {}, sources: [] };
   }
 
   return {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ClaEpisodeRecord, ContactRecord, DatasetRecords } from "../datasets/schemas.js";
+import { catalogue } from "../indicators/catalogue.js";
 import {
   assessment,
   careLeaver,
@@ -43,7 +44,7 @@ describe("formula shapes: invariants over any contacts", () => {
   it("levels 4, 3 and 2/1 split the decided contacts exactly", () => {
     fc.assert(
       fc.property(fc.array(contactArb, { maxLength: 60 }), (contacts) => {
-        const ev = createEvaluator({ contacts }, { coverage: FY2019_20 });
+        const ev = createEvaluator(catalogue, { contacts }, { coverage: FY2019_20 });
         const n = (id: string) => ev.evaluate(id, "FY2019-20-Q4", "ytd").estimate;
         const swa = n("ffd.contacts_swa_pct");
         const low = n("ffd.contacts_level_2_1_pct");
@@ -63,7 +64,7 @@ describe("formula shapes: invariants over any contacts", () => {
       .map(({ child, date }) => missing(child, date, "missing", "care"));
     fc.assert(
       fc.property(fc.array(missingArb, { minLength: 1, maxLength: 40 }), (episodes) => {
-        const ev = createEvaluator({ missing_episodes: episodes }, { coverage: FY2019_20 });
+        const ev = createEvaluator(catalogue, { missing_episodes: episodes }, { coverage: FY2019_20 });
         const quarters = ["FY2019-20-Q1", "FY2019-20-Q2", "FY2019-20-Q3", "FY2019-20-Q4"];
         const q = (id: string, p: string) => ev.evaluate(id, p, "quarter").estimate.value ?? 0;
         const year = (id: string) => ev.evaluate(id, "FY2019-20-Q4", "ytd").estimate.value ?? 0;

@@ -1,8 +1,9 @@
 import type { IsoDate } from "@kpi/core";
 import type { DataNeed } from "../coverage/data-need.js";
+import type { RangedDataset } from "../datasets/registry.js";
 import type { DatasetName, RecordOf } from "../datasets/schemas.js";
 import { createDatedIndex } from "./dated-index.js";
-import type { DateFieldOf, DateRange, EvaluationContext, RangedDataset } from "./evaluation-context.js";
+import type { DateFieldOf, DateRange, EvaluationContext } from "./evaluation-context.js";
 import type { Formula, FormulaResult } from "./formula.js";
 import { createTally } from "./tally.js";
 

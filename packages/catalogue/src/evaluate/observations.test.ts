@@ -1,6 +1,7 @@
 import { indicatorDefinitionSchema } from "@kpi/core";
 import { describe, expect, it } from "vitest";
 import type { ObservationRecord } from "../datasets/schemas.js";
+import { catalogue } from "../indicators/catalogue.js";
 import { createEvaluator } from "./evaluator.js";
 
 const audits = indicatorDefinitionSchema.parse({
@@ -48,7 +49,7 @@ const observations = [
   obs(panels.id, "FY2018-19-Q1", 4), // the year row is used for the year, not its quarters as well
 ];
 
-const evaluator = createEvaluator({ observations }, { localIndicators: [audits, panels, clash] });
+const evaluator = createEvaluator(catalogue, { observations }, { localIndicators: [audits, panels, clash] });
 
 describe("local indicators from observations", () => {
   it("pools numerators and denominators across the window's periods, never averaging percentages", () => {

@@ -1,4 +1,5 @@
 import type { IsoDate } from "@kpi/core";
+import { isLeftOutOfFigures } from "../datasets/registry.js";
 import type { ClaEpisodeRecord } from "../datasets/schemas.js";
 
 /**
@@ -44,8 +45,9 @@ export interface PeriodsOfCare {
 }
 
 /**
- * Whether an episode is a short break (legal status `V3` or `V4`): short breaks are dropped before
- * anything else, so they never start, continue or end a period of care.
+ * Whether an episode is a short break (legal status `V3` or `V4`, the codes the dataset registry's
+ * `leftOutOfFigures` names for care episodes): short breaks are dropped before anything else, so they
+ * never start, continue or end a period of care.
  *
  * @param episode - a care episode
  * @returns true for `V3` and `V4`
@@ -56,7 +58,7 @@ export interface PeriodsOfCare {
  * ```
  */
 export function isShortBreak(episode: Pick<ClaEpisodeRecord, "legal_status">): boolean {
-  return episode.legal_status === "V3" || episode.legal_status === "V4";
+  return isLeftOutOfFigures("cla_episodes", episode);
 }
 
 function byStart(a: ClaEpisodeRecord, b: ClaEpisodeRecord): number {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createEvaluator } from "../evaluate/evaluator.js";
+import { catalogue } from "./catalogue.js";
 import { careLeaver, child, covering } from "./test-records.js";
 
 // D = 30 Sep 2019; each young person's latest record in (30 Sep 2018, 30 Sep 2019] counts.
 const evaluator = createEvaluator(
+  catalogue,
   {
     children: [
       child("L1", "2000-05-01"), // 19

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createEvaluator } from "../evaluate/evaluator.js";
+import { catalogue } from "./catalogue.js";
 import { covering, cpPlan, s47 } from "./test-records.js";
 
 const evaluator = createEvaluator(
+  catalogue,
   {
     cp_plans: [
       cpPlan("K1", "2017-01-01", "2017-09-01"),
@@ -98,6 +100,7 @@ describe("CP reviews within timescales (DfE), from the census's review dates", (
     review("T6", "P-T6", "2019-02-10"),
   ];
   const e = createEvaluator(
+    catalogue,
     { cp_plans: plans, cp_reviews },
     { coverage: covering("2018-04-01", "2020-03-31") },
   );
@@ -116,6 +119,7 @@ describe("CP reviews within timescales (DfE), from the census's review dates", (
 
   it("has no value when no review dates are loaded", () => {
     const none = createEvaluator(
+      catalogue,
       { cp_plans: plans },
       { coverage: covering("2018-04-01", "2020-03-31", ["cp_plans", "cp_reviews"]) },
     ).evaluate("cp.reviews_in_timescale_pct", "FY2019-20-Q4", "quarter");

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createEvaluator } from "../evaluate/evaluator.js";
+import { catalogue } from "./catalogue.js";
 import { cinPlan, covering, referral } from "./test-records.js";
 
 const evaluator = createEvaluator(
+  catalogue,
   {
     cin_plans: [
       cinPlan("N1", "2019-01-01", null),
@@ -62,6 +64,7 @@ describe("children in need, the DfE's definition (open episodes of need)", () =>
     referral("E", "2020-04-01"),
   ];
   const e = createEvaluator(
+    catalogue,
     { referrals, populations: [{ year: 2019, age_band: "0-17", count: 2_000 }] },
     { coverage: covering("2018-01-01", "2020-06-30") },
   );
@@ -86,6 +89,7 @@ describe("children in need, the DfE's definition (open episodes of need)", () =>
 
   it("has no value when no referral records its episode of need (a front-door extract)", () => {
     const noClosures = createEvaluator(
+      catalogue,
       { referrals: [referral("A", "2019-05-01"), referral("B", "2019-06-01")] },
       { coverage: covering("2019-04-01", "2020-03-31") },
     );
@@ -93,6 +97,7 @@ describe("children in need, the DfE's definition (open episodes of need)", () =>
     expect(v.value).toBeNull();
     expect(v.note).toMatch(/^No value: no referral records its episode of need/);
     const withNeed = createEvaluator(
+      catalogue,
       { referrals: [referral("A", "2019-05-01", { primary_need: "N1" })] },
       { coverage: covering("2019-04-01", "2020-03-31") },
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createEvaluator } from "../evaluate/evaluator.js";
+import { catalogue } from "./catalogue.js";
 import { assessment, contact, covering, referral } from "./test-records.js";
 
 // Q2 2019-20 is 1 Jul – 30 Sep 2019. 1 Jul 2019 is a Monday; 26 Aug 2019 is the summer bank holiday.
@@ -33,6 +34,7 @@ const referrals = [
 ];
 
 const evaluator = createEvaluator(
+  catalogue,
   { contacts, assessments, referrals },
   { coverage: covering("2018-04-01", "2020-03-31") },
 );

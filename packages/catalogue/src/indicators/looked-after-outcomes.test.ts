@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ClaOutcomeRecord } from "../datasets/schemas.js";
 import { createEvaluator } from "../evaluate/evaluator.js";
+import { catalogue } from "./catalogue.js";
 import { child, covering, episode } from "./test-records.js";
 
 // The year FY2019-20: 1 April 2019 – 31 March 2020. Expected values worked out by hand below.
@@ -27,6 +28,7 @@ const outcome = (child_id: string, more: Partial<ClaOutcomeRecord>): ClaOutcomeR
 });
 
 const evaluator = createEvaluator(
+  catalogue,
   {
     cla_episodes: [
       // R1 enters care Mon 1 Apr 2019: first review due 20 working days later, Wed 1 May (Easter 19 and 22 April).

@@ -7,6 +7,7 @@ import type {
   MissingEpisodeRecord,
 } from "../datasets/schemas.js";
 import { createEvaluator } from "../evaluate/evaluator.js";
+import { catalogue } from "./catalogue.js";
 import { child, cinPlan, contact, covering, episode, missing } from "./test-records.js";
 
 // A small authority built to match the reference report (quarterly performance report, Q2 2019-20).
@@ -124,6 +125,7 @@ function cinPlans() {
 
 const care = careEpisodes();
 const evaluator = createEvaluator(
+  catalogue,
   {
     contacts: contacts(),
     cla_episodes: care.episodes,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createEvaluator } from "../evaluate/evaluator.js";
+import { catalogue } from "./catalogue.js";
 import { covering, worker } from "./test-records.js";
 
 // D = 30 Sep 2019: each worker's latest snapshot in (30 Jun 2019, 30 Sep 2019].
@@ -15,7 +16,11 @@ const workforce = [
   worker("W8", "2018-12-31", "social_worker", 1, 15, { leaving_date: "2019-01-15" }),
 ];
 
-const evaluator = createEvaluator({ workforce }, { coverage: covering("2018-04-01", "2020-09-30") });
+const evaluator = createEvaluator(
+  catalogue,
+  { workforce },
+  { coverage: covering("2018-04-01", "2020-09-30") },
+);
 const at = (id: string) => evaluator.evaluate(id, "FY2019-20-Q2", "quarter").estimate;
 
 describe("staffing indicators", () => {
@@ -34,6 +39,7 @@ describe("staffing indicators", () => {
   it("counts workers over the caseload target, which is configurable", () => {
     expect(at("wf.over_caseload_target").value).toBe(1);
     const strict = createEvaluator(
+      catalogue,
       { workforce },
       { caseloadTarget: 15, coverage: covering("2018-04-01", "2020-09-30") },
     );
@@ -60,7 +66,7 @@ describe("staffing indicators", () => {
   });
 
   it("leaves workers without a recorded caseload out of the caseload measures", () => {
-    const more = createEvaluator({
+    const more = createEvaluator(catalogue, {
       workforce: [...workforce, worker("W9", "2019-09-30", "social_worker", 1, 0, { caseload: null })],
     });
     expect(more.evaluate("wf.avg_caseload", "FY2019-20-Q2", "quarter").estimate.value).toBeCloseTo(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createEvaluator } from "../evaluate/evaluator.js";
+import { catalogue } from "./catalogue.js";
 import { child, covering, due, episode } from "./test-records.js";
 
 // D = 30 Sep 2019 (end of Q2 2019-20); YTD Q2 = 1 Apr – 30 Sep 2019.
@@ -67,6 +68,7 @@ const due_activities = [
 ];
 
 const evaluator = createEvaluator(
+  catalogue,
   {
     cla_episodes,
     children,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createEvaluator } from "../evaluate/evaluator.js";
+import { catalogue } from "./catalogue.js";
 import { covering, flag, missing } from "./test-records.js";
 
 const evaluator = createEvaluator(
+  catalogue,
   {
     vulnerability_flags: [
       flag("V1", "CSE", "2019-01-01", null),

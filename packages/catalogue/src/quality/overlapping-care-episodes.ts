@@ -1,8 +1,7 @@
 import { recordKey } from "../datasets/record-key.js";
 import type { ClaEpisodeRecord } from "../datasets/schemas.js";
+import { isShortBreak } from "../evaluate/periods-of-care.js";
 import type { DataQualityCheck, DataQualityFinding } from "./finding.js";
-
-const SHORT_BREAKS = new Set(["V3", "V4"]);
 
 /**
  * Care episodes of one child that overlap in time (short breaks `V3`/`V4` ignored): a child is in one
@@ -20,7 +19,7 @@ const SHORT_BREAKS = new Set(["V3", "V4"]);
 export const overlappingCareEpisodes: DataQualityCheck = (records) => {
   const byChild = new Map<string, ClaEpisodeRecord[]>();
   for (const e of records.cla_episodes ?? []) {
-    if (SHORT_BREAKS.has(e.legal_status)) continue;
+    if (isShortBreak(e)) continue;
     const list = byChild.get(e.child_id) ?? [];
     list.push(e);
     byChild.set(e.child_id, list);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ContactRecord } from "../datasets/schemas.js";
 import { createEvaluator } from "../evaluate/evaluator.js";
+import { catalogue } from "../indicators/catalogue.js";
 import { covering } from "../indicators/test-records.js";
 import { indicatorAnalysis } from "./indicator-analysis.js";
 import { smallAuthority, smallAuthorityCoverage } from "./small-authority-fixture.js";
 
-const evaluator = createEvaluator(smallAuthority(), { coverage: smallAuthorityCoverage() });
+const evaluator = createEvaluator(catalogue, smallAuthority(), { coverage: smallAuthorityCoverage() });
 
 describe("indicatorAnalysis", () => {
   it("tests the trend over the five latest quarters", () => {
@@ -84,6 +85,7 @@ describe("indicatorAnalysis", () => {
     add("2019-05-01", 100);
     add("2019-08-01", 101);
     const seasonalEvaluator = createEvaluator(
+      catalogue,
       { contacts },
       { coverage: covering("2016-04-01", "2019-09-30", ["contacts"]) },
     );

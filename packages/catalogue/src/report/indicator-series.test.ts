@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CatalogueError } from "../evaluate/catalogue-error.js";
 import { createEvaluator } from "../evaluate/evaluator.js";
+import { catalogue } from "../indicators/catalogue.js";
 import { indicatorSeries } from "./indicator-series.js";
 import {
   smallAuthority,
@@ -13,7 +14,7 @@ import {
 const WILSON_45_100 = { lower: 35.61453797951199, upper: 54.75539700255787 };
 const CLOSE = 6;
 
-const evaluator = createEvaluator(smallAuthority(), { coverage: smallAuthorityCoverage() });
+const evaluator = createEvaluator(catalogue, smallAuthority(), { coverage: smallAuthorityCoverage() });
 
 describe("indicatorSeries", () => {
   it("gives each quarter's value, interval, status against the 60% target and comparisons", () => {

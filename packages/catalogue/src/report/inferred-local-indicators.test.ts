@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ObservationRecord } from "../datasets/schemas.js";
 import { createEvaluator } from "../evaluate/evaluator.js";
+import { catalogue } from "../indicators/catalogue.js";
 import { inferLocalIndicators } from "./inferred-local-indicators.js";
 
 const row = (
@@ -40,6 +41,7 @@ describe("inferLocalIndicators", () => {
 
   it("lets the evaluator sum a local count over a year to date", () => {
     const evaluator = createEvaluator(
+      catalogue,
       { observations },
       { localIndicators: inferLocalIndicators(observations, new Set(["ffd.contacts"])) },
     );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CatalogueError } from "../evaluate/catalogue-error.js";
 import { createEvaluator } from "../evaluate/evaluator.js";
+import { catalogue } from "../indicators/catalogue.js";
 import { buildReport } from "./report.js";
 import {
   smallAuthority,
@@ -8,7 +9,7 @@ import {
   smallAuthorityCoverage,
 } from "./small-authority-fixture.js";
 
-const evaluator = createEvaluator(smallAuthority(), { coverage: smallAuthorityCoverage() });
+const evaluator = createEvaluator(catalogue, smallAuthority(), { coverage: smallAuthorityCoverage() });
 const stored = {
   version: 7,
   text: "Staff analysis of the front door.",

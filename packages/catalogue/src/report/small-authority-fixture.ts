@@ -22,7 +22,7 @@ import { covering } from "../indicators/test-records.js";
  * @returns the records (contacts and CIN plans)
  * @example
  * ```ts
- * createEvaluator(smallAuthority(), { coverage: smallAuthorityCoverage() })
+ * createEvaluator(catalogue, smallAuthority(), { coverage: smallAuthorityCoverage() })
  *   .evaluate("ffd.contacts_swa_pct", "FY2019-20-Q2", "quarter").estimate.value; // 45
  * ```
  */
