@@ -56,8 +56,8 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/r
       {internal ? (
         <div className="notice notice-internal" role="note" aria-label="Internal figures">
           <p>
-            <strong className="tag tag-internal">Internal: not for publication</strong> Small counts are shown.
-            Do not copy these figures into anything that leaves the authority.{" "}
+            <strong className="tag tag-internal">Internal: not for publication</strong> Small counts are
+            shown. Do not copy these figures into anything that leaves the authority.{" "}
             <a className="no-print" href={`/reports/${period}`}>
               Show the published figures
             </a>
