@@ -47,6 +47,7 @@ export const scenarios: Scenario[] = [
         "/indicators/ffd.contacts_swa_pct?view=seasonal&window=ytd",
         "/indicators/ffd.contacts_swa_pct?by=source",
         `/reports/${LATEST}`,
+        `/reports/${LATEST}?audience=internal`,
         "/targets",
         "/data",
         "/tokens",

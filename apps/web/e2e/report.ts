@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import type { Page } from "playwright-core";
 import { type ApiReport, api, assert, LATEST, roundAway, type Scenario, signedIn } from "./harness";
 
 /** Splits CSV text (RFC 4180) into rows of fields. */
@@ -74,6 +75,53 @@ export const scenarios: Scenario[] = [
         from = at + text.length;
       }
       await context.close();
+    },
+  },
+  {
+    name: "the printed report shows a small count as c; an analyst's internal view shows it, marked, and does not print it",
+    async run(ctx) {
+      const report = await api<ApiReport>(ctx, `/v1/reports/${LATEST}`);
+      // A percentage of the demo's quarter worked out from 1 to 5 children (the catalogue's threshold).
+      const small = report.sections
+        .flatMap((s) => s.indicators)
+        .find(
+          (i) => i.unit === "percent" && (i.quarter.numerator ?? 0) >= 1 && (i.quarter.numerator ?? 0) <= 5,
+        );
+      assert.ok(small !== undefined, "the demo has a percentage of 1 to 5 children this quarter");
+      const figure = percentText(small.quarter.value!, small.decimals);
+      const quarterCell = (page: Page) =>
+        page
+          .locator("section.report-section tbody tr", {
+            has: page.getByRole("link", { name: small.title, exact: true }),
+          })
+          .locator("td")
+          .first();
+
+      const viewer = await signedIn(ctx, "viewer");
+      await viewer.page.goto(`/reports/${LATEST}?audience=internal`);
+      await viewer.page.locator("section.report-section table").last().waitFor();
+      await viewer.page.waitForLoadState("networkidle");
+      await viewer.page.emulateMedia({ media: "print" });
+      // Printed: the cell reads c and the note saying what c means is on the page.
+      assert.equal(await quarterCell(viewer.page).isVisible(), true);
+      assert.equal((await quarterCell(viewer.page).textContent())?.trim(), "c");
+      assert.equal(await viewer.page.getByText("c = suppressed:", { exact: false }).isVisible(), true);
+      await viewer.context.close();
+
+      const analyst = await signedIn(ctx, "analyst");
+      await analyst.page.goto(`/reports/${LATEST}`);
+      await analyst.page
+        .getByRole("link", { name: "Show the internal figures (not for publication)" })
+        .click();
+      await analyst.page.waitForURL(/audience=internal/);
+      await analyst.page.locator("section.report-section table").last().waitFor();
+      await analyst.page.waitForLoadState("networkidle");
+      await analyst.page.getByText("Internal: not for publication").waitFor();
+      assert.equal((await quarterCell(analyst.page).textContent())?.trim(), figure);
+      await analyst.page.emulateMedia({ media: "print" });
+      assert.equal(await analyst.page.locator("section.report-section").first().isVisible(), false);
+      await analyst.page.getByText("The internal figures do not print.").waitFor();
+      await analyst.context.close();
     },
   },
   {

@@ -42,7 +42,15 @@ export * from "./indicators/themes.js";
 export { type CsvCell, csvText } from "./publish/csv-text.js";
 export {
   type Audience,
+  countsChildren,
+  disclosureNote,
   disclosureThreshold,
+  type PublishedEntry,
+  type PublishedIndicator,
+  type PublishOptions,
+  publishedEntry,
+} from "./publish/published-entry.js";
+export {
   REPORT_TABLE_COLUMNS,
   type ReportCell,
   type ReportTable,
@@ -50,6 +58,13 @@ export {
   reportCsv,
   reportTable,
 } from "./publish/report-table.js";
+export {
+  type IndicatorView,
+  type ReportView,
+  type ReportViewOptions,
+  reportView,
+  WITHHELD_SENTENCE,
+} from "./publish/report-view.js";
 export { citedBy, SOURCE_COLUMNS, type SourceRow, sourceCells, sourceRow } from "./publish/source-rows.js";
 export * from "./quality/check-data-quality.js";
 export * from "./quality/child-not-in-children.js";

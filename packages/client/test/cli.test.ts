@@ -283,7 +283,7 @@ describe("kpi values and kpi report", () => {
     expect(r.stderr).toMatch(/^kpi values: /);
   });
 
-  it("writes the quarterly report as CSV to a file and as JSON to standard output", async () => {
+  it("writes the quarterly report as CSV to a file and as JSON (published table, or with --internal the whole report) to standard output", async () => {
     const out = join(dir, "q2.csv");
     const csv = await kpi(["report", "FY2019-20-Q2", "--format", "csv", "--out", out], { env });
     expect(csv.code).toBe(0);
@@ -294,7 +294,14 @@ describe("kpi values and kpi report", () => {
     expect(text).toMatch(/\r\nFamily Front Door,ffd\.contacts_swa_pct,[^\r]*,Quarter,Q2 2019-20,percent,/);
     expect(text).toMatch(/\r\nSources\r\nDataset,Source,Kind,Covers,Received\r\n/);
 
-    const json = await kpi(["report", "FY2019-20-Q2"], { env });
+    const published = await kpi(["report", "FY2019-20-Q2"], { env });
+    expect(published.code).toBe(0);
+    const table = JSON.parse(published.stdout) as { period: string; audience: string; columns: string[] };
+    expect(table.period).toBe("FY2019-20-Q2");
+    expect(table.audience).toBe("published");
+    expect(table.columns.slice(0, 3)).toEqual(["Section", "Indicator id", "Indicator"]);
+
+    const json = await kpi(["report", "FY2019-20-Q2", "--internal"], { env });
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout) as {
       period: string;
@@ -341,6 +348,23 @@ describe("kpi values and kpi report", () => {
     const internal = await kpi(["report", "FY2019-20-Q2", "--format", "csv", "--internal"], { env: ownEnv });
     expect(internal.code).toBe(0);
     expect(cells(row(internal.stdout))).toEqual(["3", "3"]);
+    // JSON: the published table has c in both cells; --internal is the API's report with the 3.
+    const jsonRow = (text: string) =>
+      (JSON.parse(text) as { rows: unknown[][] }).rows.find(
+        (r) => r[1] === "ffd.contacts" && r[3] === "Quarter",
+      );
+    const publishedJson = await kpi(["report", "FY2019-20-Q2"], { env: ownEnv });
+    expect(publishedJson.code).toBe(0);
+    expect([jsonRow(publishedJson.stdout)?.[6], jsonRow(publishedJson.stdout)?.[8]]).toEqual(["c", "c"]);
+    const internalJson = await kpi(["report", "FY2019-20-Q2", "--internal"], { env: ownEnv });
+    const contacts = (
+      JSON.parse(internalJson.stdout) as {
+        sections: { indicators: { id: string; quarter: { numerator: number | null } }[] }[];
+      }
+    ).sections
+      .flatMap((s) => s.indicators)
+      .find((i) => i.id === "ffd.contacts");
+    expect(contacts?.quarter.numerator).toBe(3);
   });
 });
 

@@ -17,14 +17,19 @@ export function QuarterSelector({
   options,
   current,
   name = "period",
+  hidden = {},
 }: {
   action: string;
   options: QuarterOption[];
   current: string;
   name?: string;
+  hidden?: Readonly<Record<string, string>>;
 }) {
   return (
     <form method="get" action={action} className="inline-form no-print" aria-label="Choose a quarter">
+      {Object.entries(hidden).map(([key, value]) => (
+        <input key={key} type="hidden" name={key} value={value} />
+      ))}
       <div className="field">
         <label htmlFor="quarter-select">Quarter</label>
         <select id="quarter-select" name={name} defaultValue={current}>

@@ -1,10 +1,11 @@
+import type { Audience, ReportView } from "@kpi/catalogue";
 import type { ReportIndicator, ReportSection, SectionAnalysis } from "@kpi/contract";
-import { formatValue } from "@kpi/core";
+import { SUPPRESSED } from "@kpi/core";
 import Link from "next/link";
 import { getReport } from "../lib/api";
 import { displayTime } from "../lib/display-time";
-import { targetText } from "../lib/figure-text";
-import { getSparklineHistories } from "../lib/sparkline-histories";
+import { publishedText, targetText } from "../lib/figure-text";
+import { getReportView } from "../lib/report-view";
 import { AnalysisEditor } from "./analysis-editor";
 import { AnalysisHistory } from "./analysis-history";
 import { AnalysisVersionForm } from "./analysis-version-form";
@@ -14,8 +15,8 @@ import { RagBadge } from "./rag-badge";
 import { Sparkline } from "./sparkline";
 import { VerdictBadge } from "./verdict-badge";
 
-function Analysis({ analysis }: { analysis: SectionAnalysis }) {
-  const paragraphs = analysis.text.split(/\n\s*\n/).filter((p) => p.trim() !== "");
+function Analysis({ analysis, text }: { analysis: SectionAnalysis; text: string | null }) {
+  const paragraphs = (text ?? "").split(/\n\s*\n/).filter((p) => p.trim() !== "");
   return (
     <div className="analysis">
       <p className="analysis-status">
@@ -43,7 +44,16 @@ function Analysis({ analysis }: { analysis: SectionAnalysis }) {
           </>
         )}
       </p>
-      {paragraphs.length === 0 ? <p>No analysis yet.</p> : paragraphs.map((p, i) => <p key={i}>{p}</p>)}
+      {text === null ? (
+        <p>
+          The drafted analysis is not part of the published report: it is written from every figure, small
+          numbers included, and nobody has reviewed it yet. An analyst&rsquo;s saved version is published.
+        </p>
+      ) : paragraphs.length === 0 ? (
+        <p>No analysis yet.</p>
+      ) : (
+        paragraphs.map((p, i) => <p key={i}>{p}</p>)
+      )}
     </div>
   );
 }
@@ -52,10 +62,12 @@ function KpiList({
   title,
   entries,
   titleOf,
+  view,
 }: {
   title: string;
   entries: ReportSection["positive"];
   titleOf: ReadonlyMap<string, string>;
+  view: ReportView;
 }) {
   return (
     <div>
@@ -69,7 +81,7 @@ function KpiList({
               <strong>
                 {[k.indicator, ...k.complements].map((id) => titleOf.get(id) ?? id).join(" and ")}
               </strong>
-              : {k.sentence}
+              : {view.sentence(k)}
             </li>
           ))}
         </ul>
@@ -78,23 +90,27 @@ function KpiList({
   );
 }
 
-/** A column with the quarter's change on one comparison, as sign, arrow and better/worse. */
+/**
+ * A column with the quarter's change on one comparison, as sign, arrow and better/worse; `c` where the
+ * published form withholds it.
+ */
 function changeColumn(
   key: string,
   header: string,
   comparison: "previous_period" | "same_period_last_year",
+  view: ReportView,
 ): DataTableColumn<ReportIndicator> {
   return {
     key,
     header,
-    cell: (ind) => (
-      <ChangeFigure
-        change={ind.quarter.comparisons[comparison]?.change ?? null}
-        unit={ind.unit}
-        decimals={ind.decimals}
-        polarity={ind.polarity}
-      />
-    ),
+    cell: (ind) => {
+      const change = view.indicators.get(ind.id)?.changes[comparison] ?? null;
+      return change === SUPPRESSED ? (
+        SUPPRESSED
+      ) : (
+        <ChangeFigure change={change} unit={ind.unit} decimals={ind.decimals} polarity={ind.polarity} />
+      );
+    },
   };
 }
 
@@ -102,31 +118,36 @@ function changeColumn(
  * One section of the quarterly report: its figures (quarter and year to date, target, status, the
  * judgement, changes, an 8-quarter sparkline), positive and negative KPIs (a complementary pair named
  * together), the analysis with its status ("Draft" or "Approved by … on …"), for admins the approve
- * button, for analysts the editor, and the history of staff versions with revert. The sparklines come from the page's one `/v1/series` request
- * ({@link getSparklineHistories}), shared by every section, as on the dashboard.
+ * button, for analysts the editor, and the history of staff versions with revert. Every figure, KPI
+ * sentence and the analysis come through the catalogue's `reportView` for the `audience`
+ * ({@link getReportView}): in the published form a small count, and what would reveal it, shows as `c`
+ * exactly as in the CSV. The sparklines come from the page's one `/v1/series` request, shared by every
+ * section, as on the dashboard.
  *
- * @param props - the `period`, the `sectionId`, and whether the person may `edit` and `approve`
+ * @param props - the `period`, the `sectionId`, the `audience`, and whether the person may `edit` and `approve`
  * @returns the section
  * @example
  * ```tsx
- * <ReportSectionView period="FY2019-20-Q2" sectionId="ffd" edit={false} approve={false} />
+ * <ReportSectionView period="FY2019-20-Q2" sectionId="ffd" audience="published" edit={false} approve={false} />
  * ```
  */
 export async function ReportSectionView({
   period,
   sectionId,
+  audience,
   edit,
   approve,
 }: {
   period: string;
   sectionId: string;
+  audience: Audience;
   edit: boolean;
   approve: boolean;
 }) {
-  const report = await getReport(period);
+  const [report, view] = await Promise.all([getReport(period), getReportView(period, audience)]);
   const section = report.sections.find((s) => s.id === sectionId);
   if (section === undefined) return null;
-  const histories = await getSparklineHistories(period);
+  const figures = (ind: ReportIndicator) => view.indicators.get(ind.id);
   const titleOf = new Map(section.indicators.map((i) => [i.id, i.title]));
   const columns: DataTableColumn<ReportIndicator>[] = [
     {
@@ -138,13 +159,13 @@ export async function ReportSectionView({
       key: "quarter",
       header: "Quarter",
       numeric: true,
-      cell: (ind) => formatValue(ind.quarter.value, ind.unit, ind.decimals),
+      cell: (ind) => publishedText(figures(ind)?.quarter.value ?? null, ind.unit, ind.decimals),
     },
     {
       key: "ytd",
       header: "Year to date",
       numeric: true,
-      cell: (ind) => formatValue(ind.ytd.value, ind.unit, ind.decimals),
+      cell: (ind) => publishedText(figures(ind)?.ytd.value ?? null, ind.unit, ind.decimals),
     },
     {
       key: "target",
@@ -153,15 +174,15 @@ export async function ReportSectionView({
     },
     { key: "status", header: "Status", cell: (ind) => <RagBadge status={ind.quarter.status} /> },
     { key: "judgement", header: "Judgement", cell: (ind) => <VerdictBadge judgement={ind.judgement} /> },
-    changeColumn("previous", "On last quarter", "previous_period"),
-    changeColumn("last-year", "On same quarter last year", "same_period_last_year"),
+    changeColumn("previous", "On last quarter", "previous_period", view),
+    changeColumn("last-year", "On same quarter last year", "same_period_last_year", view),
     {
       key: "sparkline",
       header: "Last 8 quarters",
       cell: (ind) => (
         <Sparkline
           id={`report-${ind.id.replaceAll(".", "-")}`}
-          points={(histories.get(ind.id) ?? []).map((h) => ({ label: h.label, value: h.value }))}
+          points={[...(figures(ind)?.history ?? [])]}
           unit={ind.unit}
           decimals={ind.decimals}
           target={typeof ind.quarter.target === "number" ? ind.quarter.target : null}
@@ -179,11 +200,11 @@ export async function ReportSectionView({
         rowKey={(ind) => ind.id}
       />
       <div className="kpis">
-        <KpiList title="Positive KPIs" entries={section.positive} titleOf={titleOf} />
-        <KpiList title="Negative KPIs" entries={section.negative} titleOf={titleOf} />
+        <KpiList title="Positive KPIs" entries={section.positive} titleOf={titleOf} view={view} />
+        <KpiList title="Negative KPIs" entries={section.negative} titleOf={titleOf} view={view} />
       </div>
       <h3>Analysis</h3>
-      <Analysis analysis={section.analysis} />
+      <Analysis analysis={section.analysis} text={view.analysisText(section)} />
       {approve && section.analysis.version !== null && section.analysis.approval === null ? (
         <AnalysisVersionForm
           kind="approve"

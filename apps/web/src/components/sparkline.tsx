@@ -1,11 +1,13 @@
-import { formatValue, type Unit } from "@kpi/core";
+import { type DisclosureCell, SUPPRESSED, type Unit } from "@kpi/core";
+import { publishedText } from "../lib/figure-text";
 import { sparklineGeometry } from "../lib/sparkline-geometry";
 
 const BOX = { width: 160, height: 36, pad: 4 };
 
 /**
  * A small server-rendered line chart of recent quarters, as inline SVG (no JavaScript), with a dashed
- * target line and a text alternative that reads every value.
+ * target line and a text alternative that reads every value. A suppressed value (`c`, in the report's
+ * published form) is a gap in the line and reads as `c`.
  *
  * @param props - `id` (unique on the page), `points` (label and value, oldest first), `unit`,
  *   `decimals`, and a numeric `target` or `null`
@@ -23,20 +25,20 @@ export function Sparkline({
   target,
 }: {
   id: string;
-  points: { label: string; value: number | null }[];
+  points: { label: string; value: DisclosureCell }[];
   unit: Unit;
   decimals: number;
   target: number | null;
 }) {
   const g = sparklineGeometry(
-    points.map((p) => p.value),
+    points.map((p) => (p.value === SUPPRESSED ? null : p.value)),
     BOX,
     target,
   );
   const titleId = `spark-${id}`;
   const description = `Last ${points.length} quarters: ${points
-    .map((p) => `${p.label} ${formatValue(p.value, unit, decimals)}`)
-    .join(", ")}${target === null ? "" : `. Target ${formatValue(target, unit, decimals)}`}.`;
+    .map((p) => `${p.label} ${publishedText(p.value, unit, decimals)}`)
+    .join(", ")}${target === null ? "" : `. Target ${publishedText(target, unit, decimals)}`}.`;
   return (
     <svg
       className="sparkline"

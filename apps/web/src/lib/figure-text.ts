@@ -1,5 +1,5 @@
 import type { BenchmarkEntry, TargetValue } from "@kpi/contract";
-import { formatChangeShort, formatValue, type Unit } from "@kpi/core";
+import { type DisclosureCell, formatChangeShort, formatValue, SUPPRESSED, type Unit } from "@kpi/core";
 
 /**
  * A target as people read it: one figure, or a range `low–high`, formatted in the indicator's unit.
@@ -61,4 +61,22 @@ export function benchmarkText(benchmark: BenchmarkEntry, unit: Unit, decimals: n
  */
 export function changeText(change: number | null, unit: Unit, decimals: number): string {
   return formatChangeShort(change, unit, decimals);
+}
+
+/**
+ * A published figure as the page prints it: `c` where the catalogue suppressed it (as the CSV has it),
+ * otherwise the value formatted in the indicator's unit.
+ *
+ * @param cell - a figure of the catalogue's `reportView`: a number, `null` or `"c"`
+ * @param unit - the indicator's unit
+ * @param decimals - display decimals
+ * @returns e.g. `47.6%`, or `c`
+ * @example
+ * ```ts
+ * publishedText("c", "percent", 1); // "c"
+ * publishedText(47.6, "percent", 1); // "47.6%"
+ * ```
+ */
+export function publishedText(cell: DisclosureCell, unit: Unit, decimals: number): string {
+  return cell === SUPPRESSED ? SUPPRESSED : formatValue(cell, unit, decimals);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canApprove, canEdit, canManageTokens, portalRoleOf } from "./roles";
+import { canApprove, canEdit, canManageTokens, portalRoleOf, reportAudience } from "./roles";
 
 describe("portal roles", () => {
   it("maps read and ingest tokens to viewers who cannot edit", () => {
@@ -22,5 +22,15 @@ describe("portal roles", () => {
   it("lets admins do everything", () => {
     expect(canEdit(portalRoleOf("admin"))).toBe(true);
     expect(canManageTokens(portalRoleOf("admin"))).toBe(true);
+  });
+
+  it("shows internal report figures only to analysts and admins who ask for them", () => {
+    expect(reportAudience("internal", portalRoleOf("analyst"))).toBe("internal");
+    expect(reportAudience("internal", portalRoleOf("admin"))).toBe("internal");
+    expect(reportAudience("internal", portalRoleOf("read"))).toBe("published");
+    expect(reportAudience("internal", portalRoleOf("ingest"))).toBe("published");
+    expect(reportAudience(undefined, portalRoleOf("admin"))).toBe("published");
+    expect(reportAudience(["internal", "internal"], portalRoleOf("admin"))).toBe("published");
+    expect(reportAudience("INTERNAL", portalRoleOf("admin"))).toBe("published");
   });
 });

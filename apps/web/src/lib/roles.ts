@@ -1,3 +1,4 @@
+import type { Audience } from "@kpi/catalogue";
 import type { Role } from "@kpi/contract";
 
 /** What a person may do in the portal: read, edit analysis and targets, or also manage tokens. */
@@ -84,4 +85,39 @@ export function canApprove(role: PortalRole): boolean {
  */
 export function canImport(role: Role): boolean {
   return role === "ingest" || role === "admin";
+}
+
+/**
+ * Whether a person may see a report's internal figures (small counts shown): analysts and admins, who
+ * work the figures and edit the analysis. Viewers (`read` and `ingest`) only ever see the published
+ * form, as the report's readers outside the performance team do (decision 186).
+ *
+ * @param role - the portal role
+ * @returns `true` for analysts and admins
+ * @example
+ * ```ts
+ * canSeeInternalFigures("viewer"); // false
+ * canSeeInternalFigures("analyst"); // true
+ * ```
+ */
+export function canSeeInternalFigures(role: PortalRole): boolean {
+  return role === "analyst" || role === "admin";
+}
+
+/**
+ * The audience of the report page from its URL (`?audience=internal`) and the person's role: the
+ * published form unless internal figures were asked for by someone allowed to see them (decision 186).
+ *
+ * @param requested - the `audience` search parameter, if any
+ * @param role - the portal role
+ * @returns `internal` or `published`
+ * @example
+ * ```ts
+ * reportAudience("internal", "analyst"); // "internal"
+ * reportAudience("internal", "viewer"); // "published"
+ * reportAudience(undefined, "admin"); // "published"
+ * ```
+ */
+export function reportAudience(requested: string | string[] | undefined, role: PortalRole): Audience {
+  return requested === "internal" && canSeeInternalFigures(role) ? "internal" : "published";
 }

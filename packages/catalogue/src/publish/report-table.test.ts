@@ -2,7 +2,8 @@ import type { Judgement } from "@kpi/core";
 import { describe, expect, it } from "vitest";
 import { findIndicator } from "../indicators/catalogue.js";
 import type { QuarterlyReport, ReportIndicator, SeriesEntry } from "../report/schemas.js";
-import { disclosureThreshold, REPORT_TABLE_COLUMNS, reportCsv, reportTable } from "./report-table.js";
+import { disclosureThreshold } from "./published-entry.js";
+import { REPORT_TABLE_COLUMNS, reportCsv, reportTable } from "./report-table.js";
 
 function entry(over: Partial<SeriesEntry>): SeriesEntry {
   return {

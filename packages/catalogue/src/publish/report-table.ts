@@ -1,31 +1,13 @@
-import {
-  DEFAULT_DISCLOSURE_THRESHOLD,
-  type DisclosureRow,
-  roundHalfAwayFromZero,
-  suppressTable,
-  type Unit,
-} from "@kpi/core";
-import { findIndicator } from "../indicators/catalogue.js";
-import type { QuarterlyReport, SeriesEntry, TargetValue } from "../report/schemas.js";
+import type { QuarterlyReport, TargetValue } from "../report/schemas.js";
 import { csvText } from "./csv-text.js";
+import { type Audience, disclosureNote, type PublishOptions, publishedEntry } from "./published-entry.js";
 import { SOURCE_COLUMNS, sourceCells } from "./source-rows.js";
 
 /** A published cell: text, a number, or empty. Suppressed figures are the text `c`. */
 export type ReportCell = string | number | null;
 
-/**
- * Who a table is for: `published` (the default: anything that leaves the service, with small-number
- * suppression) or `internal` (the authority's own working copy, every figure shown).
- */
-export type Audience = "published" | "internal";
-
-/** Options of {@link reportTable}. */
-export interface ReportTableOptions {
-  /** Who the table is for; default `published`. */
-  readonly audience?: Audience;
-  /** Each indicator's threshold when published; default {@link disclosureThreshold} (the catalogue's). */
-  readonly threshold?: (indicatorId: string) => number;
-}
+/** Options of {@link reportTable}: the audience (default `published`) and thresholds. */
+export type ReportTableOptions = PublishOptions;
 
 /** The quarterly report as one flat table for download. */
 export interface ReportTable {
@@ -57,53 +39,16 @@ export const REPORT_TABLE_COLUMNS = [
   "Judgement",
 ] as const;
 
-/** Units whose numerator counts children (and whose denominator, if any, counts children too). */
-const CHILD_COUNT_UNITS: ReadonlySet<Unit> = new Set(["count", "percent", "rate_per_10k"]);
-
 function targetText(target: TargetValue | null): ReportCell {
   if (target === null) return null;
   return typeof target === "number" ? target : `${target[0]}–${target[1]}`;
 }
 
-/** The disclosure row of one entry: which of its figures are counts of children. */
-function disclosureRow(key: string, unit: Unit, entry: SeriesEntry, decimals: number): DisclosureRow {
-  const value = entry.value === null ? null : roundHalfAwayFromZero(entry.value, decimals);
-  if (CHILD_COUNT_UNITS.has(unit))
-    return { key, count: null, numerator: entry.numerator, denominator: entry.denominator, value };
-  if (unit === "per_fte") return { key, count: null, numerator: entry.numerator, value };
-  return { key, count: null, value };
-}
-
-/**
- * The disclosure threshold of an indicator: its definition's `disclosureThreshold`, or the default (5)
- * for an indicator the catalogue does not define (a local indicator) or that does not set one.
- *
- * @param indicatorId - the indicator's id
- * @returns counts from 1 to this are suppressed when published
- * @example
- * ```ts
- * disclosureThreshold("cla.starts"); // 5
- * ```
- */
-export function disclosureThreshold(indicatorId: string): number {
-  return findIndicator(indicatorId)?.definition.disclosureThreshold ?? DEFAULT_DISCLOSURE_THRESHOLD;
-}
-
-/** "a count of children from 1 to 5", or the range of thresholds when indicators set their own. */
-function smallCountWords(thresholds: ReadonlySet<number>): string {
-  const sorted = [...thresholds].sort((a, b) => a - b);
-  const low = sorted[0] ?? DEFAULT_DISCLOSURE_THRESHOLD;
-  const high = sorted.at(-1) ?? DEFAULT_DISCLOSURE_THRESHOLD;
-  return low === high
-    ? `a count of children from 1 to ${low}`
-    : `a count of children from 1 to the indicator's threshold (${low} to ${high})`;
-}
-
 /**
  * Flattens a quarterly report into one table: the one publication path of a report (the portal's CSV
  * and Excel downloads, `kpi report --format csv`). For the `published` audience (the default)
- * disclosure control is applied (`suppressTable` from `@kpi/core`) with each indicator's
- * `disclosureThreshold` ({@link disclosureThreshold}): counts of children from 1 to the threshold
+ * disclosure control is applied by {@link publishedEntry} (`suppressTable` from `@kpi/core` with each
+ * indicator's `disclosureThreshold`): counts of children from 1 to the threshold
  * become `c`, and so does a value derived from them; for `internal` every figure is shown. Values are rounded as the report prints them (half away from zero, to the
  * indicator's decimals); counts are whole numbers. Quarter rows carry the judgement's verdict
  * (`positive`, `negative`, `neither`), as the report's lists have it. Money, FTE denominators and plain numbers are not
@@ -119,24 +64,17 @@ function smallCountWords(thresholds: ReadonlySet<number>): string {
  * ```
  */
 export function reportTable(report: QuarterlyReport, options: ReportTableOptions = {}): ReportTable {
-  const published = (options.audience ?? "published") === "published";
+  const audience: Audience = options.audience ?? "published";
   const rows: ReportCell[][] = [];
   const thresholds = new Set<number>();
-  const thresholdOf = options.threshold ?? disclosureThreshold;
   for (const section of report.sections) {
     for (const indicator of section.indicators) {
       for (const [windowName, entry] of [
         ["Quarter", indicator.quarter],
         ["Year to date", indicator.ytd],
       ] as const) {
-        const threshold = published ? thresholdOf(indicator.id) : 0;
-        if (published) thresholds.add(threshold);
-        const shown = suppressTable(
-          { rows: [disclosureRow(indicator.id, indicator.unit, entry, indicator.decimals)] },
-          { threshold },
-        ).rows[0]!;
-        const cell = (c: number | string | null | undefined, raw: number | null): ReportCell =>
-          c === undefined ? raw : c;
+        const shown = publishedEntry(indicator, entry, options);
+        thresholds.add(shown.threshold);
         rows.push([
           section.title,
           indicator.id,
@@ -144,9 +82,9 @@ export function reportTable(report: QuarterlyReport, options: ReportTableOptions
           windowName,
           entry.label,
           indicator.unit,
-          cell(shown.numerator, entry.numerator),
-          cell(shown.denominator, entry.denominator),
-          cell(shown.value, null),
+          shown.numerator,
+          shown.denominator,
+          shown.value,
           targetText(entry.target),
           entry.status,
           // The judgement is of the quarter (the report's lists); the year to date has none of its own.
@@ -162,9 +100,7 @@ export function reportTable(report: QuarterlyReport, options: ReportTableOptions
     sources: report.sources.map(sourceCells),
     notes: [
       `${report.label}. Values are rounded to the decimals the report prints; percentages are on the 0–100 scale.`,
-      published
-        ? `c = suppressed: ${smallCountWords(thresholds)}, or a value worked out from one, is not published.`
-        : "For internal use: small counts are shown. Do not publish or share outside the authority.",
+      disclosureNote(audience, thresholds),
     ],
   };
 }

@@ -85,10 +85,12 @@ ${CONNECTION}
 Fetches the quarterly report for a quarter, e.g. FY2019-20-Q2.
 
 Options:
-  --format <json|csv>  json (default): the whole report; csv: the published table, one row per
-                       indicator and window, counts of children from 1 to 5 shown as c (the
-                       portal's CSV download), then the sources
-  --internal           csv: every figure shown, small counts too (not for publication)
+  --format <json|csv>  csv: the published table, one row per indicator and window, counts of
+                       children from 1 to 5 shown as c (the portal's CSV download), then the
+                       sources; json (default): the same table as JSON (columns, rows, notes,
+                       sources)
+  --internal           every figure shown, small counts too (not for publication); with json,
+                       the whole report as the API answers it
   --out <file>         write to a file instead of standard output
   -h, --help           show this help
 

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { type Audience, reportCsv } from "@kpi/catalogue";
+import { type Audience, reportCsv, reportTable } from "@kpi/catalogue";
 import type { QuarterlyReport } from "@kpi/contract";
 import { KpiClientError } from "../../errors/kpi-client-error.js";
 import type { CliIo, ExitCode } from "../cli-io.js";
@@ -11,15 +11,46 @@ import { connect } from "../connection.js";
 export interface ReportCommand {
   readonly period: string;
   readonly format: "json" | "csv";
-  /** Who the CSV is for: `published` (small counts suppressed) or `internal`. */
+  /** Who the output is for: `published` (small counts suppressed, the default) or `internal`. */
   readonly audience: Audience;
   /** A file to write, or `undefined` for standard output. */
   readonly out?: string;
 }
 
 /**
- * `kpi report <period>`: fetch the quarterly report and write it as JSON (the whole report) or CSV
- * (the catalogue's `reportCsv`, the portal's download: small counts suppressed unless `--internal`) to standard output or `--out`.
+ * The text `kpi report` writes, by the catalogue's one publication path (decision 186): CSV is
+ * `reportCsv` (the portal's download); JSON for the `published` audience is the same `reportTable`
+ * (period, label, audience, columns, rows, notes, sources), and for `internal` the whole report as the
+ * API answers it. Only `internal` shows small counts.
+ *
+ * @param report - the report from the API
+ * @param format - `json` or `csv`
+ * @param audience - `published` or `internal`
+ * @returns the text, ending with a line break
+ * @example
+ * ```ts
+ * reportText(report, "json", "published"); // '{\n  "period": "FY2019-20-Q2", …'
+ * ```
+ */
+export function reportText(report: QuarterlyReport, format: "json" | "csv", audience: Audience): string {
+  if (format === "csv") return reportCsv(report, { audience });
+  if (audience === "internal") return `${JSON.stringify(report, null, 2)}\n`;
+  const table = reportTable(report, { audience });
+  const published = {
+    period: report.period,
+    label: report.label,
+    audience,
+    columns: table.columns,
+    rows: table.rows,
+    notes: table.notes,
+    sources: { columns: table.sourceColumns, rows: table.sources },
+  };
+  return `${JSON.stringify(published, null, 2)}\n`;
+}
+
+/**
+ * `kpi report <period>`: fetch the quarterly report and write its published form ({@link reportText}:
+ * small counts shown as c) or, with `--internal`, every figure, as CSV or JSON, to standard output or `--out`.
  *
  * @param command - period, format, output file
  * @param config - connection settings
@@ -46,10 +77,7 @@ export async function runReport(command: ReportCommand, config: CliConfig, io: C
     );
     return 1;
   }
-  const text =
-    command.format === "csv"
-      ? reportCsv(report, { audience: command.audience })
-      : `${JSON.stringify(report, null, 2)}\n`;
+  const text = reportText(report, command.format, command.audience);
   if (command.out === undefined) {
     io.stdout.write(text);
     return 0;
