@@ -573,6 +573,15 @@ async function importBench(cluster) {
         const cli = spawnSync(
           process.execPath,
           [
+            ...(profile
+              ? [
+                  "--cpu-prof",
+                  "--cpu-prof-dir",
+                  join(repoRoot, "bench/results/profiles"),
+                  "--cpu-prof-name",
+                  `cli-903-${store}-${i}-${Date.now()}.cpuprofile`,
+                ]
+              : []),
             join(repoRoot, "packages/client/dist/cli.js"),
             "import",
             "ssda903",

@@ -45,6 +45,18 @@ export * from "./indicators/catalogue-indicator.js";
 export * from "./indicators/indicators-doc.js";
 export * from "./indicators/sections.js";
 export * from "./indicators/themes.js";
+export { type CsvCell, csvText } from "./publish/csv-text.js";
+export {
+  type Audience,
+  disclosureThreshold,
+  REPORT_TABLE_COLUMNS,
+  type ReportCell,
+  type ReportTable,
+  type ReportTableOptions,
+  reportCsv,
+  reportTable,
+} from "./publish/report-table.js";
+export { citedBy, SOURCE_COLUMNS, type SourceRow, sourceCells, sourceRow } from "./publish/source-rows.js";
 export * from "./quality/check-data-quality.js";
 export * from "./quality/child-not-in-children.js";
 export * from "./quality/finding.js";

@@ -288,13 +288,20 @@ describe("kpi values and kpi report", () => {
     expect(csv.code).toBe(0);
     const text = readFileSync(out, "utf8");
     expect(text.split("\r\n")[0]).toBe(
-      "section,indicator,title,unit,period,value,numerator,denominator,target,status,ytd_value,ytd_numerator,ytd_denominator,ytd_status,note",
+      "Section,Indicator id,Indicator,Window,Period,Unit,Numerator,Denominator,Value,Target,Status,Judgement",
     );
-    expect(text).toMatch(/\r\nffd,ffd\.contacts_swa_pct,/);
+    expect(text).toMatch(/\r\nFamily Front Door,ffd\.contacts_swa_pct,[^\r]*,Quarter,Q2 2019-20,percent,/);
+    expect(text).toMatch(/\r\nSources\r\nDataset,Source,Kind,Covers,Received\r\n/);
 
     const json = await kpi(["report", "FY2019-20-Q2"], { env });
     expect(json.code).toBe(0);
-    const report = JSON.parse(json.stdout) as { period: string; sections: { id: string }[] };
+    const report = JSON.parse(json.stdout) as {
+      period: string;
+      sections: {
+        id: string;
+        indicators: { id: string; unit: string; quarter: { numerator: number | null } }[];
+      }[];
+    };
     expect(report.period).toBe("FY2019-20-Q2");
     expect(report.sections.map((s) => s.id)).toEqual([
       "ffd",
@@ -304,6 +311,35 @@ describe("kpi values and kpi report", () => {
       "vulnerabilities",
       "staffing",
     ]);
+  });
+
+  it("publishes a small count as c in the CSV and shows it with --internal", async () => {
+    // Three contacts in Q2 2019-20, the quarter declared complete: ffd.contacts is 3, a count of
+    // children from 1 to 5.
+    const { token: own } = await freshOrganisation(apiUrl, adminToken, "clismall");
+    const ownEnv = { ...env, KPI_TOKEN: own };
+    const file = join(dir, "three-contacts.csv");
+    writeFileSync(
+      file,
+      "contact_id,child_id,contact_date,source\nK1,C1,2019-07-03,2A\nK2,C2,2019-08-14,2A\nK3,C3,2019-09-20,2A\n",
+    );
+    const posted = await kpi(["ingest", "contacts", file, "--covers", "2019-07-01..2019-09-30"], {
+      env: ownEnv,
+    });
+    expect(posted.code).toBe(0);
+    const row = (text: string) =>
+      text.split("\r\n").find((l) => l.includes(",ffd.contacts,") && l.includes(",Quarter,"));
+    // Numerator and Value: the 6th and 4th cells from the end (then Target, Status, Judgement).
+    const cells = (line: string | undefined) => {
+      const c = line?.split(",") ?? [];
+      return [c.at(-6), c.at(-4)];
+    };
+    const published = await kpi(["report", "FY2019-20-Q2", "--format", "csv"], { env: ownEnv });
+    expect(published.code).toBe(0);
+    expect(cells(row(published.stdout))).toEqual(["c", "c"]);
+    const internal = await kpi(["report", "FY2019-20-Q2", "--format", "csv", "--internal"], { env: ownEnv });
+    expect(internal.code).toBe(0);
+    expect(cells(row(internal.stdout))).toEqual(["3", "3"]);
   });
 });
 

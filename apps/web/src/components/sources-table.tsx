@@ -1,5 +1,5 @@
+import { sourceRow } from "@kpi/catalogue";
 import type { CoverageSource } from "@kpi/contract";
-import { sourceRow } from "../lib/source-rows";
 import { DataTable, type DataTableColumn } from "./data-table";
 
 type Row = ReturnType<typeof sourceRow> & { sentBy?: string };

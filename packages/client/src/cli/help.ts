@@ -85,7 +85,10 @@ ${CONNECTION}
 Fetches the quarterly report for a quarter, e.g. FY2019-20-Q2.
 
 Options:
-  --format <json|csv>  json (default): the whole report; csv: one row per indicator
+  --format <json|csv>  json (default): the whole report; csv: the published table, one row per
+                       indicator and window, counts of children from 1 to 5 shown as c (the
+                       portal's CSV download), then the sources
+  --internal           csv: every figure shown, small counts too (not for publication)
   --out <file>         write to a file instead of standard output
   -h, --help           show this help
 

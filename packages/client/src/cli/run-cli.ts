@@ -39,7 +39,12 @@ const COMMAND_OPTIONS = {
     by: { type: "string" },
     json: { type: "boolean" },
   },
-  report: { ...CONNECTION_OPTIONS, format: { type: "string" }, out: { type: "string" } },
+  report: {
+    ...CONNECTION_OPTIONS,
+    format: { type: "string" },
+    out: { type: "string" },
+    internal: { type: "boolean" },
+  },
   import: {
     ...CONNECTION_OPTIONS,
     "dry-run": { type: "boolean" },
@@ -189,7 +194,8 @@ function dispatch(
       if (format !== "json" && format !== "csv")
         throw new UsageError(`--format must be json or csv (got '${format}')`);
       const out = str(values.out);
-      return runReport({ period, format, ...(out === undefined ? {} : { out }) }, config, io);
+      const audience = values.internal === true ? "internal" : "published";
+      return runReport({ period, format, audience, ...(out === undefined ? {} : { out }) }, config, io);
     }
     case "import": {
       const [named, ...paths] = positionals;

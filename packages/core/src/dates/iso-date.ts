@@ -1,4 +1,4 @@
-import { addMonths as dfAddMonths } from "date-fns";
+import { addMonths as dfAddMonths } from "date-fns/addMonths";
 import { z } from "zod";
 import { CoreError } from "../errors/core-error.js";
 import { civilFromDayNumber, dayNumberFromCivil } from "./civil-days.js";

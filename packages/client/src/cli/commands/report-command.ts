@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { toCsv } from "@kpi/catalogue";
+import { type Audience, reportCsv } from "@kpi/catalogue";
 import type { QuarterlyReport } from "@kpi/contract";
 import { KpiClientError } from "../../errors/kpi-client-error.js";
 import type { CliIo, ExitCode } from "../cli-io.js";
@@ -11,66 +11,15 @@ import { connect } from "../connection.js";
 export interface ReportCommand {
   readonly period: string;
   readonly format: "json" | "csv";
+  /** Who the CSV is for: `published` (small counts suppressed) or `internal`. */
+  readonly audience: Audience;
   /** A file to write, or `undefined` for standard output. */
   readonly out?: string;
 }
 
-/** Columns of the CSV form of a report: one row per indicator. */
-export const reportCsvColumns = [
-  "section",
-  "indicator",
-  "title",
-  "unit",
-  "period",
-  "value",
-  "numerator",
-  "denominator",
-  "target",
-  "status",
-  "ytd_value",
-  "ytd_numerator",
-  "ytd_denominator",
-  "ytd_status",
-  "note",
-] as const;
-
-/**
- * The CSV form of a quarterly report: one row per indicator, with the quarter's and the year to date's
- * figures (unrounded, as the API sends them).
- *
- * @param report - the report
- * @returns CSV text with a header row ({@link reportCsvColumns})
- * @example
- * ```ts
- * reportCsv(report).split("\r\n")[0]; // "section,indicator,title,unit,period,value,…"
- * ```
- */
-export function reportCsv(report: QuarterlyReport): string {
-  const rows = report.sections.flatMap((s) =>
-    s.indicators.map((i) => ({
-      section: s.id,
-      indicator: i.id,
-      title: i.title,
-      unit: i.unit,
-      period: i.quarter.period,
-      value: i.quarter.value,
-      numerator: i.quarter.numerator,
-      denominator: i.quarter.denominator,
-      target: Array.isArray(i.quarter.target) ? i.quarter.target.join("-") : i.quarter.target,
-      status: i.quarter.status,
-      ytd_value: i.ytd.value,
-      ytd_numerator: i.ytd.numerator,
-      ytd_denominator: i.ytd.denominator,
-      ytd_status: i.ytd.status,
-      note: i.quarter.note,
-    })),
-  );
-  return toCsv(reportCsvColumns, rows);
-}
-
 /**
  * `kpi report <period>`: fetch the quarterly report and write it as JSON (the whole report) or CSV
- * (one row per indicator) to standard output or `--out`.
+ * (the catalogue's `reportCsv`, the portal's download: small counts suppressed unless `--internal`) to standard output or `--out`.
  *
  * @param command - period, format, output file
  * @param config - connection settings
@@ -78,7 +27,7 @@ export function reportCsv(report: QuarterlyReport): string {
  * @returns 0 on success, 1 when the API refuses or the file cannot be written
  * @example
  * ```ts
- * await runReport({ period: "FY2019-20-Q2", format: "csv", out: "q2.csv" }, config, io);
+ * await runReport({ period: "FY2019-20-Q2", format: "csv", audience: "published", out: "q2.csv" }, config, io);
  * ```
  */
 export async function runReport(command: ReportCommand, config: CliConfig, io: CliIo): Promise<ExitCode> {
@@ -97,7 +46,10 @@ export async function runReport(command: ReportCommand, config: CliConfig, io: C
     );
     return 1;
   }
-  const text = command.format === "csv" ? reportCsv(report) : `${JSON.stringify(report, null, 2)}\n`;
+  const text =
+    command.format === "csv"
+      ? reportCsv(report, { audience: command.audience })
+      : `${JSON.stringify(report, null, 2)}\n`;
   if (command.out === undefined) {
     io.stdout.write(text);
     return 0;

@@ -1,3 +1,4 @@
+import { citedBy } from "@kpi/catalogue";
 import type { SeriesEntry } from "@kpi/contract";
 import {
   displayDecimals,
@@ -20,7 +21,6 @@ import { VerdictBadge } from "../../../components/verdict-badge";
 import { getIndicator, getIndicators, getIndicatorValues, getLatestQuarter } from "../../../lib/api";
 import { benchmarkText, targetText } from "../../../lib/figure-text";
 import { type SeasonalRow, seasonalRows } from "../../../lib/seasonal-rows";
-import { citedBy } from "../../../lib/source-rows";
 
 const WINDOWS = [
   { id: "quarter", label: "Quarter" },

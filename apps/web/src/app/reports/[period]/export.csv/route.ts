@@ -1,7 +1,6 @@
+import { reportCsv } from "@kpi/catalogue";
 import { checkPeriodForWindow } from "@kpi/core";
 import { getReport } from "../../../../lib/api";
-import { csvText } from "../../../../lib/csv-text";
-import { reportTable } from "../../../../lib/report-table";
 
 /**
  * `GET /reports/{period}/export.csv`: the report's figures as CSV (UTF-8 with a byte-order mark so
@@ -18,10 +17,9 @@ export async function GET(
 ): Promise<Response> {
   const checked = checkPeriodForWindow((await context.params).period, "quarter");
   if (!checked.ok) return new Response("A report is for a quarter, such as FY2019-20-Q2.\n", { status: 404 });
-  const table = reportTable(await getReport(checked.period.id));
-  // The figures, then a blank row and the sources they drew on.
-  const rows = [table.columns, ...table.rows, [], ["Sources"], table.sourceColumns, ...table.sources];
-  return new Response(`\uFEFF${csvText(rows)}`, {
+  // The published table, then a blank row and the sources its figures drew on (as `kpi report`).
+  const csv = reportCsv(await getReport(checked.period.id), { audience: "published" });
+  return new Response(`\uFEFF${csv}`, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="quarterly-report-${checked.period.id}.csv"`,

@@ -1,7 +1,7 @@
+import { reportTable } from "@kpi/catalogue";
 import { checkPeriodForWindow } from "@kpi/core";
 import ExcelJS from "exceljs";
 import { getReport } from "../../../../lib/api";
-import { reportTable } from "../../../../lib/report-table";
 
 /**
  * `GET /reports/{period}/export.xlsx`: the report's figures as an Excel workbook (a "Figures" sheet

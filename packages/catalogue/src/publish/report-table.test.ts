@@ -1,6 +1,8 @@
-import type { Judgement, QuarterlyReport, ReportIndicator, SeriesEntry } from "@kpi/contract";
+import type { Judgement } from "@kpi/core";
 import { describe, expect, it } from "vitest";
-import { REPORT_TABLE_COLUMNS, reportTable } from "./report-table";
+import { findIndicator } from "../indicators/catalogue.js";
+import type { QuarterlyReport, ReportIndicator, SeriesEntry } from "../report/schemas.js";
+import { disclosureThreshold, REPORT_TABLE_COLUMNS, reportCsv, reportTable } from "./report-table.js";
 
 function entry(over: Partial<SeriesEntry>): SeriesEntry {
   return {
@@ -189,6 +191,69 @@ describe("reportTable", () => {
   });
 
   it("says what c means", () => {
-    expect(table.notes.join(" ")).toMatch(/c = suppressed/);
+    expect(table.notes.join(" ")).toMatch(/c = suppressed: a count of children from 1 to 5,/);
+  });
+
+  it("reads each indicator's own threshold", () => {
+    // private fostering's 3 stays suppressed at 5; with a threshold of 2 for it, 3 is published.
+    const own = reportTable(report, { threshold: (id) => (id === "vul.private_fostering" ? 2 : 5) });
+    const fostering = own.rows.find((r) => r[1] === "vul.private_fostering" && r[3] === "Quarter")!;
+    expect(fostering[col("Numerator")]).toBe(3);
+    expect(fostering[col("Value")]).toBe(3);
+    const missing = own.rows.find((r) => r[1] === "vul.missing_rate" && r[3] === "Quarter")!;
+    expect(missing[col("Numerator")]).toBe("c");
+    expect(own.notes.join(" ")).toMatch(/from 1 to the indicator's threshold \(2 to 5\)/);
+  });
+
+  it("takes the threshold from the indicator's definition, 5 when it sets none", () => {
+    expect(findIndicator("cla.starts")?.definition.disclosureThreshold).toBeUndefined();
+    expect(disclosureThreshold("cla.starts")).toBe(5);
+    expect(disclosureThreshold("local.not_in_the_catalogue")).toBe(5);
+  });
+
+  it("shows every figure to an internal audience, and says it is not for publication", () => {
+    const internal = reportTable(report, { audience: "internal" });
+    const fostering = internal.rows.find((r) => r[1] === "vul.private_fostering" && r[3] === "Quarter")!;
+    expect(fostering[col("Numerator")]).toBe(3);
+    expect(fostering[col("Value")]).toBe(3);
+    const missing = internal.rows.find((r) => r[1] === "vul.missing_rate" && r[3] === "Quarter")!;
+    expect(missing[col("Numerator")]).toBe(4);
+    expect(missing[col("Value")]).toBe(0.3);
+    expect(internal.notes.join(" ")).toMatch(/Do not publish/);
+  });
+});
+
+describe("reportCsv", () => {
+  const lines = (text: string) => text.split("\r\n");
+  const fostering = (text: string) =>
+    lines(text).find((l) =>
+      l.startsWith("Family Front Door,vul.private_fostering,vul.private_fostering,Quarter,"),
+    );
+
+  it("writes the published table, then the sources, and suppresses the small count", () => {
+    const text = reportCsv(report);
+    expect(lines(text)[0]).toBe(REPORT_TABLE_COLUMNS.join(","));
+    // private fostering's quarter: numerator 3 (a count of children from 1 to 5) and its value are c.
+    expect(fostering(text)).toBe(
+      "Family Front Door,vul.private_fostering,vul.private_fostering,Quarter,Q2 2019-20,count,c,,c,,,neither",
+    );
+    expect(text).toContain(
+      "\r\n\r\nSources\r\nDataset,Source,Kind,Covers,Received\r\ncontacts,nightly extract at 30 Sep 2019,",
+    );
+    expect(text.endsWith("\r\n")).toBe(true);
+  });
+
+  it("shows the small count to an internal audience", () => {
+    expect(fostering(reportCsv(report, { audience: "internal" }))).toBe(
+      "Family Front Door,vul.private_fostering,vul.private_fostering,Quarter,Q2 2019-20,count,3,,3,,,neither",
+    );
+  });
+
+  it("never lets a title run as a spreadsheet formula", () => {
+    const hostile: QuarterlyReport = {
+      ...report,
+      sections: [{ ...report.sections[0]!, title: '=HYPERLINK("http://x")' }],
+    };
+    expect(lines(reportCsv(hostile))[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/x""\)",/);
   });
 });

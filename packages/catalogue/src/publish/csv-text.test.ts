@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvText } from "./csv-text";
+import { csvText } from "./csv-text.js";
 
 describe("csvText", () => {
   it("writes a heading and rows with CRLF line ends", () => {
@@ -17,6 +17,10 @@ describe("csvText", () => {
 
   it("leaves empty fields for missing values", () => {
     expect(csvText([["x", null, 0]])).toBe("x,,0\r\n");
+  });
+
+  it("writes an empty row as an empty line, and a non-finite number as an empty field", () => {
+    expect(csvText([["a"], [], ["b", Number.NaN]])).toBe("a\r\n\r\nb,\r\n");
   });
 
   it("stops text being read as a spreadsheet formula", () => {

@@ -1,4 +1,5 @@
-import { type CoverageSource, describeSpan } from "@kpi/contract";
+import type { CoverageSource } from "../coverage/coverage-source.js";
+import { describeSpan } from "../coverage/date-spans.js";
 
 /** A source as every output shows it: dataset, name, kind, the days it covers and when it came. */
 export interface SourceRow {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { citedBy, sourceRow } from "./source-rows";
+import { citedBy, sourceRow } from "./source-rows.js";
 
 const source = (id: string, received: string | null) => ({
   id,
