@@ -55,3 +55,29 @@ describe("migration 0001 (analysis approvals, authors' display names)", () => {
     await client.close();
   }, 60_000);
 });
+
+describe("migration 0004 (the local authority an organisation is)", () => {
+  it("keeps existing organisations, without an authority, and stores both codes or neither", async () => {
+    const client = await PGlite.create();
+    const db = drizzle(client);
+    await migrate(db, { migrationsFolder: firstMigrations(4) });
+    await client.exec(
+      `INSERT INTO organisations (id, name) VALUES ('default', 'Default'), ('worcs', 'Worcs')`,
+    );
+    await migrate(db, { migrationsFolder: migrationsFolder() });
+    const rows = await client.query<{ id: string; old_la_code: string | null; new_la_code: string | null }>(
+      "SELECT id, old_la_code, new_la_code FROM organisations ORDER BY id",
+    );
+    expect(rows.rows).toEqual([
+      { id: "default", old_la_code: null, new_la_code: null },
+      { id: "worcs", old_la_code: null, new_la_code: null },
+    ]);
+    await client.exec(
+      `UPDATE organisations SET old_la_code = '885', new_la_code = 'E10000034' WHERE id = 'worcs'`,
+    );
+    await expect(
+      client.exec(`UPDATE organisations SET new_la_code = NULL WHERE id = 'worcs'`),
+    ).rejects.toThrow(/organisations_la_codes_together/);
+    await client.close();
+  }, 60_000);
+});

@@ -1,3 +1,6 @@
+export * from "./authorities/authority.js";
+export * from "./authorities/england-authorities.js";
+export * from "./authorities/find-authority.js";
 export * from "./coverage/coverage-source.js";
 export * from "./coverage/data-need.js";
 export * from "./coverage/dataset-coverage.js";

@@ -5,6 +5,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  check,
   date,
   index,
   integer,
@@ -18,12 +19,24 @@ import {
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
-/** Organisations (local authorities). Every row of data belongs to exactly one. */
-export const organisations = pgTable("organisations", {
-  id: text("id").primaryKey(),
-  name: text("name").notNull(),
-  createdAt: createdAt(),
-});
+/**
+ * Organisations (local authorities). Every row of data belongs to exactly one. The local authority an
+ * organisation is (issue 14) is kept as both its codes, set and cleared together; its name and region
+ * are read from the catalogue by the three-digit code, never stored (decision 183).
+ */
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+    /** The authority's old three-digit code (DfE's key, e.g. `885`); `null` until set. */
+    oldLaCode: text("old_la_code"),
+    /** The authority's nine-character code (e.g. `E10000034`), as the catalogue gave it when set. */
+    newLaCode: text("new_la_code"),
+  },
+  (t) => [check("organisations_la_codes_together", sql`(${t.oldLaCode} IS NULL) = (${t.newLaCode} IS NULL)`)],
+);
 
 /** Bearer tokens: API tokens and portal sessions. Only the SHA-256 hash of a token is stored. */
 export const tokens = pgTable(

@@ -1,12 +1,47 @@
-import { createOrganisationBodySchema, organisationSchema } from "@kpi/contract";
+import {
+  createOrganisationBodySchema,
+  type Organisation as OrganisationBody,
+  organisationParamsSchema,
+  organisationSchema,
+  updateOrganisationBodySchema,
+} from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ApiError } from "../errors.js";
-import { createOrganisation } from "../services/organisations.js";
+import { callerOf } from "../plugins/auth.js";
+import {
+  createOrganisation,
+  findOrganisation,
+  type Organisation,
+  organisationVisibleTo,
+  setOrganisationAuthority,
+} from "../services/organisations.js";
 import { errorResponses } from "./error-responses.js";
 
+function toBody(organisation: Organisation): OrganisationBody {
+  const a = organisation.authority;
+  return {
+    id: organisation.id,
+    name: organisation.name,
+    created_at: organisation.createdAt,
+    authority:
+      a === null
+        ? null
+        : {
+            old_la_code: a.oldLaCode,
+            new_la_code: a.newLaCode,
+            la_name: a.laName,
+            region_code: a.regionCode,
+            region_name: a.regionName,
+          },
+  };
+}
+
 /**
- * `POST /v1/organisations` (only `KPI_ADMIN_TOKEN`): creates an organisation. `409 conflict` when the
- * id is taken.
+ * Organisations: `POST /v1/organisations` (only `KPI_ADMIN_TOKEN`) creates one, optionally with the
+ * local authority it is (`la_code`), `409 conflict` when the id is taken; `GET /v1/organisations/{id}`
+ * reads the caller's own organisation (any role); `PATCH /v1/organisations/{id}` sets or clears its
+ * `la_code` (the organisation's admin, or `KPI_ADMIN_TOKEN` for any). Another organisation is `404`;
+ * a code no authority in England has is `422 validation_failed` naming `la_code`.
  *
  * @example
  * ```ts
@@ -26,10 +61,52 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = await createOrganisation(app.database.db, request.body);
+      const { id, name, la_code } = request.body;
+      const created = await createOrganisation(app.database.db, { id, name, laCode: la_code });
       if (created === null)
         throw new ApiError("conflict", `An organisation with id '${request.body.id}' exists`);
-      return reply.status(201).send({ id: created.id, name: created.name, created_at: created.createdAt });
+      return reply.status(201).send(toBody(created));
+    },
+  );
+
+  app.get(
+    "/v1/organisations/:id",
+    {
+      config: { access: "read" },
+      schema: {
+        tags: ["administration"],
+        summary: "Read the organisation, with the local authority it is",
+        params: organisationParamsSchema,
+        response: { 200: organisationSchema, ...errorResponses(401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const found = organisationVisibleTo(callerOf(request), request.params.id)
+        ? await findOrganisation(app.database.db, request.params.id)
+        : null;
+      if (found === null) throw new ApiError("not_found", "No such organisation");
+      return toBody(found);
+    },
+  );
+
+  app.patch(
+    "/v1/organisations/:id",
+    {
+      config: { access: "admin" },
+      schema: {
+        tags: ["administration"],
+        summary: "Set or clear the local authority the organisation is (la_code)",
+        params: organisationParamsSchema,
+        body: updateOrganisationBodySchema,
+        response: { 200: organisationSchema, ...errorResponses(401, 403, 404, 413, 422) },
+      },
+    },
+    async (request) => {
+      const updated = organisationVisibleTo(callerOf(request), request.params.id)
+        ? await setOrganisationAuthority(app.database.db, request.params.id, request.body.la_code)
+        : null;
+      if (updated === null) throw new ApiError("not_found", "No such organisation");
+      return toBody(updated);
     },
   );
 };

@@ -22,9 +22,9 @@ const queries: Record<string, string> = {
 };
 
 function urlOf(path: string, indicatorId: string): string {
-  const url = path.replace(/:([a-z_]+)/g, (_, name: string) =>
-    name === "id" ? indicatorId : (params[name] ?? name),
-  );
+  // `:id` is an indicator's, except under /v1/organisations, where it is A's own id.
+  const id = path.startsWith("/v1/organisations/") ? "iso-a" : indicatorId;
+  const url = path.replace(/:([a-z_]+)/g, (_, name: string) => (name === "id" ? id : (params[name] ?? name)));
   return `${url}${queries[path] ?? ""}`;
 }
 
@@ -65,8 +65,18 @@ beforeAll(async () => {
     payload: { text: analysisText },
   });
   expect(analysis.statusCode).toBe(200);
+  // A is Worcestershire (885): its organisation's name and authority are A's too.
+  const authority = await api.app.inject({
+    method: "PATCH",
+    url: "/v1/organisations/iso-a",
+    headers: bearer(a.admin),
+    payload: { la_code: "885" },
+  });
+  expect(authority.statusCode, authority.body).toBe(200);
   markers.push(
     analysisText,
+    "Organisation iso-a",
+    "Worcestershire",
     "iso-a-read",
     "iso-a-ingest",
     "iso-a-analyst",
@@ -109,6 +119,7 @@ describe("organisation isolation", () => {
     // The probe can see leaks: A's own routes show A's batches, analysis and token names.
     expect(seenByA).toContain(analysisText);
     expect(seenByA).toContain("iso-a-read");
+    expect(seenByA).toContain("Worcestershire");
     expect(seenByA).toContain(markers[0]);
   });
 

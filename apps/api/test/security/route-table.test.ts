@@ -20,6 +20,8 @@ function required(method: string, path: string): Required | undefined {
   if ((method === "GET" && path === "/v1/sessions") || (method === "DELETE" && path === "/v1/sessions/:id"))
     return "admin";
   if (method === "POST" && path === "/v1/organisations") return "admin_token";
+  // The organisation's admin sets its local-authority code (KPI_ADMIN_TOKEN may for any).
+  if (method === "PATCH" && path === "/v1/organisations/:id") return "admin";
   if (path === "/v1/tokens" || path.startsWith("/v1/tokens/")) return "admin";
   if (path === "/v1/users" || path.startsWith("/v1/users/")) return "admin";
   if (path === "/v1/datasets/:dataset/records" || path === "/v1/datasets/:dataset/records/:key")

@@ -23,6 +23,7 @@ export function SiteHeader({ session }: { session: PortalSession | null }) {
     { href: "/reports", label: "Quarterly report" },
     ...(role !== null && canEdit(role) ? [{ href: "/targets", label: "Targets" }] : []),
     { href: "/data", label: "Data" },
+    { href: "/organisation", label: "Organisation" },
     ...(role !== null && canManageTokens(role)
       ? [
           { href: "/tokens", label: "API tokens" },

@@ -20,6 +20,8 @@ import {
   indicatorDetailSchema,
   indicatorListSchema,
   indicatorSeriesSchema,
+  type Organisation,
+  organisationSchema,
   type QuarterlyReport,
   quarterlyReportSchema,
   type Role,
@@ -560,6 +562,39 @@ export const getSessions = cache(async (): Promise<SessionInfo[]> => {
  */
 export async function endSession(id: string): Promise<ApiOutcome<null>> {
   return write("DELETE", `/v1/sessions/${seg(id)}`, z.null());
+}
+
+/**
+ * The signed-in person's organisation, with the local authority it is (`GET /v1/organisations/{id}`).
+ *
+ * @param id - the organisation's id (from the session)
+ * @returns the organisation; `authority` is `null` until an admin sets its code
+ * @example
+ * ```ts
+ * const { authority } = await getOrganisation("demo-la");
+ * ```
+ */
+export const getOrganisation = cache(async (id: string): Promise<Organisation> => {
+  return read(`/v1/organisations/${seg(id)}`, organisationSchema);
+});
+
+/**
+ * Sets the local authority the organisation is, by either of its codes, or clears it with `null`
+ * (`PATCH /v1/organisations/{id}`, admin).
+ *
+ * @param id - the organisation's id
+ * @param laCode - `885`, `E10000034`, … or `null`
+ * @returns the organisation as it now is, or why not (422 naming `la_code` for an unknown code)
+ * @example
+ * ```ts
+ * await setOrganisationAuthority("demo-la", "885");
+ * ```
+ */
+export async function setOrganisationAuthority(
+  id: string,
+  laCode: string | null,
+): Promise<ApiOutcome<Organisation>> {
+  return write("PATCH", `/v1/organisations/${seg(id)}`, organisationSchema, { la_code: laCode });
 }
 
 /**

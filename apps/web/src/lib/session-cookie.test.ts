@@ -6,6 +6,7 @@ const session: PortalSession = {
   username: "j.smith",
   displayName: "Jo Smith",
   role: "analyst",
+  organisation: "demo-la",
   expiresAt: "2019-10-01T17:00:00.000Z",
 };
 const beforeExpiry = Date.parse("2019-10-01T09:00:00Z");
@@ -13,6 +14,12 @@ const beforeExpiry = Date.parse("2019-10-01T09:00:00Z");
 describe("session cookie", () => {
   it("round-trips a session before it expires", () => {
     expect(decodeSession(encodeSession(session), beforeExpiry)).toEqual(session);
+  });
+
+  it("keeps a session written before the cookie held the organisation", () => {
+    const { organisation: _, ...before } = session;
+    const value = Buffer.from(JSON.stringify(before)).toString("base64url");
+    expect(decodeSession(value, beforeExpiry)).toEqual(before);
   });
 
   it("treats an expired session as signed out", () => {
@@ -24,5 +31,9 @@ describe("session cookie", () => {
     expect(decodeSession("not-base64-json", beforeExpiry)).toBeNull();
     const wrongRole = Buffer.from(JSON.stringify({ ...session, role: "superuser" })).toString("base64url");
     expect(decodeSession(wrongRole, beforeExpiry)).toBeNull();
+    const badOrganisation = Buffer.from(JSON.stringify({ ...session, organisation: "Demo LA" })).toString(
+      "base64url",
+    );
+    expect(decodeSession(badOrganisation, beforeExpiry)).toBeNull();
   });
 });

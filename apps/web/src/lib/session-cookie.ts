@@ -1,15 +1,19 @@
-import { roleSchema } from "@kpi/contract";
+import { organisationIdSchema, roleSchema } from "@kpi/contract";
 import { z } from "zod";
 
 /**
- * What the session cookie holds: the API session token and, for display only, who signed in. The role
- * here only decides which controls to show; the API checks the token's own role on every call.
+ * What the session cookie holds: the API session token and, for display only, who signed in and the
+ * organisation they belong to. The role here only decides which controls to show; the API checks the
+ * token's own role and organisation on every call. `organisation` is missing from cookies written
+ * before the portal kept it: those sessions carry on, and only the organisation page asks the person
+ * to sign in again.
  */
 export const portalSessionSchema = z.object({
   token: z.string().min(1),
   username: z.string().min(1),
   displayName: z.string().min(1),
   role: roleSchema,
+  organisation: organisationIdSchema.optional(),
   expiresAt: z.iso.datetime({ offset: true }),
 });
 /** See {@link portalSessionSchema}. */

@@ -398,3 +398,61 @@ describe("createClient().ingest with a coverage", () => {
     expect(calls[0]?.body).toBe('{"records":[]}');
   });
 });
+
+describe("createClient organisations", () => {
+  // Worcestershire as DfE's b1_children_in_need_2013_to_2025.csv names it (885, E10000034).
+  const worcs = {
+    id: "worcs",
+    name: "Worcestershire",
+    created_at: "2026-12-04T09:00:00.000Z",
+    authority: {
+      old_la_code: "885",
+      new_la_code: "E10000034",
+      la_name: "Worcestershire",
+      region_code: "E12000005",
+      region_name: "West Midlands",
+    },
+  };
+
+  it("reads an organisation by its id", async () => {
+    const { fetch, calls } = fakeFetch([json(200, worcs)]);
+    const organisation = await clientWith(fetch).organisation("worcs");
+    expect(calls[0]).toMatchObject({ url: "http://api.test/v1/organisations/worcs", method: "GET" });
+    expect(organisation.authority?.region_name).toBe("West Midlands");
+  });
+
+  it("sets the authority with PATCH and a JSON body, and clears it with null", async () => {
+    const { fetch, calls } = fakeFetch([json(200, worcs), json(200, { ...worcs, authority: null })]);
+    const client = clientWith(fetch);
+    expect((await client.setOrganisationAuthority("worcs", "E10000034")).authority?.old_la_code).toBe("885");
+    expect((await client.setOrganisationAuthority("worcs", null)).authority).toBeNull();
+    expect(calls.map((c) => [c.method, c.url, c.headers["content-type"], c.body])).toEqual([
+      ["PATCH", "http://api.test/v1/organisations/worcs", "application/json", '{"la_code":"E10000034"}'],
+      ["PATCH", "http://api.test/v1/organisations/worcs", "application/json", '{"la_code":null}'],
+    ]);
+  });
+
+  it("creates an organisation with its code, and does not retry a refusal", async () => {
+    const refusal = {
+      error: {
+        code: "validation_failed",
+        message: "The request does not match the schema",
+        issues: [{ field: "la_code", message: "no local authority in England has the code 999" }],
+      },
+    };
+    const { fetch, calls } = fakeFetch([json(201, worcs), json(422, refusal)]);
+    const client = clientWith(fetch);
+    expect(
+      (await client.createOrganisation({ id: "worcs", name: "Worcestershire", la_code: "885" })).id,
+    ).toBe("worcs");
+    expect(calls[0]).toMatchObject({ method: "POST", url: "http://api.test/v1/organisations" });
+    expect(JSON.parse(calls[0]?.body ?? "")).toEqual({ id: "worcs", name: "Worcestershire", la_code: "885" });
+    const error = await client.setOrganisationAuthority("worcs", "999").catch((e: unknown) => e);
+    expect(calls).toHaveLength(2);
+    expect(error).toMatchObject({
+      code: "validation_failed",
+      status: 422,
+      issues: [{ row: null, field: "la_code", message: "no local authority in England has the code 999" }],
+    });
+  });
+});

@@ -1,6 +1,7 @@
 import {
   type BatchList,
   batchListSchema,
+  type CreateOrganisationBody,
   type DataQualityReport,
   type DatasetList,
   dataQualityReportSchema,
@@ -13,6 +14,8 @@ import {
   importReportSchema,
   indicatorListSchema,
   indicatorSeriesSchema,
+  type Organisation,
+  organisationSchema,
   type QuarterlyReport,
   quarterlyReportSchema,
 } from "@kpi/contract";
@@ -119,6 +122,29 @@ export interface KpiClient {
     files: readonly { readonly path: string; readonly bytes: Uint8Array }[],
     options?: { readonly year?: string; readonly dryRun?: boolean; readonly strict?: boolean },
   ): Promise<ImportReport>;
+  /**
+   * An organisation, with the local authority it is (the token's own; `KPI_ADMIN_TOKEN` reads any).
+   *
+   * @param id - the organisation's id
+   * @returns the organisation; `authority` is `null` until its code is set (`GET /v1/organisations/{id}`)
+   */
+  organisation(id: string): Promise<Organisation>;
+  /**
+   * Creates an organisation (`KPI_ADMIN_TOKEN` only), optionally with its local-authority code.
+   *
+   * @param body - `id`, `name` and optionally `la_code` (the three-digit or the nine-character code)
+   * @returns the organisation (`POST /v1/organisations`)
+   */
+  createOrganisation(body: CreateOrganisationBody): Promise<Organisation>;
+  /**
+   * Sets the local authority an organisation is, by either of its codes (both are kept), or clears it
+   * with `null` (the organisation's admin, or `KPI_ADMIN_TOKEN`).
+   *
+   * @param id - the organisation's id
+   * @param laCode - e.g. `885` or `E10000034`, or `null`
+   * @returns the organisation as it now is (`PATCH /v1/organisations/{id}`)
+   */
+  setOrganisationAuthority(id: string, laCode: string | null): Promise<Organisation>;
 }
 
 /**
@@ -139,22 +165,29 @@ export interface KpiClient {
  */
 export function createClient(options: ClientOptions): KpiClient {
   const transport = transportOf(options);
-  const get = async <S extends z.ZodType>(
-    schema: S,
-    request: Omit<ApiRequest, "method">,
-  ): Promise<z.infer<S>> => {
-    const response = await sendRequest(transport, { method: "GET", ...request });
+  const send = async <S extends z.ZodType>(schema: S, request: ApiRequest): Promise<z.infer<S>> => {
+    const response = await sendRequest(transport, request);
     const parsed = schema.safeParse(response.body);
     if (!parsed.success)
       throw new KpiClientError(
         "invalid_response",
-        `The API's answer to GET ${request.path} did not have the expected shape`,
+        `The API's answer to ${request.method} ${request.path} did not have the expected shape`,
         {
           status: response.status,
         },
       );
     return parsed.data;
   };
+  const get = <S extends z.ZodType>(schema: S, request: Omit<ApiRequest, "method">): Promise<z.infer<S>> =>
+    send(schema, { method: "GET", ...request });
+  const sendJson = <S extends z.ZodType>(
+    schema: S,
+    method: "POST" | "PATCH",
+    path: string,
+    body: unknown,
+  ): Promise<z.infer<S>> =>
+    send(schema, { method, path, body: JSON.stringify(body), contentType: "application/json" });
+  const organisationPath = (id: string) => `/v1/organisations/${encodeURIComponent(id)}`;
   return {
     ingest: (dataset, records, ingestOptions) => ingestRecords(transport, dataset, records, ingestOptions),
     values: (indicator, query = {}) =>
@@ -197,6 +230,10 @@ export function createClient(options: ClientOptions): KpiClient {
         );
       return parsed.data;
     },
+    organisation: (id) => get(organisationSchema, { path: organisationPath(id) }),
+    createOrganisation: (body) => sendJson(organisationSchema, "POST", "/v1/organisations", body),
+    setOrganisationAuthority: (id, laCode) =>
+      sendJson(organisationSchema, "PATCH", organisationPath(id), { la_code: laCode }),
   };
 }
 

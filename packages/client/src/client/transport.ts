@@ -22,7 +22,7 @@ export interface Transport {
 
 /** One request to the API. */
 export interface ApiRequest {
-  readonly method: "GET" | "POST" | "PUT" | "DELETE";
+  readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Path below the base URL, starting with `/`. */
   readonly path: string;
   /** Query parameters; `undefined` values are left out. */

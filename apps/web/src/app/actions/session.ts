@@ -41,12 +41,13 @@ export async function signInAction(_previous: FormState, form: FormData): Promis
           : outcome.message;
     return { status: "error", message, fieldErrors: {}, values };
   }
-  const { token, expires_at, user } = outcome.data;
+  const { token, expires_at, user, organisation } = outcome.data;
   await writeSessionCookie({
     token,
     username: user.username,
     displayName: user.display_name,
     role: user.role,
+    organisation,
     expiresAt: expires_at,
   });
   redirect(safeReturnPath(input.next));

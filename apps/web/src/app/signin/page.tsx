@@ -8,6 +8,7 @@ const REASONS: Record<string, string> = {
   expired: "Your session has ended. Sign in again to carry on.",
   "signed-out": "You have signed out.",
   role: "Your session does not allow that page. Sign in again to carry on.",
+  organisation: "Sign in again to see your organisation.",
 };
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analysisFormSchema, analysisVersionFormSchema } from "./analysis-form";
+import { authorityFormSchema } from "./authority-form";
 import { invalidForm } from "./form-state";
 import { signInFormSchema } from "./sign-in-form";
 import { targetFormSchema, targetOfForm } from "./target-form";
@@ -95,5 +96,25 @@ describe("token form", () => {
     expect(tokenFormSchema.safeParse({ name: "Nightly CIN extract", role: "ingest" }).success).toBe(true);
     expect(tokenFormSchema.safeParse({ name: "", role: "ingest" }).success).toBe(false);
     expect(tokenFormSchema.safeParse({ name: "x", role: "owner" }).success).toBe(false);
+  });
+});
+
+describe("local-authority form", () => {
+  it("trims the code and takes either code of an authority", () => {
+    // Worcestershire: 885 / E10000034 in DfE's b1_children_in_need_2013_to_2025.csv.
+    expect(authorityFormSchema.parse({ la_code: " 885 " }).la_code).toBe("885");
+    expect(authorityFormSchema.parse({ la_code: "e10000034" }).la_code).toBe("E10000034");
+  });
+
+  it("says what is wrong beside the field: nothing typed, a malformed code, an unknown one", () => {
+    const errors = (la_code: string) => {
+      const r = authorityFormSchema.safeParse({ la_code });
+      return r.success ? undefined : invalidForm(r.error, { la_code }).fieldErrors.la_code;
+    };
+    expect(errors("  ")).toEqual(["Enter the local authority's code, such as 885 or E10000034"]);
+    expect(errors("Worcs")).toEqual([
+      "use the three-digit code (such as 885) or the nine-character code (such as E10000034)",
+    ]);
+    expect(errors("999")).toEqual(["no local authority in England has the code 999"]);
   });
 });
