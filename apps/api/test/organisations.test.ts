@@ -37,7 +37,7 @@ function create(payload: Record<string, unknown>) {
 function read(id: string, token: string) {
   return inject({ method: "GET", url: `/v1/organisations/${id}`, headers: bearer(token) });
 }
-function patch(id: string, token: string, payload: unknown) {
+function patch(id: string, token: string, payload: Record<string, unknown>) {
   return inject({ method: "PATCH", url: `/v1/organisations/${id}`, headers: bearer(token), payload });
 }
 
