@@ -1,47 +1,164 @@
-export * from "./authorities/authority.js";
-export * from "./authorities/england-authorities.js";
-export * from "./authorities/find-authority.js";
-export * from "./coverage/coverage-source.js";
-export * from "./coverage/data-need.js";
-export * from "./coverage/dataset-coverage.js";
-export * from "./coverage/date-spans.js";
-export * from "./coverage/infer-coverage.js";
-export * from "./coverage/within-span.js";
+// The public API of @kpi/catalogue, listed name by name (decision 195): the datasets (schemas, code
+// lists, keys, coverage, validation, CSV), the indicators and the report's sections, the evaluator and
+// the formula shapes a local indicator is written with, the report, its analysis and its schemas, the
+// published form of a report, and the data-quality checks as one entry point. Modules not listed here
+// (the evaluator's indexes and tallies, each single data-quality check, the report's drafting helpers)
+// are internal and may change without a breaking release; test/public-exports.test.ts keeps it so.
+export type { Authority } from "./authorities/authority.js";
+export { findAuthority } from "./authorities/find-authority.js";
+export {
+  type CoverageSource,
+  coverageSourceSchema,
+  type SourceKind,
+  sourceKindSchema,
+} from "./coverage/coverage-source.js";
+export {
+  coverageByDataset,
+  type DatasetCoverage,
+  latestCoveredQuarter,
+} from "./coverage/dataset-coverage.js";
+export {
+  type DateSpan,
+  dateSpanSchema,
+  describeSpan,
+  describeSpans,
+  hullOfSpans,
+} from "./coverage/date-spans.js";
+export { type CoverageInference, createCoverageInference, inferCoverage } from "./coverage/infer-coverage.js";
 // Validation: `validateRecords` and `createBatchValidator` are the entry points; datasets/row-check.ts
 // (the single pass per row) and datasets/field-test.ts (the plain test of a declared field check) are
 // internal on purpose (test/validator-exports.test.ts).
-export * from "./datasets/batch-validator.js";
-export * from "./datasets/codes.js";
-export * from "./datasets/csv.js";
-export * from "./datasets/csv-cells.js";
-export * from "./datasets/data-contract-markdown.js";
-export * from "./datasets/fields.js";
-export * from "./datasets/period-id.js";
-export * from "./datasets/record-key.js";
-export * from "./datasets/registry.js";
-export * from "./datasets/row-issue.js";
-export * from "./datasets/schemas.js";
-export * from "./datasets/validate.js";
-export * from "./evaluate/catalogue-error.js";
-export * from "./evaluate/dated-index.js";
-export * from "./evaluate/evaluation.js";
-export * from "./evaluate/evaluation-context.js";
-export * from "./evaluate/evaluator.js";
-export * from "./evaluate/formula.js";
-export * from "./evaluate/formula-shapes.js";
-export * from "./evaluate/latest-per-person.js";
-export * from "./evaluate/leavers.js";
-export * from "./evaluate/observations.js";
-export * from "./evaluate/periods-of-care.js";
-export * from "./evaluate/placements.js";
-export * from "./evaluate/population.js";
-export * from "./evaluate/stock-index.js";
-export * from "./evaluate/tally.js";
-export * from "./indicators/catalogue.js";
-export * from "./indicators/catalogue-indicator.js";
-export * from "./indicators/indicators-doc.js";
-export * from "./indicators/sections.js";
-export * from "./indicators/themes.js";
+export { type BatchSummary, type BatchValidator, createBatchValidator } from "./datasets/batch-validator.js";
+export {
+  type AssessmentFactor,
+  assessmentFactorCodes,
+  assessmentFactorFlags,
+  type CodeOption,
+  cinClosureReasonCodes,
+  cpCategoryCodes,
+  disabilityCodes,
+  primaryNeedCodes,
+  referralSourceCodes,
+  type VulnerabilityFlag,
+} from "./datasets/codes.js";
+export { CsvFormatError, csvRecords, type ParseCsvResult, parseCsv, toCsv } from "./datasets/csv.js";
+export { type CellIssue, type ConvertedCsvRow, convertCsvRow } from "./datasets/csv-cells.js";
+export {
+  booleanField,
+  codeField,
+  codeListField,
+  dateField,
+  type FieldCheck,
+  type FieldMeta,
+  type FieldType,
+  fieldMetaRegistry,
+  fieldTypes,
+  integerField,
+  numberField,
+  optional,
+  patternField,
+  periodField,
+  textField,
+} from "./datasets/fields.js";
+export { type ParseRecordKeyResult, parseRecordKey, recordKey } from "./datasets/record-key.js";
+export {
+  type DatasetDating,
+  type DatasetSpec,
+  datasets,
+  type FieldSpec,
+  isDatasetName,
+  type LeftOutOfFigures,
+  type RangedDataset,
+} from "./datasets/registry.js";
+export type { RecordFormat, RowIssue, ValidateOptions } from "./datasets/row-issue.js";
+export {
+  type AdoptionDecisionRecord,
+  type AdoptionRecord,
+  type AssessmentRecord,
+  adoptionDecisionSchema,
+  adoptionSchema,
+  assessmentSchema,
+  type BenchmarkRecord,
+  benchmarkSchema,
+  type CareLeaverRecord,
+  type ChildRecord,
+  type CinPlanRecord,
+  type ClaEpisodeRecord,
+  type ClaOutcomeRecord,
+  type ClaReviewRecord,
+  type ContactRecord,
+  type CpPlanRecord,
+  type CpReviewRecord,
+  careLeaverSchema,
+  childSchema,
+  cinPlanSchema,
+  claEpisodeSchema,
+  claOutcomeSchema,
+  claReviewSchema,
+  contactSchema,
+  cpPlanSchema,
+  cpReviewSchema,
+  type DatasetName,
+  type DatasetRecords,
+  type DueActivityRecord,
+  datasetNames,
+  datasetRules,
+  datasetSchemas,
+  dueActivitySchema,
+  emptyDatasetRecords,
+  type MissingEpisodeRecord,
+  missingEpisodeSchema,
+  type ObservationRecord,
+  observationSchema,
+  type PopulationRecord,
+  type PreProceedingsRecord,
+  type PreviousPermanenceRecord,
+  populationSchema,
+  preProceedingsSchema,
+  previousPermanenceSchema,
+  type RecordOf,
+  type ReferralRecord,
+  referralSchema,
+  type S47EnquiryRecord,
+  type SocialWorkerEpisodeRecord,
+  s47EnquirySchema,
+  socialWorkerEpisodeSchema,
+  type UascRecord,
+  uascSchema,
+  type VulnerabilityFlagRecord,
+  vulnerabilityFlagSchema,
+  type WorkforceRecord,
+  workforceSchema,
+} from "./datasets/schemas.js";
+export { type ValidateResult, validateRecords } from "./datasets/validate.js";
+export { CatalogueError, type CatalogueErrorCode } from "./evaluate/catalogue-error.js";
+export {
+  type Evaluation,
+  evaluationSchema,
+  type GroupEvaluation,
+  groupEvaluationSchema,
+} from "./evaluate/evaluation.js";
+export type { DateRange, EvaluationSettings } from "./evaluate/evaluation-context.js";
+export { createEvaluator, type Evaluator, type EvaluatorOptions } from "./evaluate/evaluator.js";
+export type { Formula, FormulaResult, Measure } from "./evaluate/formula.js";
+export {
+  type CohortSpec,
+  cohortFormula,
+  dueOnTime,
+  flowCount,
+  flowDistinctChildren,
+  flowProportion,
+  flowWithinWorkingDays,
+  latestOpenPerChild,
+  type MemberTest,
+  openPerChildAt,
+  stockChildrenProportion,
+  stockDistinctChildren,
+  stockProportion,
+} from "./evaluate/formula-shapes.js";
+export { catalogue, findIndicator } from "./indicators/catalogue.js";
+export type { CatalogueIndicator } from "./indicators/catalogue-indicator.js";
+export { type ReportSectionId, reportSections } from "./indicators/sections.js";
 export { type CsvCell, csvText } from "./publish/csv-text.js";
 export {
   type Audience,
@@ -69,29 +186,53 @@ export {
   WITHHELD_SENTENCE,
 } from "./publish/report-view.js";
 export { citedBy, SOURCE_COLUMNS, type SourceRow, sourceCells, sourceRow } from "./publish/source-rows.js";
-export * from "./quality/check-data-quality.js";
-export * from "./quality/child-not-in-children.js";
-export * from "./quality/finding.js";
-export * from "./quality/long-cin-plans.js";
-export * from "./quality/long-cp-plans.js";
-export * from "./quality/looked-after-aged-18.js";
-export * from "./quality/missing-date-of-birth.js";
-export * from "./quality/multiple-open-cp-plans.js";
-export * from "./quality/overdue-open-assessments.js";
-export * from "./quality/overlapping-care-episodes.js";
-export * from "./quality/x1-without-successor.js";
-export * from "./report/cited-sources.js";
-export * from "./report/indicator-analysis.js";
-export * from "./report/indicator-judgement.js";
-export * from "./report/indicator-series.js";
-export * from "./report/indicator-trend.js";
-export * from "./report/inferred-local-indicators.js";
-export * from "./report/latest-benchmarks.js";
-export * from "./report/monthly-pattern.js";
-export * from "./report/narrative-benchmark.js";
-export * from "./report/report.js";
-export * from "./report/schemas.js";
-export * from "./report/seasonal-statement.js";
-export * from "./report/series-entry.js";
-export * from "./report/series-range.js";
-export * from "./report/target-for-period.js";
+export { checkDataQuality } from "./quality/check-data-quality.js";
+export type { DataQualityCheck, DataQualityFinding, DataQualityOptions } from "./quality/finding.js";
+export { citedSources } from "./report/cited-sources.js";
+export { indicatorAnalysis } from "./report/indicator-analysis.js";
+export { type IndicatorSeriesOptions, indicatorSeries } from "./report/indicator-series.js";
+export { inferLocalIndicators } from "./report/inferred-local-indicators.js";
+export { type BuildReportOptions, buildReport } from "./report/report.js";
+export {
+  type AnalysisApproval,
+  analysisApprovalSchema,
+  type BenchmarkEntry,
+  benchmarkEntrySchema,
+  type Ci,
+  type Comparison,
+  ciSchema,
+  comparisonSchema,
+  type GroupEntry,
+  groupEntrySchema,
+  type IndicatorAnalysis,
+  type IndicatorSeries,
+  indicatorAnalysisSchema,
+  indicatorSeriesSchema,
+  type KpiListEntry,
+  kpiListEntrySchema,
+  type QuarterlyReport,
+  type QuartileEntry,
+  quarterlyReportSchema,
+  quartileEntrySchema,
+  type ReportIndicator,
+  type ReportSection,
+  reportIndicatorSchema,
+  reportSectionSchema,
+  type SeasonalSummary,
+  type SectionAnalysis,
+  type SeriesEntry,
+  type StoredAnalysis,
+  seasonalSummarySchema,
+  sectionAnalysisSchema,
+  seriesEntrySchema,
+  type TargetHistory,
+  type TargetValue,
+  targetHistorySchema,
+  targetValueSchema,
+} from "./report/schemas.js";
+export {
+  checkReportingPeriod,
+  type SeriesRange,
+  type SeriesRangeIssue,
+  seriesRange,
+} from "./report/series-range.js";
