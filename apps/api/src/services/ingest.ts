@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
 import {
-  type CoverageSource,
   createBatchValidator,
   createCoverageInference,
   csvRecords,
@@ -9,6 +8,7 @@ import {
   datasets,
   recordKey,
 } from "@kpi/catalogue";
+import type { BatchResult } from "@kpi/contract";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows, type Tx } from "../db/database.js";
 import { batches, idempotency } from "../db/schema.js";
@@ -35,20 +35,6 @@ import {
  * coverage its content within that coverage.
  */
 export type IngestMode = "upsert" | "replace";
-
-/** What a successful batch reports (the contract's 200 body, plus `mode` and `deleted`). */
-export interface BatchResult {
-  batch_id: string;
-  dataset: string;
-  mode: IngestMode;
-  received: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  deleted: number;
-  /** The coverage the batch recorded (its source), or `null`. */
-  coverage: CoverageSource | null;
-}
 
 /** The outcome of {@link ingestBatch}: the counts, and whether they were replayed for a retry. */
 export interface IngestOutcome {

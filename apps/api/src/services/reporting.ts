@@ -11,6 +11,7 @@ import {
   seriesRange,
   type TargetHistory,
 } from "@kpi/catalogue";
+import type { TargetChange } from "@kpi/contract";
 import { CoreError, type IndicatorDefinition, type Target, targetSchema, type Window } from "@kpi/core";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "../db/database.js";
@@ -18,18 +19,6 @@ import { targets } from "../db/schema.js";
 import { ApiError } from "../errors.js";
 import { latestAnalyses } from "./analysis-versions.js";
 import type { EvaluationSnapshot } from "./evaluation.js";
-
-/** One stored target change, as the API lists it. */
-export interface TargetChange {
-  /** The financial year, e.g. `FY2019-20`. */
-  financial_year: string;
-  /** The target set (`null`: withdrawn). */
-  target: Target | null;
-  /** Who set it. */
-  set_by: string;
-  /** When, ISO 8601. */
-  set_at: string;
-}
 
 /**
  * The definition of an indicator the organisation can see, or a 404.
