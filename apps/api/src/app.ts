@@ -9,6 +9,7 @@ import { type ApiConfig, apiConfigSchema } from "./env.js";
 import { ApiError } from "./errors.js";
 import { authPlugin } from "./plugins/auth.js";
 import { answerClientError, errorHandlerPlugin, sendApiError, toApiError } from "./plugins/error-handler.js";
+import { evaluationPlugin, ingestionPlugin, reportsPlugin } from "./plugins/services.js";
 import { storePlugin } from "./plugins/store.js";
 import { batchRoutes } from "./routes/batches.js";
 import { dataQualityRoutes } from "./routes/data-quality.js";
@@ -66,9 +67,9 @@ function deferContinue(app: FastifyInstance): void {
 }
 
 /**
- * Builds the API as a Fastify app without listening: infrastructure plugins (store, errors, helmet,
- * rate limit per token, OpenAPI at `/openapi.json` and `/docs`, authentication), then the route
- * modules. Tests call it with their own config and use `app.inject`.
+ * Builds the API as a Fastify app without listening: infrastructure plugins (errors, store, the
+ * evaluation, ingestion and report services, helmet, rate limit per token, OpenAPI at `/openapi.json`
+ * and `/docs`, authentication), then the route modules. Tests call it with their own config and use `app.inject`.
  *
  * @param config - validated configuration (see `readConfig` in `env.ts`)
  * @param options - where logs go (standard output by default)
@@ -138,6 +139,11 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
 
   await app.register(errorHandlerPlugin);
   await app.register(storePlugin, { config: valid });
+  // The services the routes use, each owning its state (caches, admission, timers): nothing is shared
+  // between two apps in one process.
+  await app.register(evaluationPlugin);
+  await app.register(ingestionPlugin);
+  await app.register(reportsPlugin);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluationServiceFor, loadDatasetRecords } from "../src/services/evaluation.js";
-import {
-  createBatchWarmups,
-  scheduleReportWarming,
-  warmLatestReport,
-} from "../src/services/report-response.js";
-import { cachedQuarterlyReport, reportCacheKey } from "../src/services/reporting.js";
+import { loadDatasetRecords } from "../src/services/evaluation.js";
+import { createIngestionEvents } from "../src/services/ingestion-events.js";
+import { createReportService } from "../src/services/report-response.js";
+import { reportCacheKey } from "../src/services/reporting.js";
 import { decidedContacts } from "./support/contacts.js";
 import { bearer, startTestApi, type TestApi, tokensFor } from "./support/test-api.js";
 
@@ -44,7 +41,7 @@ function swaValue(body: string): number | null {
 /** Warms through the scheduler with no delay and resolves with what it reports. */
 function warmNow(organisationId: string) {
   return new Promise<{ period: string | null } | { error: unknown }>((resolve) =>
-    scheduleReportWarming(api.app.database.db, organisationId, { delayMs: 0, onSettled: resolve }),
+    api.app.reports.scheduleWarmup(organisationId, { delayMs: 0, onSettled: resolve }),
   );
 }
 
@@ -109,21 +106,21 @@ describe("warming the latest report after a batch", () => {
     expect(batch.statusCode, batch.body).toBe(200);
 
     expect(await warmNow("default")).toEqual({ period: "FY2019-20-Q2" });
-    const snapshot = await evaluationServiceFor(api.app.database.db).snapshot("default");
+    const snapshot = await api.app.evaluation.snapshot("default");
     const key = reportCacheKey(
       "FY2019-20-Q2",
       { count: 0, maxId: 0 },
       { count: 0, maxId: 0 },
       { count: 0, maxId: 0 },
     );
-    expect(cachedQuarterlyReport(snapshot, key)).toBeDefined();
+    expect(api.app.reports.cached(snapshot, key)).toBeDefined();
 
     const warmed = await get(a.read);
     expect(warmed.statusCode).toBe(200);
     // 45 of the 103 contacts of the quarter (100 here, 3 from the first test) led to an assessment.
     expect(swaValue(warmed.body)).toBeCloseTo((45 / 103) * 100, 6);
 
-    evaluationServiceFor(api.app.database.db).clear();
+    api.app.evaluation.clear();
     const rebuilt = await get(a.read);
     expect(rebuilt.body).toBe(warmed.body);
     expect(rebuilt.headers.etag).toBe(warmed.headers.etag);
@@ -145,7 +142,7 @@ describe("warming the latest report after a batch", () => {
     const outcomes: unknown[] = [];
     const settled = new Promise<void>((resolve) => {
       for (let i = 0; i < 3; i++)
-        scheduleReportWarming(api.app.database.db, "org-b", {
+        api.app.reports.scheduleWarmup("org-b", {
           delayMs: 30,
           onSettled: (outcome) => {
             outcomes.push(outcome);
@@ -159,42 +156,69 @@ describe("warming the latest report after a batch", () => {
     expect(outcomes).toEqual([{ period: "FY2019-20-Q2" }]);
   });
 
-  it("waits for the organisation's last batch in progress, and warms nothing when no data changed", async () => {
+  it("waits for the organisation's last batch in progress, and warms only when one of them committed", async () => {
     const outcomes: unknown[] = [];
-    let firstSettled: () => void = () => undefined;
-    const settled = new Promise<void>((resolve) => {
-      firstSettled = resolve;
+    let notify: () => void = () => undefined;
+    const nextWarmup = () =>
+      new Promise<void>((resolve) => {
+        notify = resolve;
+      });
+    // A report service of its own, listening to events this test emits as the ingestion service would.
+    const events = createIngestionEvents((error) => {
+      throw error;
     });
-    const warmups = createBatchWarmups(api.app.database.db, {
-      delayMs: 20,
-      onSettled: (outcome) => {
+    const reports = createReportService({
+      db: api.app.database.db,
+      evaluation: api.app.evaluation,
+      warmupMs: 20,
+      onWarmupSettled: (_organisationId, outcome) => {
         outcomes.push(outcome);
-        firstSettled();
+        notify();
+      },
+    });
+    reports.listenTo(events);
+    const batch = (committed: boolean) => ({
+      started: () => events.emit("batchStarted", { organisationId: "org-b" }),
+      ended: () => {
+        if (committed) events.emit("batchCommitted", { organisationId: "org-b" });
+        events.emit("batchEnded", { organisationId: "org-b" });
       },
     });
     const wait = () => new Promise((resolve) => setTimeout(resolve, 150));
-    warmups.started("org-b");
-    warmups.started("org-b");
-    warmups.ended("org-b", true); // one batch still in progress
+    const [first, second] = [batch(true), batch(false)];
+    first.started();
+    second.started();
+    first.ended(); // one batch still in progress
     await wait();
     expect(outcomes).toEqual([]);
-    warmups.ended("org-b", false); // the last one changed nothing (a replay)
+    const firstWarmup = nextWarmup();
+    second.ended(); // the last one changed nothing (a replay), but the first committed
+    await firstWarmup;
+    await wait();
+    expect(outcomes).toEqual([{ period: "FY2019-20-Q2" }]);
+    outcomes.length = 0;
+    const replay = batch(false);
+    replay.started();
+    replay.ended(); // no batch committed since the last warm-up: nothing to warm
     await wait();
     expect(outcomes).toEqual([]);
-    warmups.started("org-b");
-    warmups.ended("org-b", true);
-    warmups.started("org-b"); // a new batch cancels the pending warm-up …
+    const third = batch(true);
+    const fourth = batch(true);
+    third.started();
+    third.ended();
+    fourth.started(); // a new batch cancels the pending warm-up …
     await wait();
     expect(outcomes).toEqual([]);
-    warmups.ended("org-b", true); // … and its end schedules the one warm-up
-    await settled;
+    const lastWarmup = nextWarmup();
+    fourth.ended(); // … and its end schedules the one warm-up
+    await lastWarmup;
     await wait();
     expect(outcomes).toEqual([{ period: "FY2019-20-Q2" }]);
   });
 
   it("warms nothing for an organisation without dated records", async () => {
     await tokensFor(api.app, "org-empty");
-    expect(await warmLatestReport(api.app.database.db, "org-empty")).toBeNull();
+    expect(await api.app.reports.warmLatest("org-empty")).toBeNull();
   });
 });
 
@@ -208,8 +232,8 @@ describe("the records routes warm the report after a batch", () => {
 
   /** Whether the organisation's Q2 2019-20 report is built, without building it. */
   async function reportBuilt(app: TestApi["app"], organisationId: string): Promise<boolean> {
-    const snapshot = await evaluationServiceFor(app.database.db).snapshot(organisationId);
-    return cachedQuarterlyReport(snapshot, key) !== undefined;
+    const snapshot = await app.evaluation.snapshot(organisationId);
+    return app.reports.cached(snapshot, key) !== undefined;
   }
 
   async function postTo(app: TestApi["app"], token: string, records: unknown[]) {

@@ -2,7 +2,6 @@ import { quarterlyReportSchema, reportParamsSchema } from "@kpi/contract";
 import Fastify, { type FastifyInstance } from "fastify";
 import { type FastifyPluginAsyncZod, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluationServiceFor } from "../src/services/evaluation.js";
 import { quarterlyReport } from "../src/services/reporting.js";
 import { decidedContacts } from "./support/contacts.js";
 import { bearer, startTestApi, type TestApi, tokensFor } from "./support/test-api.js";
@@ -37,7 +36,7 @@ function get(token: string, headers: Record<string, string> = {}) {
 
 /** The body the route sent before its bytes were cached, from a report built afresh. */
 async function uncachedBody(organisationId: string): Promise<string> {
-  evaluationServiceFor(api.app.database.db).clear();
+  api.app.evaluation.clear();
   const res = await reference.inject({ method: "GET", url: `${path}?org=${organisationId}` });
   expect(res.statusCode, res.body).toBe(200);
   return res.body;
@@ -64,7 +63,7 @@ beforeAll(async () => {
       { schema: { params: reportParamsSchema, response: { 200: quarterlyReportSchema } } },
       async (request) => {
         const organisationId = String((request.query as { org?: string }).org);
-        const snapshot = await evaluationServiceFor(api.app.database.db).snapshot(organisationId);
+        const snapshot = await api.app.evaluation.snapshot(organisationId);
         return quarterlyReport(api.app.database.db, snapshot, request.params.period);
       },
     );

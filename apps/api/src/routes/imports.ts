@@ -4,9 +4,6 @@ import type { ImportFile } from "@kpi/imports";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ApiError } from "../errors.js";
 import { callerOf } from "../plugins/auth.js";
-import { batchAdmissionOf } from "../services/batch-admission.js";
-import { importReturn } from "../services/imports.js";
-import { createBatchWarmups } from "../services/report-response.js";
 import { errorResponses } from "./error-responses.js";
 
 /** The most files one import may hold (a return has 11 tables; several years may come together). */
@@ -25,10 +22,6 @@ const maxFiles = 200;
  * ```
  */
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
-  let warmupsMade: ReturnType<typeof createBatchWarmups> | undefined;
-  const warmups = () =>
-    (warmupsMade ??= createBatchWarmups(app.database.db, { delayMs: app.config.reportWarmupMs ?? 1000 }));
-
   // Limits that depend on the configuration are given per request (the app's config is read then).
   await app.register(multipart, { preservePath: true, throwFileSizeLimit: true });
 
@@ -73,31 +66,15 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       const { year, dry_run: dryRun, strict } = request.query;
       // Counted with the organisation's posted batches (at most a few at once), and its transaction
       // waits for a slot like theirs (decision 141).
-      const leave = batchAdmissionOf(app).enter(caller.organisationId);
-      warmups().started(caller.organisationId);
-      let changed = false;
-      try {
-        const report = await importReturn(
-          {
-            db: app.database.db,
-            pseudonymKey: app.pseudonymKey,
-            withTransactionSlot: batchAdmissionOf(app).withTransactionSlot,
-          },
-          {
-            caller,
-            kind: request.params.kind,
-            files,
-            ...(year === undefined ? {} : { year }),
-            dryRun,
-            strict,
-          },
-        );
-        changed = report.written.some((w) => w.inserted + w.updated > 0);
-        return reply.status(200).send(report);
-      } finally {
-        leave();
-        warmups().ended(caller.organisationId, changed);
-      }
+      const report = await app.ingestion.importReturn({
+        caller,
+        kind: request.params.kind,
+        files,
+        ...(year === undefined ? {} : { year }),
+        dryRun,
+        strict,
+      });
+      return reply.status(200).send(report);
     },
   );
 };

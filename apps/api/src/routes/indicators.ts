@@ -13,7 +13,6 @@ import {
 } from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { callerOf } from "../plugins/auth.js";
-import { evaluationServiceFor } from "../services/evaluation.js";
 import {
   checkFinancialYear,
   findDefinition,
@@ -54,8 +53,7 @@ function summary(d: Definition): IndicatorSummary {
  * ```
  */
 export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
-  const snapshotFor = (organisationId: string) =>
-    evaluationServiceFor(app.database.db).snapshot(organisationId);
+  const snapshotFor = (organisationId: string) => app.evaluation.snapshot(organisationId);
 
   app.get(
     "/v1/indicators",

@@ -10,11 +10,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ApiError } from "../errors.js";
 import { callerOf } from "../plugins/auth.js";
-import { batchAdmissionOf } from "../services/batch-admission.js";
 import { bodyFormatOf } from "../services/body-format.js";
-import { ingestBatch } from "../services/ingest.js";
-import { deleteRecord } from "../services/records.js";
-import { createBatchWarmups } from "../services/report-response.js";
 import { declarationOf } from "../services/sources.js";
 import { errorResponses } from "./error-responses.js";
 
@@ -39,26 +35,6 @@ function datasetOf(name: string): DatasetName {
  * ```
  */
 export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
-  /**
-   * Warms the organisation's latest report once its batches settle (decision 118); made on first use,
-   * as the database is only there once the app is ready.
-   */
-  let warmupsMade: ReturnType<typeof createBatchWarmups> | undefined;
-  const warmups = () =>
-    (warmupsMade ??= createBatchWarmups(app.database.db, {
-      delayMs: app.config.reportWarmupMs ?? 1000,
-      onSettled: (outcome) => {
-        if ("error" in outcome)
-          app.log.debug("report warm-up did not finish; the next request builds the report");
-      },
-    }));
-
-  /**
-   * At most `maxBatchesPerOrganisation` batches per organisation at once, and on PostgreSQL at most
-   * the pool's size less two batch transactions, so reads always find a connection (decision 141).
-   */
-  const admission = () => batchAdmissionOf(app);
-
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
 
@@ -97,35 +73,19 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = (request.body ?? Readable.from([])) as AsyncIterable<Buffer | string>;
       const idempotencyKey = request.headers["idempotency-key"];
       const declaration = declarationOf(request.query);
-      const leave = admission().enter(caller.organisationId);
-      warmups().started(caller.organisationId);
-      let changed = false;
-      try {
-        const outcome = await ingestBatch(
-          {
-            db: app.database.db,
-            pseudonymKey: app.pseudonymKey,
-            maxBodyBytes: app.config.maxBodyBytes,
-            bodyIdleMs: app.config.bodyIdleMs,
-            withTransactionSlot: admission().withTransactionSlot,
-          },
-          {
-            caller,
-            dataset,
-            mode: request.query.mode,
-            format,
-            body,
-            ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
-            ...(declaration === undefined ? {} : { declaration }),
-          },
-        );
-        changed = !outcome.replayed;
-        if (outcome.replayed) reply.header("idempotent-replayed", "true");
-        return reply.status(200).send(outcome.result);
-      } finally {
-        leave();
-        warmups().ended(caller.organisationId, changed);
-      }
+      // Admitted (a few batches per organisation at once, a transaction slot each: decision 141) and
+      // announced to the other services by the ingestion service.
+      const outcome = await app.ingestion.ingest({
+        caller,
+        dataset,
+        mode: request.query.mode,
+        format,
+        body,
+        ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+        ...(declaration === undefined ? {} : { declaration }),
+      });
+      if (outcome.replayed) reply.header("idempotent-replayed", "true");
+      return reply.status(200).send(outcome.result);
     },
   );
 
@@ -143,30 +103,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const caller = callerOf(request);
       const dataset = datasetOf(request.params.dataset);
-      warmups().started(caller.organisationId);
-      let changed = false;
-      try {
-        const { batchId } = await deleteRecord(
-          { db: app.database.db, pseudonymKey: app.pseudonymKey },
-          caller,
-          dataset,
-          request.params.key,
-        );
-        changed = true;
-        return {
-          batch_id: batchId,
-          dataset,
-          mode: "delete" as const,
-          received: 0,
-          inserted: 0,
-          updated: 0,
-          unchanged: 0,
-          deleted: 1,
-          coverage: null,
-        };
-      } finally {
-        warmups().ended(caller.organisationId, changed);
-      }
+      return app.ingestion.deleteRecord(caller, dataset, request.params.key);
     },
   );
 };

@@ -20,7 +20,6 @@ import {
   saveAnalysis,
 } from "../services/analysis-versions.js";
 import { ifNoneMatch } from "../services/if-none-match.js";
-import { quarterlyReportResponse } from "../services/report-response.js";
 import { checkReportPath } from "../services/reporting.js";
 import { errorResponses } from "./error-responses.js";
 
@@ -59,7 +58,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { organisationId } = callerOf(request);
       const period = checkReportPath(request.params.period);
-      const { body, etag } = await quarterlyReportResponse(app.database.db, organisationId, period);
+      const { body, etag } = await app.reports.response(organisationId, period);
       // Private: the body is one organisation's; revalidate every time (the ETag makes that cheap).
       reply.header("etag", etag).header("cache-control", "private, no-cache").header("vary", "authorization");
       if (ifNoneMatch(request.headers["if-none-match"], etag)) return reply.status(304).send(null);

@@ -1,7 +1,6 @@
 import { seriesQuerySchema, seriesSetSchema } from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { callerOf } from "../plugins/auth.js";
-import { evaluationServiceFor } from "../services/evaluation.js";
 import { indicatorSeriesSet } from "../services/series.js";
 import { errorResponses } from "./error-responses.js";
 
@@ -28,7 +27,7 @@ export const seriesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const snapshot = await evaluationServiceFor(app.database.db).snapshot(callerOf(request).organisationId);
+      const snapshot = await app.evaluation.snapshot(callerOf(request).organisationId);
       return indicatorSeriesSet(app.database.db, snapshot, request.query);
     },
   );

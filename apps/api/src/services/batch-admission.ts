@@ -93,33 +93,3 @@ export function createBatchAdmission(options: {
     },
   };
 }
-
-const shared = new WeakMap<object, BatchAdmission>();
-
-/**
- * The one admission of every route that writes batches (posted records, statutory imports) on one
- * app: made on first use from the app's configuration and kept per database, so a statutory import
- * counts against the same per-organisation allowance and transaction slots as a posted batch.
- *
- * @param app - the app's configuration and database
- * @returns the app's admission
- * @example
- * ```ts
- * const leave = batchAdmissionOf(app).enter(caller.organisationId);
- * ```
- */
-export function batchAdmissionOf(app: {
-  readonly config: { readonly maxBatchesPerOrganisation: number; readonly dbAcquireTimeoutMs: number };
-  readonly database: { readonly kind: string; readonly connections: number };
-}): BatchAdmission {
-  let made = shared.get(app.database);
-  if (made === undefined) {
-    made = createBatchAdmission({
-      perOrganisation: app.config.maxBatchesPerOrganisation,
-      transactionSlots: app.database.kind === "postgres" ? Math.max(1, app.database.connections - 2) : null,
-      waitMs: app.config.dbAcquireTimeoutMs,
-    });
-    shared.set(app.database, made);
-  }
-  return made;
-}

@@ -192,24 +192,3 @@ export function createEvaluationService(db: Db, options: EvaluationServiceOption
     },
   };
 }
-
-const services = new WeakMap<Db, EvaluationService>();
-
-/**
- * The one evaluation service of a database (shared by every route of the app that opened it).
- *
- * @param db - the app's database
- * @returns the service, created on first use
- * @example
- * ```ts
- * const { evaluator } = await evaluationServiceFor(app.database.db).snapshot("default");
- * ```
- */
-export function evaluationServiceFor(db: Db): EvaluationService {
-  let service = services.get(db);
-  if (service === undefined) {
-    service = createEvaluationService(db);
-    services.set(db, service);
-  }
-  return service;
-}

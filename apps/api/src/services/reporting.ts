@@ -288,6 +288,8 @@ export async function indicatorDetail(
  * @param db - the database
  * @param snapshot - the organisation's evaluation snapshot
  * @param period - a quarter id (checked with {@link checkReportPath})
+ * @param cache - where reports built from the same inputs are kept and reused (decision 110); none
+ *   when absent
  * @returns the report
  * @example
  * ```ts
@@ -298,6 +300,7 @@ export async function quarterlyReport(
   db: Db,
   snapshot: EvaluationSnapshot,
   period: string,
+  cache?: ReportCache,
 ): Promise<QuarterlyReport> {
   const [latest, targetRows] = await Promise.all([
     latestAnalyses(db, snapshot.organisationId, period),
@@ -316,8 +319,7 @@ export async function quarterlyReport(
     { count: targetRows.length, maxId: maxId(targetRows) },
     latest.approvals,
   );
-  let cache = reportCache.get(snapshot);
-  const cached = cache?.get(key);
+  const cached = cache?.get(snapshot, key);
   if (cached !== undefined) return cached;
   let report: QuarterlyReport;
   try {
@@ -329,16 +331,7 @@ export async function quarterlyReport(
   } catch (error) {
     throw mapCatalogueError(error);
   }
-  if (cache === undefined) {
-    cache = new Map();
-    reportCache.set(snapshot, cache);
-  }
-  cache.set(key, report);
-  while (cache.size > maxCachedReports) {
-    const oldest = cache.keys().next().value;
-    if (oldest === undefined) break;
-    cache.delete(oldest);
-  }
+  cache?.set(snapshot, key, report);
   return report;
 }
 
@@ -374,27 +367,50 @@ export function reportCacheKey(
 }
 
 /**
- * A report already built from a snapshot for these inputs, without touching the database.
- *
- * @param snapshot - the organisation's evaluation snapshot
- * @param key - {@link reportCacheKey} of the quarter and the state of its analyses and targets
- * @returns the cached report, or `undefined` when it has not been built (or was dropped)
- * @example
- * ```ts
- * cachedQuarterlyReport(snapshot, reportCacheKey("FY2019-20-Q2", analyses, targets, approvals))?.period;
- * ```
+ * Reports built per snapshot (decision 110), owned by the report service: a snapshot's reports are
+ * dropped with it when the organisation's data version moves, and at most `maxPerSnapshot` are kept
+ * per snapshot (quarters × analysis/target states), the oldest dropped first.
  */
-export function cachedQuarterlyReport(
-  snapshot: EvaluationSnapshot,
-  key: string,
-): QuarterlyReport | undefined {
-  return reportCache.get(snapshot)?.get(key);
+export interface ReportCache {
+  /** A report already built from this snapshot for these inputs ({@link reportCacheKey}), if any. */
+  get(snapshot: EvaluationSnapshot, key: string): QuarterlyReport | undefined;
+  /** Keeps a built report. */
+  set(snapshot: EvaluationSnapshot, key: string, report: QuarterlyReport): void;
 }
 
-/** Reports built per snapshot (dropped with it when the organisation's data version moves). */
-const reportCache = new WeakMap<EvaluationSnapshot, Map<string, QuarterlyReport>>();
-/** Most reports kept per snapshot (quarters × analysis/target states); the oldest is dropped first. */
-const maxCachedReports = 32;
+/**
+ * Makes an empty {@link ReportCache}.
+ *
+ * @param maxPerSnapshot - most reports kept per snapshot (32 by default)
+ * @returns the cache
+ * @example
+ * ```ts
+ * const cache = createReportCache();
+ * await quarterlyReport(db, snapshot, "FY2019-20-Q2", cache); // built
+ * await quarterlyReport(db, snapshot, "FY2019-20-Q2", cache); // the same object, from the cache
+ * ```
+ */
+export function createReportCache(maxPerSnapshot = 32): ReportCache {
+  const bySnapshot = new WeakMap<EvaluationSnapshot, Map<string, QuarterlyReport>>();
+  return {
+    get(snapshot, key) {
+      return bySnapshot.get(snapshot)?.get(key);
+    },
+    set(snapshot, key, report) {
+      let reports = bySnapshot.get(snapshot);
+      if (reports === undefined) {
+        reports = new Map();
+        bySnapshot.set(snapshot, reports);
+      }
+      reports.set(key, report);
+      while (reports.size > maxPerSnapshot) {
+        const oldest = reports.keys().next().value;
+        if (oldest === undefined) break;
+        reports.delete(oldest);
+      }
+    },
+  };
+}
 
 function maxId(rows: readonly { id: number }[]): number {
   let max = 0;
