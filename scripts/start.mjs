@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -33,13 +34,23 @@ function keptSecret(file, make) {
 const adminToken =
   process.env.KPI_ADMIN_TOKEN ?? keptSecret("admin.token", () => randomBytes(24).toString("base64url"));
 const children = [];
+let stopping = false;
 
 function stopAll(code) {
+  stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
   process.exitCode = code;
 }
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
+process.on("SIGHUP", () => stopAll(0));
+
+/**
+ * Signals a person (Ctrl+C) or a supervisor stops a process with, and the exit codes a program that
+ * handles them exits with (128 + the signal's number): such an exit is a normal stop.
+ */
+const stopSignals = new Set(["SIGINT", "SIGTERM", "SIGHUP"]);
+const stopCodes = new Set([0, 129, 130, 143]);
 
 function startProcess(name, command, args, env, cwd = root) {
   const child = spawn(command, args, {
@@ -49,11 +60,28 @@ function startProcess(name, command, args, env, cwd = root) {
   });
   children.push(child);
   child.on("exit", (code, signal) => {
-    if (signal === "SIGTERM") return;
+    // Ctrl+C reaches the API and the portal too, sometimes before this process: a normal stop.
+    if (stopping || stopSignals.has(signal) || stopCodes.has(code)) {
+      stopAll(process.exitCode ?? 0);
+      return;
+    }
     console.error(`${name} stopped (${signal ?? `exit code ${code}`}).`);
     stopAll(code || 1);
   });
   return child;
+}
+
+/**
+ * Whether another program listens on the port already: then the API or the portal could not start,
+ * and waiting on its `/healthz` would talk to that other program instead.
+ */
+function portTaken(port, onHost) {
+  return new Promise((resolvePort) => {
+    const probe = createServer();
+    probe.once("error", (error) => resolvePort(error.code === "EADDRINUSE" || error.code === "EACCES"));
+    probe.once("listening", () => probe.close(() => resolvePort(false)));
+    probe.listen(port, onHost);
+  });
 }
 
 async function waitFor(url, seconds) {
@@ -163,6 +191,15 @@ async function main() {
   const serverJs = join(root, "apps/api/dist/server.js");
   if (!existsSync(serverJs))
     throw new Error("The API is not built: run `npm start` (it builds) or `pnpm build`.");
+  const nextBin = join(root, "apps/web/node_modules/.bin/next");
+  const webBuilt =
+    ["BUILD_ID", "static"].every((f) => existsSync(join(root, "apps/web/.next", f))) && existsSync(nextBin);
+  const ports = [["the API", apiPort, "PORT"], ...(webBuilt ? [["the portal", webPort, "WEB_PORT"]] : [])];
+  for (const [what, port, variable] of ports)
+    if (await portTaken(port, host))
+      throw new Error(
+        `port ${port} on ${host} is in use by another program, so ${what} cannot listen there. Stop that program or choose another port: ${variable}=<port> npm start`,
+      );
   startProcess("The API", process.execPath, [serverJs], {
     KPI_DATA_DIR: dataDir,
     KPI_ADMIN_TOKEN: adminToken,
@@ -183,9 +220,6 @@ async function main() {
   const signIns = await ensureDemoUsers();
   const readToken = await ensureReadToken();
 
-  const nextBin = join(root, "apps/web/node_modules/.bin/next");
-  const webBuilt =
-    ["BUILD_ID", "static"].every((f) => existsSync(join(root, "apps/web/.next", f))) && existsSync(nextBin);
   if (webBuilt) {
     startProcess(
       "The portal",
@@ -200,7 +234,7 @@ async function main() {
   console.log("");
   console.log("Children's services performance reporting is running on the embedded store.");
   if (webBuilt) console.log(`  Portal:      ${webUrl}`);
-  console.log(`  API:         ${apiUrl}   (reference: ${apiUrl}/docs)`);
+  console.log(`  API:         ${apiUrl}/docs   (its reference; requests go to ${apiUrl}/v1/…)`);
   console.log(`  Read token:  ${readToken}`);
   console.log(
     `  Try:         curl -H "Authorization: Bearer ${readToken}" "${apiUrl}/v1/reports/FY2019-20-Q2"`,
