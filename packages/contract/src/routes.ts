@@ -34,6 +34,7 @@ import {
   analysisVersionBodySchema,
   analysisVersionSchema,
   quarterlyReportSchema,
+  reportIndexSchema,
   reportParamsSchema,
   sectionParamsSchema,
 } from "./reports.js";
@@ -334,6 +335,16 @@ export const routes = {
   }),
 
   // Reports and their analysis.
+  reportIndex: defineRoute({
+    method: "GET",
+    path: "/v1/reports",
+    access: "read",
+    tags: ["reports"],
+    summary: "The report's sections and the latest quarter the organisation's data covers",
+    description:
+      "`latest_quarter` is the latest quarter lying wholly inside some dated dataset's coverage (`null` before any is loaded): the default period of the dashboard and the report.",
+    responses: { 200: reportIndexSchema, ...errorResponses(401, 403) },
+  }),
   report: defineRoute({
     method: "GET",
     path: "/v1/reports/:period",

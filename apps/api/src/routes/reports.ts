@@ -9,9 +9,10 @@ import {
   revertAnalysis,
   saveAnalysis,
 } from "../services/analysis-versions.js";
+import { evaluationServiceFor } from "../services/evaluation.js";
 import { ifNoneMatch } from "../services/if-none-match.js";
 import { quarterlyReportResponse } from "../services/report-response.js";
-import { checkReportPath } from "../services/reporting.js";
+import { checkReportPath, reportIndex } from "../services/reporting.js";
 import { registerRoute } from "./register-route.js";
 
 /**
@@ -21,7 +22,7 @@ import { registerRoute } from "./register-route.js";
 const analysisBodyBytes = MAX_ANALYSIS_CHARS * 6 + 1024;
 
 /**
- * Report routes: the whole quarterly report for a quarter, and each section's staff analysis text
+ * Report routes: the report's sections and the latest quarter with data, the whole quarterly report for a quarter, and each section's staff analysis text
  * (stored by analysts and admins with author by display name and time; every version kept and listed;
  * an earlier version restored as a new one; the latest signed off by an admin). The report is
  * sent as bytes serialised once per state of its inputs, with a strong `ETag`; a request whose
@@ -33,6 +34,11 @@ const analysisBodyBytes = MAX_ANALYSIS_CHARS * 6 + 1024;
  * ```
  */
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+  registerRoute(app, routes.reportIndex, async (request) => {
+    const { organisationId } = callerOf(request);
+    return reportIndex(await evaluationServiceFor(app.database.db).snapshot(organisationId));
+  });
+
   registerRoute(app, routes.report, async (request, reply) => {
     const { organisationId } = callerOf(request);
     const period = checkReportPath(request.params.period);

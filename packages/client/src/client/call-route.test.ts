@@ -51,6 +51,14 @@ describe("KpiClient.call", () => {
     });
   });
 
+  it("reads the report index through its named method", async () => {
+    const index = { latest_quarter: "FY2019-20-Q2", sections: [{ id: "ffd", title: "Family Front Door" }] };
+    const { fetch, seen } = recording(200, index);
+    const kpi = createClient({ baseUrl: "http://api.test", token: "t0k", fetch });
+    expect(await kpi.reportIndex()).toEqual(index);
+    expect(seen[0]).toMatchObject({ url: "http://api.test/v1/reports", method: "GET" });
+  });
+
   it("writes the query as text, leaving out what is undefined", async () => {
     const { fetch, seen } = recording(200, { batches: [] });
     const kpi = createClient({ baseUrl: "http://api.test", token: "t0k", fetch });

@@ -10,6 +10,7 @@ import type {
   IndicatorValuesQuery,
   Organisation,
   QuarterlyReport,
+  ReportIndex,
   ResponseOf,
   RouteDefinition,
 } from "@kpi/contract";
@@ -85,6 +86,12 @@ export interface KpiClient {
    * @returns the indicator's series (`GET /v1/indicators/{id}/values`)
    */
   values(indicator: string, query?: ValuesQuery): Promise<IndicatorSeries>;
+  /**
+   * The report's sections and the latest quarter the organisation's data covers.
+   *
+   * @returns `{ latest_quarter, sections }`; `latest_quarter` is `null` before any data (`GET /v1/reports`)
+   */
+  reportIndex(): Promise<ReportIndex>;
   /**
    * The quarterly report for a quarter.
    *
@@ -185,6 +192,7 @@ export function createClient(options: ClientOptions): KpiClient {
         params: { id: indicator },
         query: { from: query.from, to: query.to, window: query.window, by: query.by },
       }),
+    reportIndex: () => call(routes.reportIndex, {}),
     report: (period) => call(routes.report, { params: { period } }),
     indicators: () => call(routes.listIndicators, {}),
     batches: (query = {}) =>
