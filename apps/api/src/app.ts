@@ -3,7 +3,12 @@ import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RouteOptions,
+} from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { type ApiConfig, apiConfigSchema } from "./env.js";
 import { ApiError } from "./errors.js";
@@ -36,6 +41,8 @@ export interface BuildOptions {
   readonly now?: () => number;
   /** Sign-in limits to override (tests; the API's own are `signInLimits`). */
   readonly signInLimits?: Partial<SignInLimits>;
+  /** Called with each route as it is registered, before any plugin (tests list the routes). */
+  readonly onRoute?: (route: RouteOptions) => void;
 }
 
 /** The body limit of every route that does not set its own: sign-in, tokens, users, targets, … */
@@ -119,6 +126,7 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  if (options.onRoute !== undefined) app.addHook("onRoute", options.onRoute);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
     // Answered before the body was read to the end (an early error, a refused upload): the rest of

@@ -192,3 +192,31 @@ describe("section analysis", () => {
     expect(history.json().history).toEqual([]);
   });
 });
+
+describe("GET /v1/reports", () => {
+  it("answers the sections in the report's order and the latest quarter the data covers", async () => {
+    const res = await api.app.inject({ method: "GET", url: "/v1/reports", headers: bearer(a.read) });
+    expect(res.statusCode, res.body).toBe(200);
+    // The contacts batch declares 1 Apr 2018 – 30 Sep 2019: Q2 2019-20 (Jul–Sep 2019) is the last
+    // quarter wholly inside it. The sections are the reference report's six, in its order.
+    expect(res.json()).toEqual({
+      latest_quarter: "FY2019-20-Q2",
+      sections: [
+        { id: "ffd", title: "Family Front Door" },
+        { id: "through_care", title: "Through Care" },
+        { id: "cp", title: "Child Protection" },
+        { id: "cin", title: "Children in Need" },
+        { id: "vulnerabilities", title: "Additional Vulnerabilities" },
+        { id: "staffing", title: "Staffing" },
+      ],
+    });
+  });
+
+  it("answers null for an organisation with no data yet, and 401 without a token", async () => {
+    const res = await api.app.inject({ method: "GET", url: "/v1/reports", headers: bearer(b.read) });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().latest_quarter).toBeNull();
+    const anonymous = await api.app.inject({ method: "GET", url: "/v1/reports" });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});

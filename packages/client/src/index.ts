@@ -2,6 +2,7 @@ export * from "./cli/cli-io.js";
 export * from "./cli/config.js";
 export * from "./cli/run-cli.js";
 export * from "./client/batches.js";
+export * from "./client/call-route.js";
 export * from "./client/create-client.js";
 export * from "./client/idempotency-key.js";
 export * from "./client/ingest.js";

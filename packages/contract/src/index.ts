@@ -10,6 +10,8 @@ export * from "./organisations.js";
 export * from "./records.js";
 export * from "./reports.js";
 export * from "./roles.js";
+export * from "./route-definition.js";
+export * from "./routes.js";
 export * from "./series.js";
 export * from "./sessions.js";
 export * from "./stored-text.js";

@@ -31,6 +31,24 @@ export {
 export const MAX_ANALYSIS_CHARS = 50_000;
 
 /**
+ * The answer of `GET /v1/reports`: the report's sections in the reference report's order (from the
+ * catalogue) and the latest quarter the organisation's data covers (the latest lying wholly inside
+ * some dated dataset's coverage; `null` before anything is loaded). The portal's default period and
+ * its section headings come from here, never guessed.
+ *
+ * @example
+ * ```ts
+ * reportIndexSchema.parse({ latest_quarter: null, sections: [{ id: "ffd", title: "Family Front Door" }] }).latest_quarter; // null
+ * ```
+ */
+export const reportIndexSchema = z.object({
+  latest_quarter: z.string().nullable(),
+  sections: z.array(z.object({ id: z.string(), title: z.string() })),
+});
+/** See {@link reportIndexSchema}. */
+export type ReportIndex = z.infer<typeof reportIndexSchema>;
+
+/**
  * The path of `GET /v1/reports/{period}`: a quarter id such as `FY2019-20-Q2`.
  *
  * @example

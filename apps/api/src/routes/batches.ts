@@ -1,10 +1,10 @@
 import { isDatasetName } from "@kpi/catalogue";
-import { batchListQuerySchema, batchListSchema } from "@kpi/contract";
+import { routes } from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ApiError } from "../errors.js";
 import { callerOf } from "../plugins/auth.js";
 import { listBatches } from "../services/batches.js";
-import { errorResponses } from "./error-responses.js";
+import { registerRoute } from "./register-route.js";
 
 /**
  * `GET /v1/batches` (role `read`): the caller's organisation's batches, newest first, with what each
@@ -17,45 +17,30 @@ import { errorResponses } from "./error-responses.js";
  * ```
  */
 export const batchRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/v1/batches",
-    {
-      config: { access: "read" },
-      schema: {
-        tags: ["records"],
-        summary: "List ingested batches",
-        querystring: batchListQuerySchema,
-        response: {
-          200: batchListSchema,
-          ...errorResponses(401, 403, 404, 422),
-        },
-      },
-    },
-    async (request) => {
-      const { dataset, limit, before } = request.query;
-      if (dataset !== undefined && !isDatasetName(dataset)) {
-        throw new ApiError("not_found", "Unknown dataset; GET /v1/datasets lists them");
-      }
-      const list = await listBatches(app.database.db, callerOf(request).organisationId, {
-        limit,
-        ...(dataset === undefined ? {} : { dataset }),
-        ...(before === undefined ? {} : { before: new Date(before) }),
-      });
-      return {
-        batches: list.map((b) => ({
-          id: b.id,
-          dataset: b.dataset,
-          mode: b.mode,
-          actor: b.actor,
-          token_id: b.tokenId,
-          received: b.received,
-          inserted: b.inserted,
-          updated: b.updated,
-          unchanged: b.unchanged,
-          deleted: b.deleted,
-          created_at: b.createdAt,
-        })),
-      };
-    },
-  );
+  registerRoute(app, routes.listBatches, async (request) => {
+    const { dataset, limit, before } = request.query;
+    if (dataset !== undefined && !isDatasetName(dataset)) {
+      throw new ApiError("not_found", "Unknown dataset; GET /v1/datasets lists them");
+    }
+    const list = await listBatches(app.database.db, callerOf(request).organisationId, {
+      limit,
+      ...(dataset === undefined ? {} : { dataset }),
+      ...(before === undefined ? {} : { before: new Date(before) }),
+    });
+    return {
+      batches: list.map((b) => ({
+        id: b.id,
+        dataset: b.dataset,
+        mode: b.mode,
+        actor: b.actor,
+        token_id: b.tokenId,
+        received: b.received,
+        inserted: b.inserted,
+        updated: b.updated,
+        unchanged: b.unchanged,
+        deleted: b.deleted,
+        created_at: b.createdAt,
+      })),
+    };
+  });
 };

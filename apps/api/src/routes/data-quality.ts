@@ -1,8 +1,8 @@
-import { dataQualityQuerySchema, dataQualityReportSchema } from "@kpi/contract";
+import { routes } from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { callerOf } from "../plugins/auth.js";
 import { findDataQualityIssues } from "../services/data-quality.js";
-import { errorResponses } from "./error-responses.js";
+import { registerRoute } from "./register-route.js";
 
 /**
  * `GET /v1/data-quality?as_at=YYYY-MM-DD` (role `read`): data-quality findings over the caller's
@@ -15,24 +15,9 @@ import { errorResponses } from "./error-responses.js";
  * ```
  */
 export const dataQualityRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/v1/data-quality",
-    {
-      config: { access: "read" },
-      schema: {
-        tags: ["records"],
-        summary: "Data-quality findings over the organisation's records",
-        querystring: dataQualityQuerySchema,
-        response: {
-          200: dataQualityReportSchema,
-          ...errorResponses(401, 403, 422),
-        },
-      },
-    },
-    async (request) => {
-      const asAt = request.query.as_at ?? new Date().toISOString().slice(0, 10);
-      const findings = await findDataQualityIssues(app.database.db, callerOf(request).organisationId, asAt);
-      return { as_at: asAt, findings };
-    },
-  );
+  registerRoute(app, routes.dataQuality, async (request) => {
+    const asAt = request.query.as_at ?? new Date().toISOString().slice(0, 10);
+    const findings = await findDataQualityIssues(app.database.db, callerOf(request).organisationId, asAt);
+    return { as_at: asAt, findings };
+  });
 };

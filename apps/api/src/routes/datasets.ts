@@ -1,8 +1,8 @@
-import { datasetListSchema } from "@kpi/contract";
+import { routes } from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { callerOf } from "../plugins/auth.js";
 import { describeDatasets } from "../services/datasets.js";
-import { errorResponses } from "./error-responses.js";
+import { registerRoute } from "./register-route.js";
 
 /**
  * `GET /v1/datasets` (role `read`): every dataset of the data contract with its key and fields,
@@ -15,16 +15,7 @@ import { errorResponses } from "./error-responses.js";
  * ```
  */
 export const datasetRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/v1/datasets",
-    {
-      config: { access: "read" },
-      schema: {
-        tags: ["records"],
-        summary: "List the datasets, their fields, and what the organisation's records of each cover",
-        response: { 200: datasetListSchema, ...errorResponses(401, 403) },
-      },
-    },
-    async (request) => describeDatasets(app.database.db, callerOf(request).organisationId),
+  registerRoute(app, routes.listDatasets, async (request) =>
+    describeDatasets(app.database.db, callerOf(request).organisationId),
   );
 };

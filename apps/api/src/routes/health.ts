@@ -1,8 +1,8 @@
-import { healthSchema } from "@kpi/contract";
+import { routes } from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { DatabaseNotReady } from "../db/database.js";
 import { ApiError } from "../errors.js";
-import { errorResponses } from "./error-responses.js";
+import { registerRoute } from "./register-route.js";
 
 /** How long `/readyz` waits for the database before answering that it is not ready. */
 const readinessWaitMs = 2_000;
@@ -18,25 +18,10 @@ const readinessWaitMs = 2_000;
  * ```
  */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/healthz",
-    {
-      config: { access: "public", rateLimit: false },
-      schema: { tags: ["health"], summary: "Liveness", security: [], response: { 200: healthSchema } },
-    },
-    async () => ({ status: "ok" as const }),
-  );
-  app.get(
-    "/readyz",
-    {
-      config: { access: "public", rateLimit: false },
-      schema: {
-        tags: ["health"],
-        summary: "Readiness: the database answers",
-        security: [],
-        response: { 200: healthSchema, ...errorResponses(503) },
-      },
-    },
+  registerRoute(app, routes.healthz, async () => ({ status: "ok" as const }), { rateLimit: false });
+  registerRoute(
+    app,
+    routes.readyz,
     async () => {
       try {
         await app.database.ping(readinessWaitMs);
@@ -46,5 +31,6 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       return { status: "ok" as const };
     },
+    { rateLimit: false },
   );
 };

@@ -1,10 +1,10 @@
 import multipart from "@fastify/multipart";
-import { importParamsSchema, importQuerySchema, importReportSchema } from "@kpi/contract";
+import { routes } from "@kpi/contract";
 import type { ImportFile } from "@kpi/imports";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ApiError } from "../errors.js";
 import { callerOf } from "../plugins/auth.js";
-import { errorResponses } from "./error-responses.js";
+import { registerRoute } from "./register-route.js";
 
 /** The most files one import may hold (a return has 11 tables; several years may come together). */
 const maxFiles = 200;
@@ -25,27 +25,10 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   // Limits that depend on the configuration are given per request (the app's config is read then).
   await app.register(multipart, { preservePath: true, throwFileSizeLimit: true });
 
-  app.post(
-    "/v1/imports/:kind",
-    {
-      config: { access: "ingest" },
-      // The files are counted as they arrive (below); a larger declared length is refused before.
-      bodyLimit: app.config.maxBodyBytes,
-      schema: {
-        tags: ["imports"],
-        summary:
-          "Import a statutory return (SSDA903: CSV tables or the XML message; the CIN census; the social work workforce census) and answer the import report",
-        description:
-          "Content-Type `multipart/form-data`, one part per file (any part name; the file name may keep its folder, which can name the collection year). The report is answered whether the import is clean, partial or failed; `outcome` says which, and a failed import writes nothing.",
-        consumes: ["multipart/form-data"],
-        params: importParamsSchema,
-        querystring: importQuerySchema,
-        response: {
-          200: importReportSchema,
-          ...errorResponses(400, 401, 403, 404, 413, 415, 422, 429, 503),
-        },
-      },
-    },
+  // The files are counted as they arrive (below); a larger declared length is refused before.
+  registerRoute(
+    app,
+    routes.importReturn,
     async (request, reply) => {
       const caller = callerOf(request);
       if (!request.isMultipart())
@@ -76,5 +59,6 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return reply.status(200).send(report);
     },
+    { bodyLimit: app.config.maxBodyBytes },
   );
 };

@@ -1,10 +1,4 @@
-import {
-  createOrganisationBodySchema,
-  type Organisation as OrganisationBody,
-  organisationParamsSchema,
-  organisationSchema,
-  updateOrganisationBodySchema,
-} from "@kpi/contract";
+import { type Organisation as OrganisationBody, routes } from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ApiError } from "../errors.js";
 import { callerOf } from "../plugins/auth.js";
@@ -15,7 +9,7 @@ import {
   organisationVisibleTo,
   setOrganisationAuthority,
 } from "../services/organisations.js";
-import { errorResponses } from "./error-responses.js";
+import { registerRoute } from "./register-route.js";
 
 function toBody(organisation: Organisation): OrganisationBody {
   const a = organisation.authority;
@@ -49,64 +43,27 @@ function toBody(organisation: Organisation): OrganisationBody {
  * ```
  */
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post(
-    "/v1/organisations",
-    {
-      config: { access: "admin_token" },
-      schema: {
-        tags: ["administration"],
-        summary: "Create an organisation (KPI_ADMIN_TOKEN only)",
-        body: createOrganisationBodySchema,
-        response: { 201: organisationSchema, ...errorResponses(401, 403, 409, 413, 422) },
-      },
-    },
-    async (request, reply) => {
-      const { id, name, la_code } = request.body;
-      const created = await createOrganisation(app.database.db, { id, name, laCode: la_code });
-      if (created === null)
-        throw new ApiError("conflict", `An organisation with id '${request.body.id}' exists`);
-      return reply.status(201).send(toBody(created));
-    },
-  );
+  registerRoute(app, routes.createOrganisation, async (request, reply) => {
+    const { id, name, la_code } = request.body;
+    const created = await createOrganisation(app.database.db, { id, name, laCode: la_code });
+    if (created === null)
+      throw new ApiError("conflict", `An organisation with id '${request.body.id}' exists`);
+    return reply.status(201).send(toBody(created));
+  });
 
-  app.get(
-    "/v1/organisations/:id",
-    {
-      config: { access: "read" },
-      schema: {
-        tags: ["administration"],
-        summary: "Read the organisation, with the local authority it is",
-        params: organisationParamsSchema,
-        response: { 200: organisationSchema, ...errorResponses(401, 403, 404, 422) },
-      },
-    },
-    async (request) => {
-      const found = organisationVisibleTo(callerOf(request), request.params.id)
-        ? await findOrganisation(app.database.db, request.params.id)
-        : null;
-      if (found === null) throw new ApiError("not_found", "No such organisation");
-      return toBody(found);
-    },
-  );
+  registerRoute(app, routes.organisation, async (request) => {
+    const found = organisationVisibleTo(callerOf(request), request.params.id)
+      ? await findOrganisation(app.database.db, request.params.id)
+      : null;
+    if (found === null) throw new ApiError("not_found", "No such organisation");
+    return toBody(found);
+  });
 
-  app.patch(
-    "/v1/organisations/:id",
-    {
-      config: { access: "admin" },
-      schema: {
-        tags: ["administration"],
-        summary: "Set or clear the local authority the organisation is (la_code)",
-        params: organisationParamsSchema,
-        body: updateOrganisationBodySchema,
-        response: { 200: organisationSchema, ...errorResponses(401, 403, 404, 413, 422) },
-      },
-    },
-    async (request) => {
-      const updated = organisationVisibleTo(callerOf(request), request.params.id)
-        ? await setOrganisationAuthority(app.database.db, request.params.id, request.body.la_code)
-        : null;
-      if (updated === null) throw new ApiError("not_found", "No such organisation");
-      return toBody(updated);
-    },
-  );
+  registerRoute(app, routes.updateOrganisation, async (request) => {
+    const updated = organisationVisibleTo(callerOf(request), request.params.id)
+      ? await setOrganisationAuthority(app.database.db, request.params.id, request.body.la_code)
+      : null;
+    if (updated === null) throw new ApiError("not_found", "No such organisation");
+    return toBody(updated);
+  });
 };

@@ -22,7 +22,7 @@ const exampleConfig = {
 // copy of a wire shape cannot creep back into a route file.
 const routesDir = fileURLToPath(new URL(".", import.meta.url));
 const routeFiles = readdirSync(routesDir).filter(
-  (f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "error-responses.ts",
+  (f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "register-route.ts",
 );
 
 interface DeclaredSchema {

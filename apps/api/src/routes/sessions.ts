@@ -1,16 +1,10 @@
-import {
-  noContentSchema,
-  sessionListSchema,
-  sessionParamsSchema,
-  sessionSchema,
-  signInBodySchema,
-} from "@kpi/contract";
+import { routes } from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ApiError } from "../errors.js";
 import { callerOf } from "../plugins/auth.js";
 import { startSession } from "../services/sessions.js";
 import { listSessions, revokeToken } from "../services/tokens.js";
-import { errorResponses } from "./error-responses.js";
+import { registerRoute } from "./register-route.js";
 
 /**
  * Portal sign-in and sessions: `POST /v1/sessions` with a staff user's username and password (and
@@ -25,115 +19,65 @@ import { errorResponses } from "./error-responses.js";
  * ```
  */
 export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post(
-    "/v1/sessions",
-    {
-      config: { access: "public" },
-      schema: {
-        tags: ["sessions"],
-        summary: "Sign in a staff user; returns a session token once",
-        security: [],
-        body: signInBodySchema,
-        response: {
-          201: sessionSchema,
-          ...errorResponses(401, 413, 422, 429, 503),
-        },
+  registerRoute(app, routes.signIn, async (request, reply) => {
+    const { username, password, organisation } = request.body;
+    app.signInThrottle.admit(request.ip, username);
+    const session = await startSession(app.database.db, app.passwords, {
+      username,
+      password,
+      ...(organisation === undefined ? {} : { organisationId: organisation }),
+      ttlMinutes: app.config.sessionTtlMinutes,
+      now: new Date(),
+    });
+    if (session === null) {
+      app.signInThrottle.failed(request.ip, username);
+      throw new ApiError("unauthorized", "Wrong username or password");
+    }
+    return reply.status(201).send({
+      token: session.token,
+      token_id: session.tokenId,
+      expires_at: session.expiresAt,
+      organisation: session.organisationId,
+      user: {
+        username: session.user.username,
+        display_name: session.user.displayName,
+        role: session.user.role,
       },
-    },
-    async (request, reply) => {
-      const { username, password, organisation } = request.body;
-      app.signInThrottle.admit(request.ip, username);
-      const session = await startSession(app.database.db, app.passwords, {
-        username,
-        password,
-        ...(organisation === undefined ? {} : { organisationId: organisation }),
-        ttlMinutes: app.config.sessionTtlMinutes,
-        now: new Date(),
-      });
-      if (session === null) {
-        app.signInThrottle.failed(request.ip, username);
-        throw new ApiError("unauthorized", "Wrong username or password");
-      }
-      return reply.status(201).send({
-        token: session.token,
-        token_id: session.tokenId,
-        expires_at: session.expiresAt,
-        organisation: session.organisationId,
-        user: {
-          username: session.user.username,
-          display_name: session.user.displayName,
-          role: session.user.role,
-        },
-      });
-    },
-  );
+    });
+  });
 
-  app.get(
-    "/v1/sessions",
-    {
-      config: { access: "admin" },
-      schema: {
-        tags: ["sessions"],
-        summary: "List the organisation's live portal sessions (never their tokens)",
-        response: { 200: sessionListSchema, ...errorResponses(401, 403) },
-      },
-    },
-    async (request) => {
-      const list = await listSessions(app.database.db, callerOf(request).organisationId, new Date());
-      return {
-        sessions: list.map((s) => ({
-          id: s.id,
-          username: s.username,
-          display_name: s.displayName,
-          role: s.role,
-          created_at: s.createdAt,
-          expires_at: s.expiresAt,
-        })),
-      };
-    },
-  );
+  registerRoute(app, routes.listSessions, async (request) => {
+    const list = await listSessions(app.database.db, callerOf(request).organisationId, new Date());
+    return {
+      sessions: list.map((s) => ({
+        id: s.id,
+        username: s.username,
+        display_name: s.displayName,
+        role: s.role,
+        created_at: s.createdAt,
+        expires_at: s.expiresAt,
+      })),
+    };
+  });
 
-  app.delete(
-    "/v1/sessions/current",
-    {
-      config: { access: "authenticated" },
-      schema: {
-        tags: ["sessions"],
-        summary: "Sign out: revoke the session token used for this request",
-        response: { 204: noContentSchema, ...errorResponses(401, 403) },
-      },
-    },
-    async (request, reply) => {
-      const caller = callerOf(request);
-      if (caller.kind !== "session" || caller.tokenId === null) {
-        throw new ApiError(
-          "forbidden",
-          "Only a portal session token can be signed out; revoke API tokens instead",
-        );
-      }
-      await revokeToken(app.database.db, caller.organisationId, caller.tokenId);
-      app.tokenCache.forget(caller.tokenId);
-      return reply.status(204).send(null);
-    },
-  );
+  registerRoute(app, routes.signOut, async (request, reply) => {
+    const caller = callerOf(request);
+    if (caller.kind !== "session" || caller.tokenId === null) {
+      throw new ApiError(
+        "forbidden",
+        "Only a portal session token can be signed out; revoke API tokens instead",
+      );
+    }
+    await revokeToken(app.database.db, caller.organisationId, caller.tokenId);
+    app.tokenCache.forget(caller.tokenId);
+    return reply.status(204).send(null);
+  });
 
-  app.delete(
-    "/v1/sessions/:id",
-    {
-      config: { access: "admin" },
-      schema: {
-        tags: ["sessions"],
-        summary: "End someone's portal session (every API instance refuses it at once)",
-        params: sessionParamsSchema,
-        response: { 204: noContentSchema, ...errorResponses(401, 403, 404, 422) },
-      },
-    },
-    async (request, reply) => {
-      const { organisationId } = callerOf(request);
-      const ended = await revokeToken(app.database.db, organisationId, request.params.id, "session");
-      if (!ended) throw new ApiError("not_found", "No such live session in this organisation");
-      app.tokenCache.forget(request.params.id);
-      return reply.status(204).send(null);
-    },
-  );
+  registerRoute(app, routes.endSession, async (request, reply) => {
+    const { organisationId } = callerOf(request);
+    const ended = await revokeToken(app.database.db, organisationId, request.params.id, "session");
+    if (!ended) throw new ApiError("not_found", "No such live session in this organisation");
+    app.tokenCache.forget(request.params.id);
+    return reply.status(204).send(null);
+  });
 };

@@ -1,18 +1,10 @@
-import {
-  ADMIN_TOKEN_DEFAULT_DAYS,
-  createdTokenSchema,
-  createTokenBodySchema,
-  noContentSchema,
-  type TokenInfo as TokenInfoBody,
-  tokenListSchema,
-  tokenParamsSchema,
-} from "@kpi/contract";
+import { ADMIN_TOKEN_DEFAULT_DAYS, routes, type TokenInfo as TokenInfoBody } from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ApiError } from "../errors.js";
 import { callerOf } from "../plugins/auth.js";
 import { organisationExists } from "../services/organisations.js";
 import { issueToken, listTokens, revokeToken, type TokenInfo } from "../services/tokens.js";
-import { errorResponses } from "./error-responses.js";
+import { registerRoute } from "./register-route.js";
 
 function toBody(info: TokenInfo): TokenInfoBody {
   return {
@@ -40,84 +32,45 @@ function toBody(info: TokenInfo): TokenInfoBody {
  * ```
  */
 export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post(
-    "/v1/tokens",
-    {
-      config: { access: "admin" },
-      schema: {
-        tags: ["administration"],
-        summary: "Create an API token (returned once)",
-        body: createTokenBodySchema,
-        response: {
-          201: createdTokenSchema,
-          ...errorResponses(401, 403, 413, 422),
-        },
-      },
-    },
-    async (request, reply) => {
-      const caller = callerOf(request);
-      const organisationId = request.body.organisation ?? caller.organisationId;
-      if (organisationId !== caller.organisationId) {
-        if (caller.kind !== "admin_token") {
-          throw new ApiError("forbidden", "Only KPI_ADMIN_TOKEN may create tokens for another organisation");
-        }
-        if (!(await organisationExists(app.database.db, organisationId))) {
-          throw new ApiError("validation_failed", `No organisation '${organisationId}'`, {
-            issues: [{ field: "organisation", message: "no such organisation" }],
-            issueCount: 1,
-          });
-        }
+  registerRoute(app, routes.createToken, async (request, reply) => {
+    const caller = callerOf(request);
+    const organisationId = request.body.organisation ?? caller.organisationId;
+    if (organisationId !== caller.organisationId) {
+      if (caller.kind !== "admin_token") {
+        throw new ApiError("forbidden", "Only KPI_ADMIN_TOKEN may create tokens for another organisation");
       }
-      const days =
-        request.body.expires_in_days ??
-        (request.body.role === "admin" ? ADMIN_TOKEN_DEFAULT_DAYS : undefined);
-      const { token, info } = await issueToken(app.database.db, {
-        organisationId,
-        name: request.body.name,
-        role: request.body.role,
-        kind: "api",
-        actor: request.body.name,
-        createdBy: caller.actor,
-        expiresAt: days === undefined ? undefined : new Date(Date.now() + days * 86_400_000),
-      });
-      return reply.status(201).send({ ...toBody(info), token, organisation: organisationId });
-    },
-  );
+      if (!(await organisationExists(app.database.db, organisationId))) {
+        throw new ApiError("validation_failed", `No organisation '${organisationId}'`, {
+          issues: [{ field: "organisation", message: "no such organisation" }],
+          issueCount: 1,
+        });
+      }
+    }
+    const days =
+      request.body.expires_in_days ?? (request.body.role === "admin" ? ADMIN_TOKEN_DEFAULT_DAYS : undefined);
+    const { token, info } = await issueToken(app.database.db, {
+      organisationId,
+      name: request.body.name,
+      role: request.body.role,
+      kind: "api",
+      actor: request.body.name,
+      createdBy: caller.actor,
+      expiresAt: days === undefined ? undefined : new Date(Date.now() + days * 86_400_000),
+    });
+    return reply.status(201).send({ ...toBody(info), token, organisation: organisationId });
+  });
 
-  app.get(
-    "/v1/tokens",
-    {
-      config: { access: "admin" },
-      schema: {
-        tags: ["administration"],
-        summary: "List the organisation's API tokens (never the tokens themselves)",
-        response: { 200: tokenListSchema, ...errorResponses(401, 403) },
-      },
-    },
-    async (request) => {
-      const list = await listTokens(app.database.db, callerOf(request).organisationId);
-      return { tokens: list.map(toBody) };
-    },
-  );
+  registerRoute(app, routes.listTokens, async (request) => {
+    const list = await listTokens(app.database.db, callerOf(request).organisationId);
+    return { tokens: list.map(toBody) };
+  });
 
-  app.delete(
-    "/v1/tokens/:id",
-    {
-      config: { access: "admin" },
-      schema: {
-        tags: ["administration"],
-        summary: "Revoke a token",
-        params: tokenParamsSchema,
-        response: { 204: noContentSchema, ...errorResponses(401, 403, 404, 422) },
-      },
-    },
-    async (request, reply) => {
-      const revoked = await revokeToken(app.database.db, callerOf(request).organisationId, request.params.id);
-      // Refused by this process from the next request on; other processes hear of it from the
-      // database's notification (decision 145).
-      if (revoked) app.tokenCache.forget(request.params.id);
-      if (!revoked) throw new ApiError("not_found", "No such live token in this organisation");
-      return reply.status(204).send(null);
-    },
-  );
+  registerRoute(app, routes.revokeToken, async (request, reply) => {
+    const revoked = await revokeToken(app.database.db, callerOf(request).organisationId, request.params.id);
+    // Refused by this process from the next request on; other processes hear of it from the
+    // database's notification (decision 145).
+    if (revoked) app.tokenCache.forget(request.params.id);
+    if (!revoked) throw new ApiError("not_found", "No such live token in this organisation");
+    return reply.status(204).send(null);
+  });
 };

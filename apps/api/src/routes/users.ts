@@ -1,17 +1,10 @@
-import {
-  createUserBodySchema,
-  type User,
-  updateUserBodySchema,
-  userListSchema,
-  userParamsSchema,
-  userSchema,
-} from "@kpi/contract";
+import { routes, type User } from "@kpi/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ApiError } from "../errors.js";
 import { callerOf } from "../plugins/auth.js";
 import { organisationExists } from "../services/organisations.js";
 import { createUser, listUsers, setUserDisabled, type UserInfo } from "../services/users.js";
-import { errorResponses } from "./error-responses.js";
+import { registerRoute } from "./register-route.js";
 
 function toBody(user: UserInfo): User {
   return {
@@ -38,86 +31,47 @@ function toBody(user: UserInfo): User {
  * ```
  */
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post(
-    "/v1/users",
-    {
-      config: { access: "admin" },
-      schema: {
-        tags: ["administration"],
-        summary: "Create a staff user",
-        body: createUserBodySchema,
-        response: {
-          201: userSchema,
-          ...errorResponses(401, 403, 409, 413, 422),
-        },
-      },
-    },
-    async (request, reply) => {
-      const caller = callerOf(request);
-      const organisationId = request.body.organisation ?? caller.organisationId;
-      if (organisationId !== caller.organisationId) {
-        if (caller.kind !== "admin_token") {
-          throw new ApiError("forbidden", "Only KPI_ADMIN_TOKEN may create users in another organisation");
-        }
-        if (!(await organisationExists(app.database.db, organisationId))) {
-          throw new ApiError("validation_failed", `No organisation '${organisationId}'`, {
-            issues: [{ field: "organisation", message: "no such organisation" }],
-            issueCount: 1,
-          });
-        }
+  registerRoute(app, routes.createUser, async (request, reply) => {
+    const caller = callerOf(request);
+    const organisationId = request.body.organisation ?? caller.organisationId;
+    if (organisationId !== caller.organisationId) {
+      if (caller.kind !== "admin_token") {
+        throw new ApiError("forbidden", "Only KPI_ADMIN_TOKEN may create users in another organisation");
       }
-      const user = await createUser(app.database.db, app.passwords, {
-        username: request.body.username,
-        password: request.body.password,
-        displayName: request.body.display_name,
-        role: request.body.role,
-        organisationId,
-        createdBy: caller.actor,
-      });
-      if (user === null)
-        throw new ApiError("conflict", `This organisation already has a user '${request.body.username}'`);
-      return reply.status(201).send(toBody(user));
-    },
-  );
+      if (!(await organisationExists(app.database.db, organisationId))) {
+        throw new ApiError("validation_failed", `No organisation '${organisationId}'`, {
+          issues: [{ field: "organisation", message: "no such organisation" }],
+          issueCount: 1,
+        });
+      }
+    }
+    const user = await createUser(app.database.db, app.passwords, {
+      username: request.body.username,
+      password: request.body.password,
+      displayName: request.body.display_name,
+      role: request.body.role,
+      organisationId,
+      createdBy: caller.actor,
+    });
+    if (user === null)
+      throw new ApiError("conflict", `This organisation already has a user '${request.body.username}'`);
+    return reply.status(201).send(toBody(user));
+  });
 
-  app.get(
-    "/v1/users",
-    {
-      config: { access: "admin" },
-      schema: {
-        tags: ["administration"],
-        summary: "List the organisation's staff users",
-        response: { 200: userListSchema, ...errorResponses(401, 403) },
-      },
-    },
-    async (request) => ({
-      users: (await listUsers(app.database.db, callerOf(request).organisationId)).map(toBody),
-    }),
-  );
+  registerRoute(app, routes.listUsers, async (request) => ({
+    users: (await listUsers(app.database.db, callerOf(request).organisationId)).map(toBody),
+  }));
 
-  app.patch(
-    "/v1/users/:id",
-    {
-      config: { access: "admin" },
-      schema: {
-        tags: ["administration"],
-        summary: "Disable a staff user (their sessions end on every instance) or enable them again",
-        params: userParamsSchema,
-        body: updateUserBodySchema,
-        response: { 200: userSchema, ...errorResponses(401, 403, 404, 413, 422) },
-      },
-    },
-    async (request) => {
-      const { organisationId } = callerOf(request);
-      const outcome = await setUserDisabled(
-        app.database.db,
-        organisationId,
-        request.params.id,
-        request.body.disabled,
-      );
-      if (outcome === null) throw new ApiError("not_found", "No such user in this organisation");
-      for (const id of outcome.endedSessions) app.tokenCache.forget(id);
-      return toBody(outcome.user);
-    },
-  );
+  registerRoute(app, routes.updateUser, async (request) => {
+    const { organisationId } = callerOf(request);
+    const outcome = await setUserDisabled(
+      app.database.db,
+      organisationId,
+      request.params.id,
+      request.body.disabled,
+    );
+    if (outcome === null) throw new ApiError("not_found", "No such user in this organisation");
+    for (const id of outcome.endedSessions) app.tokenCache.forget(id);
+    return toBody(outcome.user);
+  });
 };

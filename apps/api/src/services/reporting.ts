@@ -11,7 +11,7 @@ import {
   seriesRange,
   type TargetHistory,
 } from "@kpi/catalogue";
-import type { TargetChange } from "@kpi/contract";
+import type { ReportIndex, TargetChange } from "@kpi/contract";
 import { CoreError, type IndicatorDefinition, type Target, targetSchema, type Window } from "@kpi/core";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "../db/database.js";
@@ -441,4 +441,22 @@ function mapCatalogueError(error: unknown): unknown {
     issues: [{ field, message: error.message }],
     issueCount: 1,
   });
+}
+
+/**
+ * What `GET /v1/reports` answers: the report's sections (the catalogue's, in order) and the latest
+ * quarter the organisation's data covers.
+ *
+ * @param snapshot - the organisation's evaluation snapshot
+ * @returns `{ latest_quarter, sections }`
+ * @example
+ * ```ts
+ * const { latest_quarter } = reportIndex(await app.evaluation.snapshot("demo-la"));
+ * ```
+ */
+export function reportIndex(snapshot: EvaluationSnapshot): ReportIndex {
+  return {
+    latest_quarter: snapshot.evaluator.latestQuarterWithData(),
+    sections: reportSections.map(({ id, title }) => ({ id, title })),
+  };
 }

@@ -1,35 +1,36 @@
-import {
-  type BatchList,
-  batchListSchema,
-  type CreateOrganisationBody,
-  type DataQualityReport,
-  type DatasetList,
-  dataQualityReportSchema,
-  datasetListSchema,
-  type ImportKind,
-  type ImportReport,
-  type IndicatorList,
-  type IndicatorSeries,
-  type IndicatorValuesQuery,
-  importReportSchema,
-  indicatorListSchema,
-  indicatorSeriesSchema,
-  type Organisation,
-  organisationSchema,
-  type QuarterlyReport,
-  quarterlyReportSchema,
+import type {
+  BatchList,
+  CreateOrganisationBody,
+  DataQualityReport,
+  DatasetList,
+  ImportKind,
+  ImportReport,
+  IndicatorList,
+  IndicatorSeries,
+  IndicatorValuesQuery,
+  Organisation,
+  QuarterlyReport,
+  ReportIndex,
+  ResponseOf,
+  RouteDefinition,
 } from "@kpi/contract";
-import type { z } from "zod";
+import { routes } from "@kpi/contract";
 import { KpiClientError } from "../errors/kpi-client-error.js";
+import { callRoute, type RouteCallInput } from "./call-route.js";
 import { type IngestOptions, type IngestSummary, type InputRecord, ingestRecords } from "./ingest.js";
-import { type ApiRequest, sendRequest, type Transport } from "./transport.js";
+import type { Transport } from "./transport.js";
 
 /** Options of {@link createClient}. */
 export interface ClientOptions {
   /** The API's base URL, e.g. `http://127.0.0.1:4000`. */
   readonly baseUrl: string;
-  /** A bearer token (role `ingest` to post records, `read` for values and reports). */
-  readonly token: string;
+  /**
+   * A bearer token (role `ingest` to post records, `read` for values and reports); leave it out for a
+   * client that only calls public routes (`routes.signIn`).
+   */
+  readonly token?: string;
+  /** Headers sent with every request besides the client's own, e.g. `x-forwarded-for` from a proxy. */
+  readonly headers?: Readonly<Record<string, string>>;
   /** A fetch implementation (default: the global `fetch`). */
   readonly fetch?: typeof globalThis.fetch;
   /** Retries of a safe request after a network error, timeout, 429 or 503 (default 3). */
@@ -55,6 +56,16 @@ export interface ValuesQuery {
 /** A client for the API; see {@link createClient}. */
 export interface KpiClient {
   /**
+   * Calls any route of the contract's table (`routes` of `@kpi/contract`), typed by it: the path from
+   * `params`, the query, the JSON body; the answer parsed with the route's schema. The named methods
+   * below are calls of this.
+   *
+   * @param route - the route, e.g. `routes.listTokens`
+   * @param input - its params, query, body and idempotency key
+   * @returns the route's successful answer
+   */
+  call<R extends RouteDefinition>(route: R, input: RouteCallInput<R>): Promise<ResponseOf<R>>;
+  /**
    * Post records in atomic batches (see `ingestRecords`).
    *
    * @param dataset - the dataset, e.g. `contacts`
@@ -75,6 +86,12 @@ export interface KpiClient {
    * @returns the indicator's series (`GET /v1/indicators/{id}/values`)
    */
   values(indicator: string, query?: ValuesQuery): Promise<IndicatorSeries>;
+  /**
+   * The report's sections and the latest quarter the organisation's data covers.
+   *
+   * @returns `{ latest_quarter, sections }`; `latest_quarter` is `null` before any data (`GET /v1/reports`)
+   */
+  reportIndex(): Promise<ReportIndex>;
   /**
    * The quarterly report for a quarter.
    *
@@ -165,53 +182,28 @@ export interface KpiClient {
  */
 export function createClient(options: ClientOptions): KpiClient {
   const transport = transportOf(options);
-  const send = async <S extends z.ZodType>(schema: S, request: ApiRequest): Promise<z.infer<S>> => {
-    const response = await sendRequest(transport, request);
-    const parsed = schema.safeParse(response.body);
-    if (!parsed.success)
-      throw new KpiClientError(
-        "invalid_response",
-        `The API's answer to ${request.method} ${request.path} did not have the expected shape`,
-        {
-          status: response.status,
-        },
-      );
-    return parsed.data;
-  };
-  const get = <S extends z.ZodType>(schema: S, request: Omit<ApiRequest, "method">): Promise<z.infer<S>> =>
-    send(schema, { method: "GET", ...request });
-  const sendJson = <S extends z.ZodType>(
-    schema: S,
-    method: "POST" | "PATCH",
-    path: string,
-    body: unknown,
-  ): Promise<z.infer<S>> =>
-    send(schema, { method, path, body: JSON.stringify(body), contentType: "application/json" });
-  const organisationPath = (id: string) => `/v1/organisations/${encodeURIComponent(id)}`;
+  const call = <R extends RouteDefinition>(route: R, input: RouteCallInput<R>) =>
+    callRoute(transport, route, input);
   return {
+    call,
     ingest: (dataset, records, ingestOptions) => ingestRecords(transport, dataset, records, ingestOptions),
     values: (indicator, query = {}) =>
-      get(indicatorSeriesSchema, {
-        path: `/v1/indicators/${encodeURIComponent(indicator)}/values`,
+      call(routes.indicatorValues, {
+        params: { id: indicator },
         query: { from: query.from, to: query.to, window: query.window, by: query.by },
       }),
-    report: (period) => get(quarterlyReportSchema, { path: `/v1/reports/${encodeURIComponent(period)}` }),
-    indicators: () => get(indicatorListSchema, { path: "/v1/indicators" }),
+    reportIndex: () => call(routes.reportIndex, {}),
+    report: (period) => call(routes.report, { params: { period } }),
+    indicators: () => call(routes.listIndicators, {}),
     batches: (query = {}) =>
-      get(batchListSchema, {
-        path: "/v1/batches",
-        query: { dataset: query.dataset, limit: query.limit === undefined ? undefined : String(query.limit) },
-      }),
-    dataQuality: (query = {}) =>
-      get(dataQualityReportSchema, { path: "/v1/data-quality", query: { as_at: query.asAt } }),
-    datasets: () => get(datasetListSchema, { path: "/v1/datasets" }),
-    importReturn: async (kind, files, importOptions = {}) => {
+      call(routes.listBatches, { query: { dataset: query.dataset, limit: query.limit } }),
+    dataQuality: (query = {}) => call(routes.dataQuality, { query: { as_at: query.asAt } }),
+    datasets: () => call(routes.listDatasets, {}),
+    importReturn: (kind, files, importOptions = {}) => {
       const form = new FormData();
       for (const f of files) form.append("file", new Blob([f.bytes as Uint8Array<ArrayBuffer>]), f.path);
-      const path = `/v1/imports/${encodeURIComponent(kind)}`;
-      const response = await sendRequest(transport, {
-        method: "POST",
-        path,
+      return call(routes.importReturn, {
+        params: { kind },
         query: {
           year: importOptions.year,
           dry_run: importOptions.dryRun ? "true" : undefined,
@@ -219,21 +211,11 @@ export function createClient(options: ClientOptions): KpiClient {
         },
         body: form,
       });
-      const parsed = importReportSchema.safeParse(response.body);
-      if (!parsed.success)
-        throw new KpiClientError(
-          "invalid_response",
-          `The API's answer to POST ${path} did not have the expected shape`,
-          {
-            status: response.status,
-          },
-        );
-      return parsed.data;
     },
-    organisation: (id) => get(organisationSchema, { path: organisationPath(id) }),
-    createOrganisation: (body) => sendJson(organisationSchema, "POST", "/v1/organisations", body),
+    organisation: (id) => call(routes.organisation, { params: { id } }),
+    createOrganisation: (body) => call(routes.createOrganisation, { body }),
     setOrganisationAuthority: (id, laCode) =>
-      sendJson(organisationSchema, "PATCH", organisationPath(id), { la_code: laCode }),
+      call(routes.updateOrganisation, { params: { id }, body: { la_code: laCode } }),
   };
 }
 
@@ -249,13 +231,15 @@ function transportOf(options: ClientOptions): Transport {
       "invalid_argument",
       `baseUrl must be an http:// or https:// URL (got '${options.baseUrl}')`,
     );
-  if (options.token.trim() === "") throw new KpiClientError("invalid_argument", "token is empty");
+  if (options.token !== undefined && options.token.trim() === "")
+    throw new KpiClientError("invalid_argument", "token is empty");
   const retries = options.retries ?? 3;
   if (!Number.isInteger(retries) || retries < 0)
     throw new KpiClientError("invalid_argument", `retries must be a whole number ≥ 0 (got ${retries})`);
   return {
     baseUrl: options.baseUrl,
     token: options.token,
+    ...(options.headers === undefined ? {} : { headers: options.headers }),
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     retries,
     timeoutMs: options.timeoutMs ?? 120_000,

@@ -1,9 +1,10 @@
 import { toCsv } from "@kpi/catalogue";
-import { type BatchResult, batchResultSchema, type CoverageDeclaration, coverageQuery } from "@kpi/contract";
+import { type BatchResult, type CoverageDeclaration, coverageQuery, routes } from "@kpi/contract";
 import { KpiClientError, type KpiClientIssue, type RowSource } from "../errors/kpi-client-error.js";
 import { batchRows } from "./batches.js";
+import { callRoute } from "./call-route.js";
 import { batchIdempotencyKey } from "./idempotency-key.js";
-import { sendRequest, type Transport } from "./transport.js";
+import type { Transport } from "./transport.js";
 
 /** Rows per request unless the caller says otherwise. */
 export const DEFAULT_BATCH_SIZE = 5000;
@@ -130,24 +131,12 @@ export async function ingestRecords(
     ]);
     let result: BatchResult;
     try {
-      const response = await sendRequest(transport, {
-        method: "POST",
-        path: `/v1/datasets/${encodeURIComponent(dataset)}/records`,
+      result = await callRoute(transport, routes.postRecords, {
+        params: { dataset },
         query,
-        contentType,
-        body,
+        encoded: { text: body, contentType },
         idempotencyKey,
       });
-      const parsed = batchResultSchema.safeParse(response.body);
-      if (!parsed.success)
-        throw new KpiClientError(
-          "invalid_response",
-          "The API's answer to a records post was not a batch result",
-          {
-            status: response.status,
-          },
-        );
-      result = parsed.data;
     } catch (error) {
       throw inWholeInput(error, batch.firstRow, batch.index, completed, options.locate);
     }

@@ -6,8 +6,10 @@ import { retryDelay } from "./retry-delay.js";
 export interface Transport {
   /** The API's base URL, e.g. `http://127.0.0.1:4000`. */
   readonly baseUrl: string;
-  /** The bearer token. */
-  readonly token: string;
+  /** The bearer token; `undefined` for a client of public routes only (sign-in). */
+  readonly token: string | undefined;
+  /** Headers sent with every request besides the client's own (e.g. `x-forwarded-for`). */
+  readonly headers?: Readonly<Record<string, string>>;
   /** The fetch implementation. */
   readonly fetch: typeof globalThis.fetch;
   /** How many times a safe request is retried after a network error, a timeout, 429 or 503. */
@@ -58,16 +60,14 @@ const RETRY_STATUSES = new Set([408, 429, 503]);
  * @returns the status, headers and parsed body of a 2xx response
  * @example
  * ```ts
- * const { body } = await sendRequest(transport, { method: "GET", path: "/v1/datasets" });
+ * const { body } = await sendRequest(transport, { method: "GET", path: pathOf(routes.listDatasets) });
  * ```
  */
 export async function sendRequest(transport: Transport, request: ApiRequest): Promise<ApiResponse> {
   const url = requestUrl(transport.baseUrl, request);
   const retrySafe = request.method === "GET" || request.idempotencyKey !== undefined;
-  const headers: Record<string, string> = {
-    authorization: `Bearer ${transport.token}`,
-    accept: "application/json",
-  };
+  const headers: Record<string, string> = { ...transport.headers, accept: "application/json" };
+  if (transport.token !== undefined) headers.authorization = `Bearer ${transport.token}`;
   if (request.contentType !== undefined) headers["content-type"] = request.contentType;
   if (request.idempotencyKey !== undefined) headers["idempotency-key"] = request.idempotencyKey;
 
