@@ -20,5 +20,6 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 }
 console.log(`API:    ${stack.apiUrl}  (admin token ${stack.adminToken})`);
 if (stack.baseUrl) console.log(`Portal: ${stack.baseUrl}`);
-for (const u of Object.values(stack.users)) console.log(`  ${u.role.padEnd(8)} ${u.username} / ${u.password}`);
+for (const u of Object.values(stack.users))
+  console.log(`  ${u.role.padEnd(8)} ${u.username} / ${u.password}`);
 console.log("Press Ctrl+C to stop.");
