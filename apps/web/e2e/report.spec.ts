@@ -127,8 +127,11 @@ test("an analyst edits and saves a section's analysis and sees it after reload",
   await page.goto(`/reports/${LATEST}`);
   const box = page.getByRole("textbox", { name: "Edit the Family Front Door analysis" });
   await box.waitFor();
+  // As in workflow.spec.ts: fill only once the page has hydrated, and check what will be submitted.
+  await page.waitForLoadState("networkidle");
   const text = `Contacts rose again this quarter (e2e ${Date.now().toString(36)}).\n\nConversion to assessment is still short of target.`;
   await box.fill(text);
+  await expect(box).toHaveValue(text);
   await page.locator("#report-ffd").locator("..").getByRole("button", { name: "Save analysis" }).click();
   await page.getByText(`Saved by ${ctx.users.analyst.display_name}`).waitFor();
   await page.reload();

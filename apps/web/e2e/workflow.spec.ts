@@ -16,12 +16,18 @@ test("an analyst edits, another version is restored, a manager approves; a viewe
   await analyst.page.goto(`/reports/${LATEST}`);
   const box = analyst.page.getByRole("textbox", { name: "Edit the Through Care analysis" });
   await box.waitFor();
+  // Filling the text area before React has hydrated it once saved the typed text followed by the
+  // drafted one (seen under the former runner on a loaded machine): wait for the page to settle, and
+  // check what will be submitted.
+  await analyst.page.waitForLoadState("networkidle");
   for (const text of [first, second]) {
     await box.fill(text);
+    await expect(box).toHaveValue(text);
     await throughCare(analyst.page).getByRole("button", { name: "Save analysis" }).click();
     await throughCare(analyst.page).getByText(`Saved by ${ctx.users.analyst.display_name}`).waitFor();
     await analyst.page.reload();
     await box.waitFor();
+    await analyst.page.waitForLoadState("networkidle");
   }
   // The history shows both versions by display name; the first is restored as a new version.
   const history = throughCare(analyst.page).locator("details.analysis-history");
