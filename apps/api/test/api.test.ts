@@ -20,6 +20,16 @@ afterAll(async () => {
 const inject = (options: InjectOptions) => api.app.inject(options);
 
 describe("health and documentation", () => {
+  it("answers its root URL (what npm start prints) with where to go, without a token", async () => {
+    const root = await inject({ method: "GET", url: "/" });
+    expect(root.statusCode).toBe(200);
+    const links = root.json() as Record<string, string>;
+    expect(links).toMatchObject({ reference: "/docs", openapi: "/openapi.json", health: "/healthz" });
+    for (const path of [links.openapi, links.health, links.readiness])
+      expect((await inject({ method: "GET", url: path ?? "" })).statusCode, path).toBe(200);
+    expect((await inject({ method: "GET", url: links.reference ?? "" })).statusCode).toBeLessThan(400);
+  });
+
   it("answers /healthz and /readyz without a token", async () => {
     expect((await inject({ method: "GET", url: "/healthz" })).json()).toEqual({ status: "ok" });
     const ready = await inject({ method: "GET", url: "/readyz" });

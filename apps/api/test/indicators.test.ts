@@ -246,6 +246,38 @@ describe("targets", () => {
     expect((await put(url, { range: [9, 1] })).statusCode).toBe(422);
     expect((await put("/v1/indicators/ffd.nope/targets/FY2019-20", { value: 1 })).statusCode).toBe(404);
   });
+
+  it("lists every indicator's targets in one response, in force for a year (GET /v1/targets)", async () => {
+    type Entry = { indicator: { id: string }; default_target: unknown; targets: unknown; in_force: unknown };
+    const all = await get(a.read, "/v1/targets");
+    expect(all.statusCode, all.body).toBe(200);
+    const body = all.json() as { financial_year: string; latest_quarter: string; indicators: Entry[] };
+    // The latest contact is of 2 Sep 2019: Q2 2019-20, so the year shown is 2019-20.
+    expect(body.latest_quarter).toBe("FY2019-20-Q2");
+    expect(body.financial_year).toBe("FY2019-20");
+    const listed = (await get(a.read, "/v1/indicators")).json().indicators as { id: string }[];
+    expect(body.indicators.map((e) => e.indicator.id)).toEqual(listed.map((i) => i.id));
+    const swa = (entries: Entry[]) => entries.find((e) => e.indicator.id === "ffd.contacts_swa_pct");
+    // Set by the first test of this block for 2019-20 (the range replaced 70 ± 2); the default is 60.
+    expect(swa(body.indicators)).toMatchObject({
+      default_target: { value: 60 },
+      targets: { "FY2019-20": { range: [60, 65] } },
+      in_force: { range: [60, 65] },
+    });
+    const lastYear = (await get(a.read, "/v1/targets?financial_year=FY2018-19")).json();
+    expect(lastYear.financial_year).toBe("FY2018-19");
+    expect(swa(lastYear.indicators)?.in_force).toEqual(swa(lastYear.indicators)?.default_target);
+    // Organisation B has set nothing: its default is in force; it has no data, so no year is chosen.
+    const other = (await get(b.read, "/v1/targets?financial_year=FY2019-20")).json();
+    expect(swa(other.indicators)).toMatchObject({ targets: {}, in_force: { value: 60 } });
+    const none = (await get(b.read, "/v1/targets")).json();
+    expect(none).toMatchObject({ financial_year: null, latest_quarter: null });
+    expect(swa(none.indicators)?.in_force).toBeNull();
+    const bad = await get(a.read, "/v1/targets?financial_year=2019-20");
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.issues).toEqual([expect.objectContaining({ field: "financial_year" })]);
+    expect((await get(null, "/v1/targets")).statusCode).toBe(401);
+  });
 });
 
 describe("OpenAPI", () => {

@@ -11,3 +11,30 @@ import { z } from "zod";
 export const healthSchema = z.object({ status: z.literal("ok") });
 /** See {@link healthSchema}. */
 export type Health = z.infer<typeof healthSchema>;
+
+/**
+ * The answer of `GET /`: where to start with the API — its reference, its OpenAPI document, its
+ * health checks, and the versioned routes' prefix — so the address `npm start` prints answers.
+ *
+ * @example
+ * ```ts
+ * apiIndexSchema.parse({
+ *   name: "Children's services performance API",
+ *   reference: "/docs",
+ *   openapi: "/openapi.json",
+ *   health: "/healthz",
+ *   readiness: "/readyz",
+ *   routes: "/v1/",
+ * }).reference; // "/docs"
+ * ```
+ */
+export const apiIndexSchema = z.object({
+  name: z.string(),
+  reference: z.string(),
+  openapi: z.string(),
+  health: z.string(),
+  readiness: z.string(),
+  routes: z.string(),
+});
+/** See {@link apiIndexSchema}. */
+export type ApiIndex = z.infer<typeof apiIndexSchema>;

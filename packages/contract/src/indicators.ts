@@ -202,3 +202,51 @@ export type TargetBody = z.input<typeof targetBodySchema>;
 export const targetSetSchema = targetChangeSchema.extend({ indicator: z.string() });
 /** See {@link targetSetSchema}. */
 export type TargetSet = z.infer<typeof targetSetSchema>;
+
+/**
+ * The query of `GET /v1/targets`: the financial year whose targets in force are shown (`FY2019-20`;
+ * default: the year of the latest quarter with data).
+ *
+ * @example
+ * ```ts
+ * targetsQuerySchema.parse({}).financial_year; // undefined
+ * ```
+ */
+export const targetsQuerySchema = z.object({ financial_year: storedText().min(1).max(20).optional() });
+/** See {@link targetsQuerySchema}. */
+export type TargetsQuery = z.infer<typeof targetsQuerySchema>;
+
+/**
+ * One indicator in `GET /v1/targets`: the indicator, its default target, its targets per financial year
+ * and the target in force for the year asked (`null`: none, or withdrawn for that year).
+ *
+ * @example
+ * ```ts
+ * Object.keys(indicatorTargetsSchema.shape); // ["indicator", "default_target", "targets", "in_force"]
+ * ```
+ */
+export const indicatorTargetsSchema = z.object({
+  indicator: indicatorSummarySchema,
+  default_target: targetSchema.nullable(),
+  targets: targetHistorySchema,
+  in_force: targetSchema.nullable(),
+});
+/** See {@link indicatorTargetsSchema}. */
+export type IndicatorTargets = z.infer<typeof indicatorTargetsSchema>;
+
+/**
+ * The answer to `GET /v1/targets`: every indicator's targets in one response (the portal's targets
+ * page reads only this), for a financial year (`null` when none was asked and there is no data yet).
+ *
+ * @example
+ * ```ts
+ * targetsOverviewSchema.parse({ financial_year: null, latest_quarter: null, indicators: [] }).indicators; // []
+ * ```
+ */
+export const targetsOverviewSchema = z.object({
+  financial_year: z.string().nullable(),
+  latest_quarter: z.string().nullable(),
+  indicators: z.array(indicatorTargetsSchema),
+});
+/** See {@link targetsOverviewSchema}. */
+export type TargetsOverview = z.infer<typeof targetsOverviewSchema>;

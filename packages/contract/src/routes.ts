@@ -1,7 +1,7 @@
 import { batchListQuerySchema, batchListSchema, batchResultSchema } from "./batches.js";
 import { dataQualityQuerySchema, dataQualityReportSchema } from "./data-quality.js";
 import { datasetListSchema } from "./datasets.js";
-import { healthSchema } from "./health.js";
+import { apiIndexSchema, healthSchema } from "./health.js";
 import { importParamsSchema, importQuerySchema, importReportSchema } from "./imports.js";
 import {
   indicatorDetailQuerySchema,
@@ -14,6 +14,8 @@ import {
   targetChangesSchema,
   targetParamsSchema,
   targetSetSchema,
+  targetsOverviewSchema,
+  targetsQuerySchema,
 } from "./indicators.js";
 import { noContentSchema } from "./no-content.js";
 import {
@@ -65,6 +67,14 @@ import {
  */
 export const routes = {
   // Health (infrastructure; no token).
+  apiIndex: defineRoute({
+    method: "GET",
+    path: "/",
+    access: "public",
+    tags: ["health"],
+    summary: "Where to start: the reference, the OpenAPI document, the health checks",
+    responses: { 200: apiIndexSchema },
+  }),
   healthz: defineRoute({
     method: "GET",
     path: "/healthz",
@@ -322,6 +332,16 @@ export const routes = {
     params: targetParamsSchema,
     body: targetBodySchema,
     responses: { 200: targetSetSchema, ...errorResponses(401, 403, 404, 413, 422) },
+  }),
+  targets: defineRoute({
+    method: "GET",
+    path: "/v1/targets",
+    access: "read",
+    tags: ["indicators"],
+    summary:
+      "Every indicator's targets in one response: default, per financial year, and in force for the year asked (default: the latest quarter's year)",
+    query: targetsQuerySchema,
+    responses: { 200: targetsOverviewSchema, ...errorResponses(401, 403, 422) },
   }),
   series: defineRoute({
     method: "GET",

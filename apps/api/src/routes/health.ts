@@ -8,7 +8,7 @@ import { registerRoute } from "./register-route.js";
 const readinessWaitMs = 2_000;
 
 /**
- * `GET /healthz` (liveness: the process answers; no authentication, no database) and `GET /readyz`
+ * `GET /` (where to start: the reference, the OpenAPI document, the health checks), `GET /healthz` (liveness: the process answers; no authentication, no database) and `GET /readyz`
  * (readiness: the database answers a query within 2 s; otherwise `503 unavailable` saying why, for
  * instance that every connection is in use: it never waits longer).
  *
@@ -18,6 +18,15 @@ const readinessWaitMs = 2_000;
  * ```
  */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The address `npm start` prints: where to go from here.
+  registerRoute(app, routes.apiIndex, async () => ({
+    name: "Children's services performance API",
+    reference: "/docs",
+    openapi: "/openapi.json",
+    health: "/healthz",
+    readiness: "/readyz",
+    routes: "/v1/",
+  }));
   registerRoute(app, routes.healthz, async () => ({ status: "ok" as const }), { rateLimit: false });
   registerRoute(
     app,

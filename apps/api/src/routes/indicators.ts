@@ -1,8 +1,10 @@
 import { type IndicatorSummary, routes } from "@kpi/contract";
+import { financialYearId, parsePeriodOrThrow } from "@kpi/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { callerOf } from "../plugins/auth.js";
 import {
   checkFinancialYear,
+  currentTargets,
   findDefinition,
   indicatorDetail,
   indicatorValues,
@@ -57,6 +59,32 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       targets: detail.targets,
       target_history: detail.target_history,
       analysis: detail.analysis,
+    };
+  });
+
+  // Every indicator's targets in one response (the portal's targets page makes this one call).
+  registerRoute(app, routes.targets, async (request) => {
+    const { organisationId } = callerOf(request);
+    const snapshot = await snapshotFor(organisationId);
+    const latest = snapshot.evaluator.latestQuarterWithData();
+    const asked = request.query.financial_year;
+    const year =
+      asked !== undefined
+        ? checkFinancialYear(asked)
+        : latest === null
+          ? null
+          : financialYearId(parsePeriodOrThrow(latest).fyStartYear);
+    const current = await currentTargets(app.database.db, organisationId);
+    return {
+      financial_year: year,
+      latest_quarter: latest,
+      indicators: snapshot.evaluator.definitions().map((d) => {
+        const targets = current[d.id] ?? {};
+        const defaultTarget = d.target ?? null;
+        // A year set (or withdrawn: null) for the indicator overrides its default target.
+        const inForce = year === null ? null : year in targets ? (targets[year] ?? null) : defaultTarget;
+        return { indicator: summary(d), default_target: defaultTarget, targets, in_force: inForce };
+      }),
     };
   });
 

@@ -13,6 +13,7 @@ import type {
   ReportIndex,
   ResponseOf,
   RouteDefinition,
+  TargetsOverview,
 } from "@kpi/contract";
 import { routes } from "@kpi/contract";
 import { KpiClientError } from "../errors/kpi-client-error.js";
@@ -86,6 +87,14 @@ export interface KpiClient {
    * @returns the indicator's series (`GET /v1/indicators/{id}/values`)
    */
   values(indicator: string, query?: ValuesQuery): Promise<IndicatorSeries>;
+  /**
+   * Every indicator's targets in one response: its default, its targets per financial year, and the
+   * one in force for the year asked.
+   *
+   * @param financialYear - e.g. `FY2019-20` (default: the year of the latest quarter with data)
+   * @returns `{ financial_year, latest_quarter, indicators }` (`GET /v1/targets`)
+   */
+  targets(financialYear?: string): Promise<TargetsOverview>;
   /**
    * The report's sections and the latest quarter the organisation's data covers.
    *
@@ -192,6 +201,7 @@ export function createClient(options: ClientOptions): KpiClient {
         params: { id: indicator },
         query: { from: query.from, to: query.to, window: query.window, by: query.by },
       }),
+    targets: (financialYear) => call(routes.targets, { query: { financial_year: financialYear } }),
     reportIndex: () => call(routes.reportIndex, {}),
     report: (period) => call(routes.report, { params: { period } }),
     indicators: () => call(routes.listIndicators, {}),
