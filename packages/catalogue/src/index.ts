@@ -24,6 +24,7 @@ export {
   describeSpans,
   hullOfSpans,
 } from "./coverage/date-spans.js";
+export { declaredCoverage } from "./coverage/declared-coverage.js";
 export { type CoverageInference, createCoverageInference, inferCoverage } from "./coverage/infer-coverage.js";
 // Validation: `validateRecords` and `createBatchValidator` are the entry points; datasets/row-check.ts
 // (the single pass per row) and datasets/field-test.ts (the plain test of a declared field check) are

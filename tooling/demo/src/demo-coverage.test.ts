@@ -1,10 +1,9 @@
 import {
-  type CoverageSource,
   catalogue,
   createEvaluator,
   type DatasetRecords,
-  datasetNames,
   datasets,
+  declaredCoverage,
   type Evaluator,
   findIndicator,
 } from "@kpi/catalogue";
@@ -13,22 +12,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { demoCoverage } from "./demo-coverage.js";
 import { generateDemoAuthority } from "./generate.js";
 
-/** Every dated dataset declared complete from `from` to `to`. */
-const covering = (from: string, to: string): CoverageSource[] =>
-  datasetNames
-    .filter((dataset) => datasets[dataset].dating.kind !== "undated")
-    .map((dataset) => ({
-      id: `${dataset}:${from}`,
-      dataset,
-      kind: "declared",
-      name: `${dataset} ${from} to ${to}`,
-      from,
-      to,
-      as_of: null,
-      history_from: null,
-      received_at: null,
-    }));
-
 let demo: DatasetRecords;
 let declared: Evaluator;
 let unbounded: Evaluator;
@@ -36,7 +19,7 @@ beforeAll(() => {
   demo = generateDemoAuthority();
   declared = createEvaluator(catalogue, demo, { coverage: demoCoverage() });
   // Every day up to the extract date counts as covered: the figures as they were before coverage.
-  unbounded = createEvaluator(catalogue, demo, { coverage: covering("1900-01-01", "2019-09-30") });
+  unbounded = createEvaluator(catalogue, demo, { coverage: declaredCoverage("1900-01-01", "2019-09-30") });
 }, 120_000);
 
 /** Whether the demo holds every dated dataset an indicator reads (not so for the 903's own tables). */

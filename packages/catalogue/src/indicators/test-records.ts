@@ -1,7 +1,6 @@
 // Record factories for the catalogue's tests: each fills the optional fields with null so a test
 // states only what matters to it. Not exported from the package.
-import type { CoverageSource } from "../coverage/coverage-source.js";
-import { datasets } from "../datasets/registry.js";
+import { declaredCoverage } from "../coverage/declared-coverage.js";
 import type {
   AssessmentRecord,
   CareLeaverRecord,
@@ -17,7 +16,6 @@ import type {
   VulnerabilityFlagRecord,
   WorkforceRecord,
 } from "../datasets/schemas.js";
-import { type DatasetName, datasetNames } from "../datasets/schemas.js";
 
 let serial = 0;
 const nextId = (prefix: string) => `${prefix}${++serial}`;
@@ -211,22 +209,7 @@ export const worker = (
 });
 
 /**
- * Sources declaring that the records of every dated dataset are complete for one span, with ids
- * `<dataset>:<from>`: what a test's fixture means when it says "the data for these years".
+ * Sources declaring that the records of every dated dataset (or the ones named) are complete for one
+ * span: the catalogue's {@link declaredCoverage}, under the name the tests use.
  */
-export const covering = (
-  from: string,
-  to: string,
-  names: readonly DatasetName[] = datasetNames.filter((n) => datasets[n].dating.kind !== "undated"),
-): CoverageSource[] =>
-  names.map((dataset) => ({
-    id: `${dataset}:${from}`,
-    dataset,
-    kind: "declared",
-    name: `${dataset} ${from} to ${to}`,
-    from,
-    to,
-    as_of: null,
-    history_from: null,
-    received_at: null,
-  }));
+export const covering = declaredCoverage;
