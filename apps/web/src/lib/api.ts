@@ -1,5 +1,5 @@
 import "server-only";
-import { createClient, KpiClientError, type RouteCallInput } from "@kpi/client";
+import { createClient, KpiClientError, type RouteCallInput } from "@kpi/client/http";
 import {
   type AnalysisHistory,
   type AnalysisVersion,
