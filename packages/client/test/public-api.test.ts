@@ -35,4 +35,17 @@ describe("public API", () => {
     expect(Object.keys(cjs).sort()).toEqual(Object.keys(esm).sort());
     expect(new esm.KpiClientError("timeout", "x")).toBeInstanceOf(Error);
   });
+
+  it("offers the HTTP client alone at @kpi/client/http: the same objects, without the command line", async () => {
+    const dist = join(pkgRoot, "dist");
+    const esm = await import(join(dist, "index.js"));
+    const http = await import(join(dist, "http.js"));
+    expect(http.createClient).toBe(esm.createClient);
+    expect(http.KpiClientError).toBe(esm.KpiClientError);
+    expect(typeof http.callRoute).toBe("function");
+    expect(http.runCli).toBeUndefined();
+    expect(Object.keys(http).every((name) => name in esm)).toBe(true);
+    const cjs = createRequire(import.meta.url)(join(dist, "http.cjs"));
+    expect(Object.keys(cjs).sort()).toEqual(Object.keys(http).sort());
+  });
 });

@@ -5,9 +5,8 @@ import { Suspense } from "react";
 import { DashboardSection } from "../components/dashboard-section";
 import { QuarterSelector } from "../components/quarter-selector";
 import { SectionSkeleton } from "../components/section-skeleton";
-import { getLatestQuarter } from "../lib/api";
+import { getReportIndex } from "../lib/api";
 import { chooseQuarter, quarterOptions } from "../lib/quarter-options";
-import { REPORT_SECTIONS } from "../lib/report-sections";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -20,7 +19,7 @@ const QUARTERS_OFFERED = 12;
  */
 export default async function DashboardPage({ searchParams }: PageProps<"/">) {
   const params = await searchParams;
-  const latest = await getLatestQuarter();
+  const { latest_quarter: latest, sections } = await getReportIndex();
   if (latest === null) {
     return (
       <>
@@ -41,7 +40,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
       <p>
         <Link href={`/reports/${period}`}>Read the quarterly report for {periodLabel(period)}</Link>
       </p>
-      {REPORT_SECTIONS.map((s) => (
+      {sections.map((s) => (
         <Suspense key={`${period}-${s.id}`} fallback={<SectionSkeleton title={s.title} />}>
           <DashboardSection period={period} sectionId={s.id} />
         </Suspense>

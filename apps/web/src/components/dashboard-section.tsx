@@ -5,7 +5,7 @@ import { IndicatorTile } from "./indicator-tile";
 /**
  * One section of the dashboard: a tile per indicator, with each indicator's last 8 quarters for its
  * sparkline. An async server component, streamed in its own `<Suspense>`. Every section reads the same
- * report and the same `/v1/series` answer ({@link getSparklineHistories}, deduplicated per request), so
+ * report and the same `routes.series` answer ({@link getSparklineHistories}, deduplicated per request), so
  * the dashboard makes one values request in all rather than one per indicator.
  *
  * @param props - the `period` (quarter id) and the `sectionId`

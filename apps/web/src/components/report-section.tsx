@@ -121,7 +121,7 @@ function changeColumn(
  * button, for analysts the editor, and the history of staff versions with revert. Every figure, KPI
  * sentence and the analysis come through the catalogue's `reportView` for the `audience`
  * ({@link getReportView}): in the published form a small count, and what would reveal it, shows as `c`
- * exactly as in the CSV. The sparklines come from the page's one `/v1/series` request, shared by every
+ * exactly as in the CSV. The sparklines come from the page's one `routes.series` request, shared by every
  * section, as on the dashboard.
  *
  * @param props - the `period`, the `sectionId`, the `audience`, and whether the person may `edit` and `approve`

@@ -1,56 +1,42 @@
 import "server-only";
+import { createClient, KpiClientError, type RouteCallInput } from "@kpi/client/http";
 import {
   type AnalysisHistory,
   type AnalysisVersion,
-  analysisHistorySchema,
-  analysisVersionSchema,
   type BatchSummary,
-  batchListSchema,
   type CreatedToken,
-  createdTokenSchema,
   type DataQualityReport,
   type DatasetDescription,
-  dataQualityReportSchema,
-  datasetListSchema,
   type ImportReport,
   type IndicatorDetail,
   type IndicatorSeries,
   type IndicatorSummary,
-  importReportSchema,
-  indicatorDetailSchema,
-  indicatorListSchema,
-  indicatorSeriesSchema,
   type Organisation,
-  organisationSchema,
   type QuarterlyReport,
-  quarterlyReportSchema,
+  type ReportIndex,
+  type ResponseOf,
   type Role,
+  type RouteDefinition,
+  routes,
   type SeriesSet,
   type Session,
   type SessionInfo,
-  seriesSetSchema,
-  sessionListSchema,
-  sessionSchema,
   type TargetSet,
   type TokenInfo,
-  targetSetSchema,
-  tokenListSchema,
-  tolerantErrorBodySchema,
   type User,
-  userListSchema,
-  userSchema,
 } from "@kpi/contract";
 import type { Target, Window } from "@kpi/core";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { z } from "zod";
 import { webConfig } from "./env";
 import { requireSession } from "./session";
 
 /**
  * The one door from the portal to the API. Every page, action and route handler reads and writes
- * through these functions, on the server only: the API token never reaches the browser.
+ * through these functions, on the server only: the API token never reaches the browser. Each goes
+ * through `@kpi/client`'s `call` with a route of the contract's table (`routes` of `@kpi/contract`),
+ * so the portal writes no path of its own; reads are wrapped in React `cache` (one request per render).
  *
  * Reads (`get…`) return the data or leave the page the way a person expects: an expired session goes
  * to the sign-in page, an unknown indicator to "not found", anything else to the error page (with no
@@ -62,7 +48,7 @@ export type ApiOutcome<T> =
   | { ok: true; data: T }
   | { ok: false; status: number; code: string; message: string; fieldErrors: Record<string, string[]> };
 
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type Failure = Extract<ApiOutcome<unknown>, { ok: false }>;
 
 /**
  * The person's address for the API, as `X-Forwarded-For`: the header as the portal received it (Next.js
@@ -75,27 +61,34 @@ async function forwardedFor(): Promise<Record<string, string>> {
   return incoming === null || incoming === "" ? {} : { "x-forwarded-for": incoming };
 }
 
-/** Sends one request to the API and checks the answer against the portal's schema. */
-async function call<S extends z.ZodType>(
-  method: Method,
-  path: string,
-  schema: S,
-  options: { token?: string; body?: unknown; form?: FormData } = {},
-): Promise<ApiOutcome<z.infer<S>>> {
-  const headers: Record<string, string> = { accept: "application/json", ...(await forwardedFor()) };
-  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers["content-type"] = "application/json";
-  // A FormData body is sent as multipart/form-data; fetch sets the content type with its boundary.
-  const body = options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  let response: Response;
+/**
+ * Calls one route of the contract through the client: never retried (a person is waiting and can
+ * try again), never cached by Next.js, with the session's token when there is one.
+ */
+async function call<R extends RouteDefinition>(
+  route: R,
+  input: RouteCallInput<R>,
+  token?: string,
+): Promise<ApiOutcome<ResponseOf<R>>> {
+  const client = createClient({
+    baseUrl: webConfig.apiUrl,
+    ...(token === undefined ? {} : { token }),
+    headers: await forwardedFor(),
+    retries: 0,
+    fetch: (url, init) => fetch(url, { ...init, cache: "no-store" }),
+  });
   try {
-    response = await fetch(`${webConfig.apiUrl}${path}`, {
-      method,
-      headers,
-      cache: "no-store",
-      ...(body === undefined ? {} : { body }),
-    });
-  } catch {
+    return { ok: true, data: await client.call(route, input) };
+  } catch (error) {
+    if (!(error instanceof KpiClientError)) throw error;
+    return failure(error, route);
+  }
+}
+
+/** What a failed call means for the person: the API's own error, or why there is none. */
+function failure(error: KpiClientError, route: RouteDefinition): Failure {
+  const status = error.status ?? null;
+  if (status === null)
     return {
       ok: false,
       status: 503,
@@ -103,37 +96,24 @@ async function call<S extends z.ZodType>(
       message: "The reporting service cannot be reached. Try again in a minute.",
       fieldErrors: {},
     };
+  if (error.code === "invalid_response") {
+    // A success of the wrong shape is a defect between the portal and the API: the error page.
+    if (status < 400)
+      throw new Error(`The API's answer to ${route.method} ${route.path} did not have the expected shape`);
+    return {
+      ok: false,
+      status,
+      code: "error",
+      message: `The reporting service answered ${status}.`,
+      fieldErrors: {},
+    };
   }
-  if (!response.ok) return failure(response);
-  const parsed = schema.safeParse(response.status === 204 ? null : await response.json());
-  if (!parsed.success) {
-    throw new Error(`The API's answer to ${method} ${path.split("?")[0]} did not have the expected shape`);
-  }
-  return { ok: true, data: parsed.data };
-}
-
-async function failure(response: Response): Promise<{
-  ok: false;
-  status: number;
-  code: string;
-  message: string;
-  fieldErrors: Record<string, string[]>;
-}> {
-  const body = tolerantErrorBodySchema.safeParse(await response.json().catch(() => null));
   const fieldErrors: Record<string, string[]> = {};
-  if (body.success) {
-    for (const issue of body.data.error.issues ?? []) {
-      const field = issue.field ?? "form";
-      fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message];
-    }
+  for (const issue of error.issues) {
+    const field = issue.field ?? "form";
+    fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message];
   }
-  return {
-    ok: false,
-    status: response.status,
-    code: body.success ? body.data.error.code : "error",
-    message: body.success ? body.data.error.message : `The reporting service answered ${response.status}.`,
-    fieldErrors,
-  };
+  return { ok: false, status, code: error.code, message: error.message, fieldErrors };
 }
 
 /**
@@ -149,32 +129,26 @@ function orLeave<T>(outcome: ApiOutcome<T>): T {
   throw new Error(outcome.message);
 }
 
-async function read<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
+async function read<R extends RouteDefinition>(route: R, input: RouteCallInput<R>): Promise<ResponseOf<R>> {
   const { token } = await requireSession();
-  return orLeave(await call("GET", path, schema, { token }));
+  return orLeave(await call(route, input, token));
 }
 
-async function write<S extends z.ZodType>(
-  method: Method,
-  path: string,
-  schema: S,
-  body?: unknown,
-): Promise<ApiOutcome<z.infer<S>>> {
+async function write<R extends RouteDefinition>(
+  route: R,
+  input: RouteCallInput<R>,
+): Promise<ApiOutcome<ResponseOf<R>>> {
   const { token } = await requireSession();
-  return call(method, path, schema, { token, ...(body === undefined ? {} : { body }) });
+  return call(route, input, token);
 }
 
-function query(params: Record<string, string | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") search.set(k, v);
-  const text = search.toString();
-  return text === "" ? "" : `?${text}`;
+/** A query without its empty values: a blank form field means "the default", as if it were left out. */
+function given<Q extends Record<string, string | undefined>>(query: Q): Q {
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== "")) as Q;
 }
-
-const seg = encodeURIComponent;
 
 /**
- * Signs a staff user in: `POST /v1/sessions`.
+ * Signs a staff user in: `routes.signIn`.
  *
  * @param username - the username
  * @param password - the password
@@ -190,13 +164,13 @@ export async function signIn(
   password: string,
   organisation?: string,
 ): Promise<ApiOutcome<Session>> {
-  return call("POST", "/v1/sessions", sessionSchema, {
+  return call(routes.signIn, {
     body: { username, password, ...(organisation === undefined ? {} : { organisation }) },
   });
 }
 
 /**
- * Signs out: revokes the session token (`DELETE /v1/sessions/current`). An already expired token is
+ * Signs out: revokes the session token (`routes.signOut`). An already expired token is
  * fine: the person is signed out either way.
  *
  * @param token - the session token
@@ -207,11 +181,11 @@ export async function signIn(
  * ```
  */
 export async function signOut(token: string): Promise<ApiOutcome<null>> {
-  return call("DELETE", "/v1/sessions/current", z.null(), { token });
+  return call(routes.signOut, {}, token);
 }
 
 /**
- * The indicator catalogue (`GET /v1/indicators`).
+ * The indicator catalogue (`routes.listIndicators`).
  *
  * @returns every indicator
  * @example
@@ -220,11 +194,11 @@ export async function signOut(token: string): Promise<ApiOutcome<null>> {
  * ```
  */
 export const getIndicators = cache(async (): Promise<IndicatorSummary[]> => {
-  return (await read("/v1/indicators", indicatorListSchema)).indicators;
+  return (await read(routes.listIndicators, {})).indicators;
 });
 
 /**
- * One indicator's definition, targets and trend (`GET /v1/indicators/{id}`).
+ * One indicator's definition, targets and trend (`routes.indicator`).
  *
  * @param id - the indicator id
  * @param period - the quarter for the trend (default the latest with data)
@@ -237,12 +211,12 @@ export const getIndicators = cache(async (): Promise<IndicatorSummary[]> => {
  */
 export const getIndicator = cache(
   async (id: string, period: string | undefined, window: Window): Promise<IndicatorDetail> => {
-    return read(`/v1/indicators/${seg(id)}${query({ period, window })}`, indicatorDetailSchema);
+    return read(routes.indicator, { params: { id }, query: given({ period, window }) });
   },
 );
 
 /**
- * An indicator's values over a range (`GET /v1/indicators/{id}/values`).
+ * An indicator's values over a range (`routes.indicatorValues`).
  *
  * @param id - the indicator id
  * @param window - `quarter`, `ytd`, `rolling12`, …
@@ -263,12 +237,12 @@ export const getIndicatorValues = cache(
     to: string | undefined,
     by: string | undefined,
   ): Promise<IndicatorSeries> => {
-    return read(`/v1/indicators/${seg(id)}/values${query({ from, to, window, by })}`, indicatorSeriesSchema);
+    return read(routes.indicatorValues, { params: { id }, query: given({ from, to, window, by }) });
   },
 );
 
 /**
- * Every indicator's values over one range in a single request (`GET /v1/series`): what the dashboard
+ * Every indicator's values over one range in a single request (`routes.series`): what the dashboard
  * draws its sparklines from, instead of one values request per indicator.
  *
  * @param window - `quarter`, `ytd`, `rolling12`, …
@@ -282,9 +256,23 @@ export const getIndicatorValues = cache(
  */
 export const getSeries = cache(
   async (window: Window, from: string | undefined, to: string | undefined): Promise<SeriesSet> => {
-    return read(`/v1/series${query({ from, to, window })}`, seriesSetSchema);
+    return read(routes.series, { query: given({ from, to, window }) });
   },
 );
+
+/**
+ * The report's sections and the latest quarter the organisation's data covers, as the API says
+ * (`routes.reportIndex`): the portal never works them out itself.
+ *
+ * @returns `{ latest_quarter, sections }`
+ * @example
+ * ```ts
+ * const { sections } = await getReportIndex();
+ * ```
+ */
+export const getReportIndex = cache(async (): Promise<ReportIndex> => {
+  return read(routes.reportIndex, {});
+});
 
 /**
  * The latest quarter with data: the default period of the dashboard and report.
@@ -296,15 +284,25 @@ export const getSeries = cache(
  * ```
  */
 export const getLatestQuarter = cache(async (): Promise<string | null> => {
-  const indicators = await getIndicators();
-  const first = indicators.find((i) => i.source === "records") ?? indicators[0];
-  if (first === undefined) return null;
-  const series = await getIndicatorValues(first.id, "quarter", undefined, undefined, undefined);
-  return series.values.at(-1)?.period ?? null;
+  return (await getReportIndex()).latest_quarter;
 });
 
 /**
- * The quarterly report (`GET /v1/reports/{period}`).
+ * The sections of the quarterly report in order, so pages can draw each section's heading and
+ * skeleton before its figures arrive.
+ *
+ * @returns each section's id and title
+ * @example
+ * ```ts
+ * (await getReportSections())[0]; // { id: "ffd", title: "Family Front Door" }
+ * ```
+ */
+export const getReportSections = cache(async (): Promise<ReportIndex["sections"]> => {
+  return (await getReportIndex()).sections;
+});
+
+/**
+ * The quarterly report (`routes.report`).
  *
  * @param period - a quarter id
  * @returns the report's sections, indicators, KPIs and analysis
@@ -314,11 +312,11 @@ export const getLatestQuarter = cache(async (): Promise<string | null> => {
  * ```
  */
 export const getReport = cache(async (period: string): Promise<QuarterlyReport> => {
-  return read(`/v1/reports/${seg(period)}`, quarterlyReportSchema);
+  return read(routes.report, { params: { period } });
 });
 
 /**
- * Stores a section's analysis text (`PUT /v1/reports/{period}/sections/{section}/analysis`).
+ * Stores a section's analysis text (`routes.saveAnalysis`).
  *
  * @param period - the quarter
  * @param section - the section id
@@ -334,14 +332,12 @@ export async function saveAnalysis(
   section: string,
   text: string,
 ): Promise<ApiOutcome<AnalysisVersion>> {
-  return write("PUT", `/v1/reports/${seg(period)}/sections/${seg(section)}/analysis`, analysisVersionSchema, {
-    text,
-  });
+  return write(routes.saveAnalysis, { params: { period, section }, body: { text } });
 }
 
 /**
  * Every stored version of a section's analysis, newest first
- * (`GET /v1/reports/{period}/sections/{section}/analysis/history`).
+ * (`routes.analysisHistory`).
  *
  * @param period - the quarter
  * @param section - the section id
@@ -352,12 +348,12 @@ export async function saveAnalysis(
  * ```
  */
 export const getAnalysisHistory = cache(async (period: string, section: string): Promise<AnalysisHistory> => {
-  return read(`/v1/reports/${seg(period)}/sections/${seg(section)}/analysis/history`, analysisHistorySchema);
+  return read(routes.analysisHistory, { params: { period, section } });
 });
 
 /**
  * Restores an earlier version of a section's analysis as a new version
- * (`POST /v1/reports/{period}/sections/{section}/analysis/revert`).
+ * (`routes.revertAnalysis`).
  *
  * @param period - the quarter
  * @param section - the section id
@@ -373,17 +369,12 @@ export async function revertAnalysis(
   section: string,
   version: number,
 ): Promise<ApiOutcome<AnalysisVersion>> {
-  return write(
-    "POST",
-    `/v1/reports/${seg(period)}/sections/${seg(section)}/analysis/revert`,
-    analysisVersionSchema,
-    { version },
-  );
+  return write(routes.revertAnalysis, { params: { period, section }, body: { version } });
 }
 
 /**
  * Signs off the latest version of a section's analysis, named by its number
- * (`POST /v1/reports/{period}/sections/{section}/analysis/approve`; admins only).
+ * (`routes.approveAnalysis`; admins only).
  *
  * @param period - the quarter
  * @param section - the section id
@@ -399,16 +390,11 @@ export async function approveAnalysis(
   section: string,
   version: number,
 ): Promise<ApiOutcome<AnalysisVersion>> {
-  return write(
-    "POST",
-    `/v1/reports/${seg(period)}/sections/${seg(section)}/analysis/approve`,
-    analysisVersionSchema,
-    { version },
-  );
+  return write(routes.approveAnalysis, { params: { period, section }, body: { version } });
 }
 
 /**
- * Sets an indicator's target for a financial year (`PUT /v1/indicators/{id}/targets/{fy}`).
+ * Sets an indicator's target for a financial year (`routes.setTarget`).
  *
  * @param id - the indicator
  * @param financialYear - e.g. `FY2019-20`
@@ -424,11 +410,11 @@ export async function setTarget(
   financialYear: string,
   target: Target,
 ): Promise<ApiOutcome<TargetSet>> {
-  return write("PUT", `/v1/indicators/${seg(id)}/targets/${seg(financialYear)}`, targetSetSchema, target);
+  return write(routes.setTarget, { params: { id, financial_year: financialYear }, body: target });
 }
 
 /**
- * The organisation's ingested batches, newest first (`GET /v1/batches`).
+ * The organisation's ingested batches, newest first (`routes.listBatches`).
  *
  * @returns up to 100 batches
  * @example
@@ -437,11 +423,11 @@ export async function setTarget(
  * ```
  */
 export const getBatches = cache(async (): Promise<BatchSummary[]> => {
-  return (await read("/v1/batches?limit=100", batchListSchema)).batches;
+  return (await read(routes.listBatches, { query: { limit: 100 } })).batches;
 });
 
 /**
- * Every dataset with what the organisation holds of it: its coverage and sources (`GET /v1/datasets`).
+ * Every dataset with what the organisation holds of it: its coverage and sources (`routes.listDatasets`).
  *
  * @returns the datasets, in the data contract's order
  * @example
@@ -450,11 +436,11 @@ export const getBatches = cache(async (): Promise<BatchSummary[]> => {
  * ```
  */
 export const getDatasets = cache(async (): Promise<DatasetDescription[]> => {
-  return (await read("/v1/datasets", datasetListSchema)).datasets;
+  return (await read(routes.listDatasets, {})).datasets;
 });
 
 /**
- * Data-quality findings (`GET /v1/data-quality`).
+ * Data-quality findings (`routes.dataQuality`).
  *
  * @param asAt - the date to check as at (default: the API's today)
  * @returns the findings
@@ -464,11 +450,11 @@ export const getDatasets = cache(async (): Promise<DatasetDescription[]> => {
  * ```
  */
 export const getDataQuality = cache(async (asAt: string | undefined): Promise<DataQualityReport> => {
-  return read(`/v1/data-quality${query({ as_at: asAt })}`, dataQualityReportSchema);
+  return read(routes.dataQuality, { query: given({ as_at: asAt }) });
 });
 
 /**
- * The organisation's API tokens, without secrets (`GET /v1/tokens`, admin).
+ * The organisation's API tokens, without secrets (`routes.listTokens`, admin).
  *
  * @returns the tokens
  * @example
@@ -477,11 +463,11 @@ export const getDataQuality = cache(async (asAt: string | undefined): Promise<Da
  * ```
  */
 export const getTokens = cache(async (): Promise<TokenInfo[]> => {
-  return (await read("/v1/tokens", tokenListSchema)).tokens;
+  return (await read(routes.listTokens, {})).tokens;
 });
 
 /**
- * Creates an API token (`POST /v1/tokens`, admin); the secret is in the answer once.
+ * Creates an API token (`routes.createToken`, admin); the secret is in the answer once.
  *
  * @param name - what the token is for
  * @param role - its role
@@ -492,11 +478,11 @@ export const getTokens = cache(async (): Promise<TokenInfo[]> => {
  * ```
  */
 export async function createToken(name: string, role: Role): Promise<ApiOutcome<CreatedToken>> {
-  return write("POST", "/v1/tokens", createdTokenSchema, { name, role });
+  return write(routes.createToken, { body: { name, role } });
 }
 
 /**
- * Revokes an API token (`DELETE /v1/tokens/{id}`, admin).
+ * Revokes an API token (`routes.revokeToken`, admin).
  *
  * @param id - the token's id
  * @returns the outcome
@@ -506,11 +492,11 @@ export async function createToken(name: string, role: Role): Promise<ApiOutcome<
  * ```
  */
 export async function revokeToken(id: string): Promise<ApiOutcome<null>> {
-  return write("DELETE", `/v1/tokens/${seg(id)}`, z.null());
+  return write(routes.revokeToken, { params: { id } });
 }
 
 /**
- * The organisation's staff users (`GET /v1/users`, admin).
+ * The organisation's staff users (`routes.listUsers`, admin).
  *
  * @returns the users, disabled ones included
  * @example
@@ -519,11 +505,11 @@ export async function revokeToken(id: string): Promise<ApiOutcome<null>> {
  * ```
  */
 export const getUsers = cache(async (): Promise<User[]> => {
-  return (await read("/v1/users", userListSchema)).users;
+  return (await read(routes.listUsers, {})).users;
 });
 
 /**
- * Disables a staff user, ending their sessions, or enables them again (`PATCH /v1/users/{id}`, admin).
+ * Disables a staff user, ending their sessions, or enables them again (`routes.updateUser`, admin).
  *
  * @param id - the user's id
  * @param disabled - true to disable
@@ -534,11 +520,11 @@ export const getUsers = cache(async (): Promise<User[]> => {
  * ```
  */
 export async function setUserDisabled(id: string, disabled: boolean): Promise<ApiOutcome<User>> {
-  return write("PATCH", `/v1/users/${seg(id)}`, userSchema, { disabled });
+  return write(routes.updateUser, { params: { id }, body: { disabled } });
 }
 
 /**
- * The organisation's live portal sessions (`GET /v1/sessions`, admin).
+ * The organisation's live portal sessions (`routes.listSessions`, admin).
  *
  * @returns the sessions, newest first
  * @example
@@ -547,11 +533,11 @@ export async function setUserDisabled(id: string, disabled: boolean): Promise<Ap
  * ```
  */
 export const getSessions = cache(async (): Promise<SessionInfo[]> => {
-  return (await read("/v1/sessions", sessionListSchema)).sessions;
+  return (await read(routes.listSessions, {})).sessions;
 });
 
 /**
- * Ends someone's portal session (`DELETE /v1/sessions/{id}`, admin).
+ * Ends someone's portal session (`routes.endSession`, admin).
  *
  * @param id - the session's id
  * @returns the outcome
@@ -561,11 +547,11 @@ export const getSessions = cache(async (): Promise<SessionInfo[]> => {
  * ```
  */
 export async function endSession(id: string): Promise<ApiOutcome<null>> {
-  return write("DELETE", `/v1/sessions/${seg(id)}`, z.null());
+  return write(routes.endSession, { params: { id } });
 }
 
 /**
- * The signed-in person's organisation, with the local authority it is (`GET /v1/organisations/{id}`).
+ * The signed-in person's organisation, with the local authority it is (`routes.organisation`).
  *
  * @param id - the organisation's id (from the session)
  * @returns the organisation; `authority` is `null` until an admin sets its code
@@ -575,12 +561,12 @@ export async function endSession(id: string): Promise<ApiOutcome<null>> {
  * ```
  */
 export const getOrganisation = cache(async (id: string): Promise<Organisation> => {
-  return read(`/v1/organisations/${seg(id)}`, organisationSchema);
+  return read(routes.organisation, { params: { id } });
 });
 
 /**
  * Sets the local authority the organisation is, by either of its codes, or clears it with `null`
- * (`PATCH /v1/organisations/{id}`, admin).
+ * (`routes.updateOrganisation`, admin).
  *
  * @param id - the organisation's id
  * @param laCode - `885`, `E10000034`, … or `null`
@@ -594,11 +580,11 @@ export async function setOrganisationAuthority(
   id: string,
   laCode: string | null,
 ): Promise<ApiOutcome<Organisation>> {
-  return write("PATCH", `/v1/organisations/${seg(id)}`, organisationSchema, { la_code: laCode });
+  return write(routes.updateOrganisation, { params: { id }, body: { la_code: laCode } });
 }
 
 /**
- * Uploads a statutory return for the API to map and import: `POST /v1/imports/ssda903` with the files
+ * Uploads a statutory return for the API to map and import: `routes.importReturn` (kind `ssda903`) with the files
  * as `multipart/form-data`. The API answers the import report whether the import was clean, partial or
  * failed (a failed one wrote nothing).
  *
@@ -614,13 +600,15 @@ export async function importReturn(
   files: readonly File[],
   options: { year?: string; dryRun: boolean; strict: boolean },
 ): Promise<ApiOutcome<ImportReport>> {
-  const { token } = await requireSession();
   const form = new FormData();
   for (const f of files) form.append("file", f, f.name);
-  const path = `/v1/imports/ssda903${query({
-    year: options.year,
-    dry_run: options.dryRun ? "true" : undefined,
-    strict: options.strict ? "true" : undefined,
-  })}`;
-  return call("POST", path, importReportSchema, { token, form });
+  return write(routes.importReturn, {
+    params: { kind: "ssda903" },
+    query: given({
+      year: options.year,
+      dry_run: options.dryRun ? ("true" as const) : undefined,
+      strict: options.strict ? ("true" as const) : undefined,
+    }),
+    body: form,
+  });
 }

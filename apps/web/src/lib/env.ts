@@ -16,7 +16,7 @@ if (!parsed.success) {
  *
  * @example
  * ```ts
- * fetch(new URL("/v1/indicators", webConfig.apiUrl));
+ * const kpi = createClient({ baseUrl: webConfig.apiUrl, token: session.token });
  * ```
  */
 export const webConfig = { apiUrl: parsed.data.KPI_API_URL.replace(/\/+$/, "") } as const;

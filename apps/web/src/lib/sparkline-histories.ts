@@ -9,7 +9,7 @@ export const SPARKLINE_QUARTERS = 8;
 
 /**
  * Every indicator's last 8 quarters up to `period`, for the sparklines of the dashboard and the
- * report, from one `GET /v1/series` request per page (not one values request per indicator). Shared
+ * report, from one `routes.series` request per page (not one values request per indicator). Shared
  * by every section of a page: both this and the request are cached for the render.
  *
  * @param period - the quarter the sparklines end with, e.g. `FY2019-20-Q2`

@@ -2,7 +2,7 @@ import { organisationIdSchema } from "@kpi/contract";
 import { z } from "zod";
 
 /**
- * The sign-in form: the same limits as `POST /v1/sessions`, with messages a person can act on. The
+ * The sign-in form: the same limits as `routes.signIn`, with messages a person can act on. The
  * organisation is optional: usernames are unique within an organisation, so it is only needed when
  * another organisation on the same service has the same username (decision 143).
  *

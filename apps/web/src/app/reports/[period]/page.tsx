@@ -5,9 +5,8 @@ import { Suspense } from "react";
 import { QuarterSelector } from "../../../components/quarter-selector";
 import { ReportSectionView } from "../../../components/report-section";
 import { SectionSkeleton } from "../../../components/section-skeleton";
-import { getLatestQuarter } from "../../../lib/api";
+import { getLatestQuarter, getReportSections } from "../../../lib/api";
 import { quarterOptions } from "../../../lib/quarter-options";
-import { REPORT_SECTIONS } from "../../../lib/report-sections";
 import { getReportView } from "../../../lib/report-view";
 import { canApprove, canEdit, canSeeInternalFigures, portalRoleOf, reportAudience } from "../../../lib/roles";
 import { requireSession } from "../../../lib/session";
@@ -35,13 +34,18 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/r
   const checked = checkPeriodForWindow((await params).period, "quarter");
   if (!checked.ok) notFound();
   const period = checked.period.id;
-  const [session, latest, query] = await Promise.all([requireSession(), getLatestQuarter(), searchParams]);
+  const [session, latest, reportSections, query] = await Promise.all([
+    requireSession(),
+    getLatestQuarter(),
+    getReportSections(),
+    searchParams,
+  ]);
   const role = portalRoleOf(session.role);
   const edit = canEdit(role);
   const approve = canApprove(role);
   const audience = reportAudience(query.audience, role);
   const internal = audience === "internal";
-  const sections = REPORT_SECTIONS.map((s) => (
+  const sections = reportSections.map((s) => (
     <Suspense key={`${period}-${s.id}`} fallback={<SectionSkeleton title={s.title} />}>
       <ReportSectionView period={period} sectionId={s.id} audience={audience} edit={edit} approve={approve} />
     </Suspense>
@@ -115,7 +119,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/r
       <nav aria-label="Sections of the report" className="no-print">
         <h2>Contents</h2>
         <ol>
-          {REPORT_SECTIONS.map((s) => (
+          {reportSections.map((s) => (
             <li key={s.id}>
               <a href={`#report-${s.id}`}>{s.title}</a>
             </li>

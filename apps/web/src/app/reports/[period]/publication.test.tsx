@@ -149,6 +149,15 @@ vi.mock("../../../lib/api", () => ({
   getReport: async () => report,
   getSeries: async () => series,
   getLatestQuarter: async () => PERIOD,
+  // What GET /v1/reports answers: the reference report's six sections, in its order.
+  getReportSections: async () => [
+    { id: "ffd", title: "Family Front Door" },
+    { id: "through_care", title: "Through Care" },
+    { id: "cp", title: "Child Protection" },
+    { id: "cin", title: "Children in Need" },
+    { id: "vulnerabilities", title: "Additional Vulnerabilities" },
+    { id: "staffing", title: "Staffing" },
+  ],
 }));
 vi.mock("../../../lib/session", () => ({
   requireSession: async () => ({ role: session.role, username: "u", display_name: "U", token: "t" }),
