@@ -40,6 +40,7 @@ export * from "./evaluate/tally.js";
 export * from "./indicators/catalogue.js";
 export * from "./indicators/catalogue-indicator.js";
 export * from "./indicators/indicators-doc.js";
+export * from "./indicators/published-sources.js";
 export * from "./indicators/sections.js";
 export * from "./indicators/themes.js";
 export { type CsvCell, csvText } from "./publish/csv-text.js";
