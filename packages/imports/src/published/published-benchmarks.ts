@@ -112,9 +112,12 @@ export function publishedBenchmarks(
     if (region !== undefined) out.push({ ...base, comparator: "region", ...cellFields(region) });
     const members: number[] = [];
     const memberRows: PublishedBenchmark[] = [];
+    const seen = new Set<string>();
     for (const code of authority.neighbours) {
       const n = f.authorities.get(code);
-      if (n === undefined) continue;
+      // Two neighbours published jointly ("940 / 941") are one figure: counted and listed once.
+      if (n === undefined || seen.has(n.key)) continue;
+      seen.add(n.key);
       if (n.cell.value !== undefined) members.push(n.cell.value);
       memberRows.push({
         ...base,

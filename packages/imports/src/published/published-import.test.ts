@@ -161,6 +161,15 @@ describe("kpi import published: suppressed figures", () => {
     expect(b.england).toMatchObject({ value: 12, rank: 49, rank_of: 148, band: "B" });
   });
 
+  it("Swindon (866), whose neighbours include 940 and 941, has their joint figure once among nine", () => {
+    // sn_model_2025_wide.csv: 887 940 883 303 822 941 935 311 891 886; csww 2025 turnover_rate_headcount
+    // 17.9, 10.3 (940 / 941), 10.9, 16.6, 3.4, 10.9, 23.2, 10.8, 15.4: mean 119.4 / 9, median 10.9.
+    const b = pick(importFor("866").benchmarks, "wf.turnover_dfe_pct", "FY2025-26-Q2");
+    expect(b.members["North Northamptonshire / West Northamptonshire"]).toBe(10.3);
+    expect(Object.keys(b.members)).toHaveLength(9);
+    expect(b.neighbours).toMatchObject({ value: 13.2666666667, median: 10.9 });
+  });
+
   it("Bracknell Forest (867) 2023-24 second plans: Hampshire's 'u' kept, nine neighbours averaged", () => {
     const b = pick(importFor("867").benchmarks, "cp.repeat_pct", "FY2023-24");
     expect(b.members.Hampshire).toBe("u");
