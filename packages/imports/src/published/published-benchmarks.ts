@@ -1,5 +1,5 @@
 import { findIndicator, type PublishedStatus } from "@kpi/catalogue";
-import { type Polarity, type QuartileBand, quartileBand } from "@kpi/core";
+import { type Polarity, type QuartileBand, quartileBand, quartileBander } from "@kpi/core";
 import type { PublishedCell } from "./published-cell.js";
 import type { PublishedFigures } from "./published-figures.js";
 
@@ -54,8 +54,34 @@ export function rankAmongAuthorities(
   return { rank: better + 1, rank_of: all.length, band: quartileBand(own, all, polarity).band };
 }
 
-function cellFields(cell: PublishedCell): { value: number } | { status: PublishedStatus } {
-  return cell.value !== undefined ? { value: cell.value } : { status: cell.status };
+type Place = ReturnType<typeof rankAmongAuthorities>;
+const rankings = new WeakMap<PublishedFigures, { place: (own: number) => Place }>();
+
+/**
+ * The ranking of one figure set, prepared once however many authorities are imported from it: the
+ * authorities' figures (joint rows once) and their quartiles; the same rule as
+ * {@link rankAmongAuthorities}.
+ */
+function rankingOf(f: PublishedFigures, polarity: Polarity): { place: (own: number) => Place } {
+  const known = rankings.get(f);
+  if (known !== undefined) return known;
+  const values: number[] = [];
+  const keys = new Set<string>();
+  for (const a of f.authorities.values()) {
+    if (a.cell.value === undefined || keys.has(a.key)) continue;
+    keys.add(a.key);
+    values.push(a.cell.value);
+  }
+  const band = quartileBander(values, polarity);
+  const ranking = {
+    place(own: number): Place {
+      let better = 0;
+      for (const v of values) if (polarity === "low" ? v < own : v > own) better += 1;
+      return { rank: better + 1, rank_of: values.length, band: band(own).band };
+    },
+  };
+  rankings.set(f, ranking);
+  return ranking;
 }
 
 /**
@@ -82,34 +108,36 @@ export function publishedBenchmarks(
   const out: PublishedBenchmark[] = [];
   for (const f of figures) {
     if (f.source.definition !== "same") continue;
-    const indicator = findIndicator(f.source.indicatorId);
-    const polarity = indicator?.definition.polarity ?? "none";
-    const base = {
-      indicator_id: f.source.indicatorId,
-      period: f.period,
-      publication: f.publication,
-      publication_year: f.publicationYear,
+    const polarity = findIndicator(f.source.indicatorId)?.definition.polarity ?? "none";
+    const row = (
+      comparator: PublishedBenchmark["comparator"],
+      cell: PublishedCell,
+      extra?: Partial<PublishedBenchmark>,
+    ): PublishedBenchmark => {
+      const r: { -readonly [K in keyof PublishedBenchmark]: PublishedBenchmark[K] } = {
+        indicator_id: f.source.indicatorId,
+        comparator,
+        period: f.period,
+        publication: f.publication,
+        publication_year: f.publicationYear,
+      };
+      if (cell.value !== undefined) r.value = cell.value;
+      else r.status = cell.status;
+      return extra === undefined ? r : Object.assign(r, extra);
     };
     if (f.england !== undefined) {
       const own = f.authorities.get(authority.oldCode)?.cell.value;
-      const values: number[] = [];
-      const ranked = new Set<string>();
-      for (const a of f.authorities.values()) {
-        if (a.cell.value === undefined || ranked.has(a.key)) continue;
-        ranked.add(a.key);
-        values.push(a.cell.value);
+      const place = own === undefined ? null : rankingOf(f, polarity).place(own);
+      const extra: { rank?: number; rank_of?: number; band?: QuartileBand } = {};
+      if (place !== null) {
+        extra.rank = place.rank;
+        extra.rank_of = place.rank_of;
+        if (place.band !== null) extra.band = place.band;
       }
-      const place = own === undefined ? null : rankAmongAuthorities(own, values, polarity);
-      out.push({
-        ...base,
-        comparator: "england",
-        ...cellFields(f.england),
-        ...(place === null ? {} : { rank: place.rank, rank_of: place.rank_of }),
-        ...(place?.band == null ? {} : { band: place.band }),
-      });
+      out.push(row("england", f.england, extra));
     }
     const region = f.regions.get(authority.regionCode);
-    if (region !== undefined) out.push({ ...base, comparator: "region", ...cellFields(region) });
+    if (region !== undefined) out.push(row("region", region));
     const members: number[] = [];
     const memberRows: PublishedBenchmark[] = [];
     const seen = new Set<string>();
@@ -119,18 +147,13 @@ export function publishedBenchmarks(
       if (n === undefined || seen.has(n.key)) continue;
       seen.add(n.key);
       if (n.cell.value !== undefined) members.push(n.cell.value);
-      memberRows.push({
-        ...base,
-        comparator: "statistical_neighbours",
-        member: n.name,
-        ...cellFields(n.cell),
-      });
+      memberRows.push(row("statistical_neighbours", n.cell, { member: n.name }));
     }
     const mean = meanOf(members);
     const median = medianOf(members);
     if (mean !== null && median !== null)
-      out.push({ ...base, comparator: "statistical_neighbours", value: mean, median });
-    out.push(...memberRows);
+      out.push(row("statistical_neighbours", { value: mean }, { median }));
+    for (const r of memberRows) out.push(r);
   }
   return out;
 }

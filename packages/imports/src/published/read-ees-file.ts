@@ -99,7 +99,7 @@ export function readEesFile(file: string, columns: readonly string[], rows: read
     source,
     column: source.column.toUpperCase(),
     filters: Object.entries(source.filters).map(([k, v]) => [k.toUpperCase(), v] as const),
-    byPeriod: new Map<string, PublishedFigures>(),
+    byYear: new Map<number, PublishedFigures>(),
   }));
   const popFilters = Object.entries(publishedPopulationSource.filters).map(
     ([k, v]) => [k.toUpperCase(), v] as const,
@@ -135,7 +135,9 @@ export function readEesFile(file: string, columns: readonly string[], rows: read
       continue;
     }
     for (const m of matchers) {
-      if (!m.filters.every(([k, want]) => v[k] === want)) continue;
+      let matches = true;
+      for (const [k, want] of m.filters) if (v[k] !== want) matches = false;
+      if (!matches) continue;
       const cell = readPublishedCell(v[m.column]);
       if (cell === undefined) {
         issue(
@@ -146,19 +148,18 @@ export function readEesFile(file: string, columns: readonly string[], rows: read
         continue;
       }
       if (cell === null) continue;
-      const period = publishedPeriod(m.source.period, year);
-      let figures = m.byPeriod.get(period);
+      let figures = m.byYear.get(year);
       if (figures === undefined) {
         figures = {
           source: m.source,
-          period,
+          period: publishedPeriod(m.source.period, year),
           publicationYear: year,
           publication: m.source.publication,
           england: undefined,
           regions: new Map(),
           authorities: new Map(),
         };
-        m.byPeriod.set(period, figures);
+        m.byYear.set(year, figures);
       }
       if (level === "National") figures.england = cell;
       else if (level === "Regional") figures.regions.set(v.REGION_CODE ?? "", cell);
@@ -178,7 +179,7 @@ export function readEesFile(file: string, columns: readonly string[], rows: read
   }
   return {
     ok: true,
-    figures: matchers.flatMap((m) => [...m.byPeriod.values()]),
+    figures: matchers.flatMap((m) => [...m.byYear.values()]),
     populations,
     measures: [...applicable.map((s) => s.indicatorId), ...(population ? ["populations"] : [])],
     issues,
