@@ -83,7 +83,8 @@ export function quartileBander(
       quartiles: null,
     };
     return (value) => {
-      if (!Number.isFinite(value)) throw new CoreError("invalid_argument", `value must be finite, got ${value}`);
+      if (!Number.isFinite(value))
+        throw new CoreError("invalid_argument", `value must be finite, got ${value}`);
       return { ...none };
     };
   }
@@ -95,7 +96,8 @@ export function quartileBander(
   ];
   const [q1, q2, q3] = quartiles;
   return (value) => {
-    if (!Number.isFinite(value)) throw new CoreError("invalid_argument", `value must be finite, got ${value}`);
+    if (!Number.isFinite(value))
+      throw new CoreError("invalid_argument", `value must be finite, got ${value}`);
     let band: QuartileBand;
     if (polarity === "low") {
       band = value <= q1 ? "A" : value <= q2 ? "B" : value <= q3 ? "C" : "D";

@@ -1,4 +1,10 @@
-import { type Authority, createBatchValidator, findAuthority, findIndicator } from "@kpi/catalogue";
+import {
+  type Authority,
+  createBatchValidator,
+  findAuthority,
+  findIndicator,
+  publishedStatusCodes,
+} from "@kpi/catalogue";
 import { type PublishedImport, publishedImport, readPublishedFiles } from "@kpi/imports";
 import type { IngestSummary } from "../../client/ingest.js";
 import { KpiClientError } from "../../errors/kpi-client-error.js";
@@ -176,6 +182,15 @@ function writeReadSummary(
     io.stdout.write(`  ${p.indicatorId} (${title}): ${p.periods.join(", ")}\n`);
   }
   for (const n of result.notPosted) io.stdout.write(`  not posted: ${n.indicatorId}: ${n.reason}\n`);
+  // DfE's symbols are posted as the benchmark's status, never as 0: say how many, in words.
+  const statuses = new Map<string, number>();
+  for (const b of result.benchmarks)
+    if (b.status !== undefined) statuses.set(b.status, (statuses.get(b.status) ?? 0) + 1);
+  for (const { code, label } of publishedStatusCodes) {
+    const n = statuses.get(code);
+    if (n !== undefined)
+      io.stdout.write(`  ${n} figure${n === 1 ? "" : "s"} '${code}': ${label} (kept, not 0)\n`);
+  }
   for (const i of read.issues.slice(0, SHOWN_ISSUES))
     io.stderr.write(`${i.file}${i.line === null ? "" : `:${i.line}`} ${i.column}: ${i.message} (left out)\n`);
   if (read.issues.length > SHOWN_ISSUES)
