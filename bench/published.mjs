@@ -59,7 +59,9 @@ export async function publishedBench({ log, table, fmt, repoRoot, quick }) {
 
   const { dir, full } = publishedDir(repoRoot);
   // sn_model_2025_wide.csv last: the neighbour list used is the last given.
-  const paths = filesUnder(dir).sort((a, b) => Number(a.endsWith("sn_model_2025_wide.csv")) - Number(b.endsWith("sn_model_2025_wide.csv")));
+  const paths = filesUnder(dir).sort(
+    (a, b) => Number(a.endsWith("sn_model_2025_wide.csv")) - Number(b.endsWith("sn_model_2025_wide.csv")),
+  );
   const bytes = paths.reduce((n, p) => n + statSync(p).size, 0);
   log(`published statistics: ${paths.length} files, ${fmt(bytes / 1e6, 1)} MB from ${dir}`);
 
@@ -84,7 +86,10 @@ export async function publishedBench({ log, table, fmt, repoRoot, quick }) {
   }
 
   async function importAll() {
-    const files = paths.map((p) => ({ name: p.slice(dir.length + 1), bytes: new Uint8Array(readFileSync(p)) }));
+    const files = paths.map((p) => ({
+      name: p.slice(dir.length + 1),
+      bytes: new Uint8Array(readFileSync(p)),
+    }));
     const read = await imports.readPublishedFiles(files);
     if (!read.ok) throw new Error(read.problem);
     let benchmarks = 0;
@@ -92,7 +97,11 @@ export async function publishedBench({ log, table, fmt, repoRoot, quick }) {
     for (const [code, neighbours] of read.neighbours?.neighbours ?? []) {
       const authority = catalogue.findAuthority(code);
       if (authority === null) continue;
-      const result = imports.publishedImport(read, { oldCode: code, regionCode: authority.regionCode, neighbours });
+      const result = imports.publishedImport(read, {
+        oldCode: code,
+        regionCode: authority.regionCode,
+        neighbours,
+      });
       for (const [dataset, records] of [
         ["benchmarks", result.benchmarks],
         ["populations", result.populations],
@@ -127,7 +136,17 @@ export async function publishedBench({ log, table, fmt, repoRoot, quick }) {
   const ratio = importS / readS;
   table(
     "DfE's published statistics: import for every authority against reading the files",
-    ["files", "MB", "rows read", "read (s)", "import (s)", "authorities", "benchmarks", "import ÷ read", "goal < 3×"],
+    [
+      "files",
+      "MB",
+      "rows read",
+      "read (s)",
+      "import (s)",
+      "authorities",
+      "benchmarks",
+      "import ÷ read",
+      "goal < 3×",
+    ],
     [
       [
         paths.length,
@@ -146,5 +165,14 @@ export async function publishedBench({ log, table, fmt, repoRoot, quick }) {
       ...(full ? [] : ["The full downloads were not found: measured on the trimmed test fixtures."]),
     ],
   );
-  return { files: paths.length, bytes, rows, readSeconds: readS, importSeconds: importS, ratio, ...outcome, full };
+  return {
+    files: paths.length,
+    bytes,
+    rows,
+    readSeconds: readS,
+    importSeconds: importS,
+    ratio,
+    ...outcome,
+    full,
+  };
 }

@@ -19,8 +19,8 @@ import { pathToFileURL } from "node:url";
 import { api, cpuSeconds, repoRoot, rssMb, startApi } from "./lib/api-server.mjs";
 import { closedLoop } from "./lib/load.mjs";
 import { portalFigures } from "./lib/portal.mjs";
-import { publishedBench } from "./published.mjs";
 import { startThrowawayPostgres } from "./lib/postgres.mjs";
+import { publishedBench } from "./published.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
