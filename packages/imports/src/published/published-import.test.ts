@@ -142,6 +142,44 @@ describe("kpi import published: DfE's files for Worcestershire (885, West Midlan
   });
 });
 
+describe("kpi import published: every mapping of the catalogue's table", () => {
+  // England's 2025 figure of each mapping, read from the National rows (python3, csv.DictReader over
+  // each file: time_period 2025, geographic_level National, the mapping's filter values; LAIT: the
+  // rows of LA Number 970, Years 2025). The workforce census's 2025 is 30 September 2025.
+  const england2025 = {
+    "cla.count": 81770,
+    "cla.rate_per_10k": 67,
+    "cla.starts": 32270,
+    "cla.leavers": 34450,
+    "cla.placements_3plus_pct": 10,
+    "cla.long_term_stability_pct": 69,
+    "cin.dfe_count": 402400,
+    "ffd.referrals": 632830,
+    "ffd.rereferrals_12m_pct": 22.6,
+    "cp.starts": 61840,
+    "cp.repeat_pct": 24.5,
+    "wf.turnover_dfe_pct": 12,
+    "wf.avg_caseload": 15.2,
+    "cin.dfe_rate_per_10k": 330.3,
+    "cp.rate_per_10k": 40.6,
+    // read, not posted (different definitions): 19-21 EET and suitable accommodation; agency FTE rate
+    "leavers.eet_18_21_pct": 54,
+    "leavers.suitable_accommodation_pct": 89,
+    "wf.agency_pct": 13,
+  } as const;
+
+  it("maps every entry of publishedSources to its column (a row here for each)", async () => {
+    const { publishedSources } = await import("@kpi/catalogue");
+    expect(Object.keys(england2025).sort()).toEqual(publishedSources.map((s) => s.indicatorId).sort());
+  });
+
+  it.each(Object.entries(england2025))("%s: England's 2025 figure is %s", (indicator, value) => {
+    const period = indicator.startsWith("wf.") ? "FY2025-26-Q2" : "FY2024-25";
+    const f = read.figures.find((x) => x.source.indicatorId === indicator && x.period === period);
+    expect(f?.england).toEqual({ value });
+  });
+});
+
 describe("kpi import published: suppressed figures", () => {
   it("Camden (202) 2025 workforce census: two neighbours' 'x' kept, the mean of the other eight", () => {
     const b = pick(importFor("202").benchmarks, "wf.turnover_dfe_pct", "FY2025-26-Q2");
