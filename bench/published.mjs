@@ -33,8 +33,7 @@ function filesUnder(dir) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...filesUnder(p));
-    // LAIT's la_code_list.xlsx is a list of codes the catalogue already holds, not a publication.
-    else if (/\.(csv|parquet|xlsx)$/i.test(e.name) && e.name !== "la_code_list.xlsx") out.push(p);
+    else if (/\.(csv|parquet|xlsx)$/i.test(e.name)) out.push(p);
   }
   return out.sort();
 }

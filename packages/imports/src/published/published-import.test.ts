@@ -280,6 +280,24 @@ describe("kpi import published: whole-file problems fail with the file and what 
   });
 });
 
+describe("kpi import published: a downloaded folder reads whole", () => {
+  it("recognises each file by its content, LAIT's code list as not needed", () => {
+    const kinds = Object.fromEntries(read.files.map((f) => [f.file, f.kind]));
+    expect(kinds["la_code_list.xlsx"]).toBe("lait-code-list");
+    expect(kinds["lait_data_dictionary.csv"]).toBe("lait-dictionary");
+    expect(kinds["bds_long_0.parquet"]).toBe("lait");
+    expect(kinds["sn_may_2025.xlsx"]).toBe("neighbours");
+    expect(kinds["csww_indicators_2017_to_2025.csv"]).toBe("explore-education-statistics");
+    // Both care leavers' files have the same columns; each gives figures for its own measure only.
+    const measures = Object.fromEntries(read.files.map((f) => [f.file, f.measures]));
+    expect(measures["la_care_leavers_activity.csv"]).toEqual(["leavers.eet_18_21_pct"]);
+    expect(measures["la_care_leavers_accommodation_suitability.csv"]).toEqual([
+      "leavers.suitable_accommodation_pct",
+    ]);
+    expect(read.neighbours?.file).toBe("sn_model_2025_wide.csv");
+  });
+});
+
 describe("kpi import published: the three statistical-neighbour lists", () => {
   it("reads the 2021 groupings, the 2025 model and LAIT's sn_may_2025.xlsx, the last given being used", async () => {
     // Worcestershire's first and tenth neighbours in each file, read by eye.

@@ -36,7 +36,7 @@ export type EesRead =
       readonly ok: true;
       readonly figures: PublishedFigures[];
       readonly populations: PublishedPopulation[];
-      /** The mappings the file had the columns of (indicator ids; `populations` for the estimates). */
+      /** The mappings the file gave figures for (indicator ids; `populations` for the estimates). */
       readonly measures: string[];
       readonly issues: PublishedIssue[];
     }
@@ -181,7 +181,10 @@ export function readEesFile(file: string, columns: readonly string[], rows: read
     ok: true,
     figures: matchers.flatMap((m) => [...m.byYear.values()]),
     populations,
-    measures: [...applicable.map((s) => s.indicatorId), ...(population ? ["populations"] : [])],
+    measures: [
+      ...matchers.filter((m) => m.byYear.size > 0).map((m) => m.source.indicatorId),
+      ...(populations.length > 0 ? ["populations"] : []),
+    ],
     issues,
   };
 }

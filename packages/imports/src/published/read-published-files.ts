@@ -15,7 +15,12 @@ export interface PublishedFile {
 /** What each file was read as. */
 export interface PublishedFileReport {
   readonly file: string;
-  readonly kind: "explore-education-statistics" | "lait" | "lait-dictionary" | "neighbours";
+  readonly kind:
+    | "explore-education-statistics"
+    | "lait"
+    | "lait-dictionary"
+    | "lait-code-list"
+    | "neighbours";
   /** The indicators (and `populations`) the file gave figures for; empty for lists and the dictionary. */
   readonly measures: readonly string[];
 }
@@ -39,7 +44,8 @@ const DICTIONARY_COLUMNS = ["MEASURE_SHORT", "MEASURE", "POLARITY"];
  * Read DfE's published files as they are downloaded, each recognised by its content: an
  * explore-education-statistics CSV (by its columns), LAIT's long table (`.parquet`) and its data
  * dictionary (`Measure_short, Measure, Polarity …`), a statistical-neighbour list (the 2021 groupings
- * or 2025 model CSV, or LAIT's `sn_may_2025.xlsx`). The first whole-file problem (unreadable, unknown
+ * or 2025 model CSV, or LAIT's `sn_may_2025.xlsx`); LAIT's `la_code_list.xlsx` is recognised and not
+ * needed. The first whole-file problem (unreadable, unknown
  * layout, missing columns) fails the read with the file's name and what was expected, so nothing is
  * posted from a set with a wrong file in it. When several neighbour lists are given, the last is used.
  *
@@ -68,6 +74,10 @@ export async function readPublishedFiles(files: readonly PublishedFile[]): Promi
     if (lower.endsWith(".xlsx")) {
       const cells = await xlsxCells(file);
       if (!cells.ok) return cells;
+      if (isLaitCodeList(cells.rows)) {
+        reports.push({ file: file.name, kind: "lait-code-list", measures: [] });
+        continue;
+      }
       const list = readNeighbourList(file.name, cells.rows);
       if (!list.ok) return list;
       neighbours = list;
@@ -118,6 +128,15 @@ export async function readPublishedFiles(files: readonly PublishedFile[]): Promi
     reports.push({ file: file.name, kind: "lait", measures: read.measures });
   }
   return { ok: true, figures, populations, neighbours, files: reports, issues };
+}
+
+/**
+ * LAIT's `la_code_list.xlsx` (`LA Number, LA Name, Region, Type`): recognised so a downloaded folder
+ * reads whole, and not needed, the catalogue holding every authority's codes and region.
+ */
+function isLaitCodeList(rows: readonly (readonly string[])[]): boolean {
+  const header = (rows[0] ?? []).map((c) => c.trim().toLowerCase());
+  return ["la number", "la name", "region", "type"].every((c) => header.includes(c));
 }
 
 async function xlsxCells(
