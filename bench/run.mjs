@@ -5,7 +5,7 @@
 //
 //   node bench/run.mjs            full run (catalogue ×1/×10/×50, ingestion and reports at ×1)
 //   node bench/run.mjs --quick    CI size (catalogue ×1, shorter load phases)
-//   options: --only catalogue,validation,ingest,reports,portal,import   --no-build   --profile (API under --cpu-prof)
+//   options: --only catalogue,validation,ingest,reports,portal,import,published   --no-build   --profile (API under --cpu-prof)
 //
 // PostgreSQL: DATABASE_URL (a superuser URL; the bench creates and drops its own databases) or else a
 // throw-away cluster on 127.0.0.1:54331 (needs initdb, as .ci/lib/postgres.sh). Load only on loopback.
@@ -20,6 +20,7 @@ import { api, cpuSeconds, repoRoot, rssMb, startApi } from "./lib/api-server.mjs
 import { closedLoop } from "./lib/load.mjs";
 import { portalFigures } from "./lib/portal.mjs";
 import { startThrowawayPostgres } from "./lib/postgres.mjs";
+import { publishedBench } from "./published.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -700,6 +701,11 @@ async function main() {
     } finally {
       cluster.stop();
     }
+  }
+
+  if (wants("published")) {
+    log("\nDfE's published statistics");
+    results.published = await publishedBench({ log, table, fmt, repoRoot, quick });
   }
 
   if (wants("portal") && !(wants("ingest") || wants("reports"))) {

@@ -38,7 +38,10 @@ export {
   cinClosureReasonCodes,
   cpCategoryCodes,
   disabilityCodes,
+  type PublishedStatus,
   primaryNeedCodes,
+  publishedStatusCodes,
+  quartileBandCodes,
   referralSourceCodes,
   type VulnerabilityFlag,
 } from "./datasets/codes.js";
@@ -159,6 +162,15 @@ export {
 } from "./evaluate/formula-shapes.js";
 export { catalogue, findIndicator } from "./indicators/catalogue.js";
 export type { CatalogueIndicator } from "./indicators/catalogue-indicator.js";
+export {
+  type PublishedPeriodRule,
+  type PublishedSource,
+  publishedColumnsWithoutIndicator,
+  publishedPeriodRules,
+  publishedPopulationSource,
+  publishedSourceSchema,
+  publishedSources,
+} from "./indicators/published-sources.js";
 export { type ReportSectionId, reportSections } from "./indicators/sections.js";
 export { type CsvCell, csvText } from "./publish/csv-text.js";
 export {

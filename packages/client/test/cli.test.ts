@@ -486,7 +486,7 @@ describe("kpi import", () => {
     const r = await kpi(["import", "cin-cencus", "x.xml"], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      "give the return: ssda903 <folder|files…>, cin-census <file.xml…> or workforce-census <file.xml…>",
+      "give the return: ssda903 <folder|files…>, cin-census <file.xml…>, workforce-census <file.xml…> or published <files…>",
     );
   });
 });

@@ -1,4 +1,4 @@
-import type { BenchmarkRecord } from "@kpi/catalogue";
+import { type BenchmarkRecord, benchmarkSchema } from "@kpi/catalogue";
 import type { Random } from "./random.js";
 
 /** The comparators' published figures for one indicator, FY2016-17 to FY2018-19. */
@@ -143,7 +143,7 @@ const round1 = (v: number): number => Math.round(v * 10) / 10;
 export function generateBenchmarks(rng: Random): BenchmarkRecord[] {
   const out: BenchmarkRecord[] = [];
   const row = (indicator: string, comparator: string, period: string, value: number, member: string | null) =>
-    out.push({ indicator_id: indicator, comparator, period, member, value, lower: null, upper: null });
+    out.push(benchmarkSchema.parse({ indicator_id: indicator, comparator, period, member, value }));
   for (const [indicator, p] of Object.entries(PUBLISHED)) {
     YEARS.forEach((period, y) => {
       row(indicator, "england", period, p.england[y] as number, null);

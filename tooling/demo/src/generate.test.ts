@@ -95,7 +95,7 @@ describe("generateDemoAuthority", () => {
     expect(rows.find((b) => b.member === null)?.value).toBe(53.7);
     const members = rows.filter((b) => b.member !== null);
     expect(members).toHaveLength(10);
-    const mean = members.reduce((s, b) => s + b.value, 0) / members.length;
+    const mean = members.reduce((s, b) => s + (b.value ?? Number.NaN), 0) / members.length;
     expect(mean).toBeCloseTo(53.7, 1);
   });
 

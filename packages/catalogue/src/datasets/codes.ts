@@ -478,3 +478,30 @@ export const assessmentFactorFlags: Readonly<Partial<Record<AssessmentFactor, Vu
   "13A": "gangs",
   "24A": "CCE",
 };
+
+/**
+ * The symbols DfE's published statistics print in place of a figure (explore-education-statistics'
+ * symbol guidance; LAIT prints `-`), kept on a benchmark as its `status` and shown in these words,
+ * never as 0.
+ */
+export const publishedStatusCodes = [
+  { code: "c", label: "suppressed to protect confidential information" },
+  { code: "x", label: "not available" },
+  { code: "z", label: "not applicable" },
+  { code: "k", label: "fewer than 0.5, rounded to 0" },
+  { code: "u", label: "low reliability, not published" },
+  { code: "low", label: "rounds to 0 but is not 0" },
+  { code: "..", label: "not collected or not published" },
+  { code: "-", label: "not published (LAIT)" },
+] as const satisfies readonly CodeOption[];
+
+/** One of {@link publishedStatusCodes}. */
+export type PublishedStatus = (typeof publishedStatusCodes)[number]["code"];
+
+/** Quartile bands as LAIT names them: A the best quarter of authorities, D the worst (by polarity). */
+export const quartileBandCodes = [
+  { code: "A", label: "best quarter of authorities" },
+  { code: "B", label: "second quarter" },
+  { code: "C", label: "third quarter" },
+  { code: "D", label: "worst quarter of authorities" },
+] as const satisfies readonly CodeOption[];

@@ -21,6 +21,8 @@ import {
   placementTypeCodes,
   previousPermanenceCodes,
   primaryNeedCodes,
+  publishedStatusCodes,
+  quartileBandCodes,
   reasonCeasedCodes,
   reasonNewEpisodeCodes,
   reasonPlaceChangeCodes,
@@ -117,6 +119,18 @@ export const datasetRules: { readonly [D in DatasetName]: readonly CrossFieldRul
   workforce: [dateOrderRule("start_date", "leaving_date")],
   populations: [],
   benchmarks: [
+    (r) =>
+      (r.value === null || r.value === undefined) === (r.status === null || r.status === undefined)
+        ? [
+            {
+              field: "value",
+              message:
+                r.value === null || r.value === undefined
+                  ? "value: give the figure, or a status saying why there is none"
+                  : `value: must be empty when status is given (got ${String(r.value)})`,
+            },
+          ]
+        : [],
     (r) =>
       typeof r.lower === "number" && typeof r.upper === "number" && r.lower > r.upper
         ? [{ field: "upper", message: `upper: must not be below lower (${r.lower}) (got ${r.upper})` }]
@@ -431,9 +445,22 @@ export const benchmarkSchema = recordSchema(
     comparator: textField("statistical_neighbours, england, region or another group name.", 100),
     period: periodId(),
     member: optional(textField("A member authority's name or code; empty for the group's summary.", 100)),
-    value: numberField("The figure, on the indicator's display scale."),
+    value: optional(
+      numberField("The figure, on the indicator's display scale; empty only when `status` says why."),
+    ),
     lower: optional(numberField("Lower confidence limit.")),
     upper: optional(numberField("Upper confidence limit.")),
+    status: optional(
+      codeField(publishedStatusCodes, "Why a published figure is missing (c, x, z, k, u, low, .., -)."),
+    ),
+    median: optional(numberField("The group's median, on a summary row (statistical neighbours).")),
+    publication: optional(textField("The publication the figure is from, e.g. its DfE release.", 200)),
+    publication_year: optional(
+      integerField("The publication's reporting year, e.g. 2025.", { min: 1990, max: 2200 }),
+    ),
+    rank: optional(integerField("The authority's rank among all authorities, 1 the best.", { min: 1 })),
+    rank_of: optional(integerField("How many authorities were ranked.", { min: 1 })),
+    band: optional(codeField(quartileBandCodes, "The authority's quartile band, A the best quarter.")),
   },
   datasetRules.benchmarks,
 );

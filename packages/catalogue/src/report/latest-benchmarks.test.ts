@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BenchmarkRecord } from "../datasets/schemas.js";
+import { type BenchmarkRecord, benchmarkSchema } from "../datasets/schemas.js";
 import { latestBenchmarks } from "./latest-benchmarks.js";
 
 const row = (
@@ -7,15 +7,8 @@ const row = (
   period: string,
   value: number,
   member: string | null = null,
-): BenchmarkRecord => ({
-  indicator_id: "leavers.eet_18_21_pct",
-  comparator,
-  period,
-  member,
-  value,
-  lower: null,
-  upper: null,
-});
+): BenchmarkRecord =>
+  benchmarkSchema.parse({ indicator_id: "leavers.eet_18_21_pct", comparator, period, member, value });
 
 describe("latestBenchmarks", () => {
   const rows = [
@@ -66,5 +59,24 @@ describe("latestBenchmarks", () => {
   it("prefers the row ending latest within a year", () => {
     const quarterly = [row("england", "FY2019-20-Q1", 50), row("england", "FY2019-20-Q2", 52)];
     expect(latestBenchmarks(quarterly, "leavers.eet_18_21_pct", "FY2019-20-Q2")[0]?.value).toBe(52);
+  });
+
+  it("leaves a suppressed figure out: a member with a status is no value, a suppressed summary is null", () => {
+    const suppressed = (member: string | null) =>
+      benchmarkSchema.parse({
+        indicator_id: "leavers.eet_18_21_pct",
+        comparator: "statistical_neighbours",
+        period: "FY2017-18",
+        member,
+        status: "c",
+      });
+    const picks = latestBenchmarks(
+      [suppressed(null), suppressed("Rutland"), row("statistical_neighbours", "FY2017-18", 40, "Bury")],
+      "leavers.eet_18_21_pct",
+      "FY2017-18",
+    );
+    expect(picks).toEqual([
+      { comparator: "statistical_neighbours", period: "FY2017-18", value: null, members: [40] },
+    ]);
   });
 });

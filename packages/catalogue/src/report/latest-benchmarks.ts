@@ -7,7 +7,10 @@ export interface BenchmarkPick {
   comparator: string;
   /** The benchmark's period id (normally a financial year such as `FY2017-18`). */
   period: string;
-  /** The group's own figure (the row without a `member`), or `null` when only members were posted. */
+  /**
+   * The group's own figure (the row without a `member`), or `null` when only members were posted or
+   * the published figure is suppressed.
+   */
   value: number | null;
   /** Values of the group's members in that period (rows with a `member`), for quartile banding. */
   members: number[];
@@ -69,8 +72,9 @@ export function latestBenchmarks(
     const members: number[] = [];
     for (const { row } of usable) {
       if (row.comparator !== comparator || row.period !== period.id) continue;
+      // A suppressed figure (`status` instead of a value) is no figure: never read as 0.
       if (row.member === null) value = row.value;
-      else members.push(row.value);
+      else if (row.value !== null) members.push(row.value);
     }
     picks.push({ comparator, period: period.id, value, members });
   }

@@ -1,5 +1,11 @@
 import type { CoverageSource } from "../coverage/coverage-source.js";
-import type { BenchmarkRecord, CinPlanRecord, ContactRecord, DatasetRecords } from "../datasets/schemas.js";
+import {
+  type BenchmarkRecord,
+  benchmarkSchema,
+  type CinPlanRecord,
+  type ContactRecord,
+  type DatasetRecords,
+} from "../datasets/schemas.js";
 import { covering } from "../indicators/test-records.js";
 
 /**
@@ -109,15 +115,8 @@ export function smallAuthorityCoverage(): CoverageSource[] {
  * ```
  */
 export function smallAuthorityBenchmarks(): BenchmarkRecord[] {
-  const row = (comparator: string, period: string, value: number, member: string | null = null) => ({
-    indicator_id: "ffd.contacts_swa_pct",
-    comparator,
-    period,
-    member,
-    value,
-    lower: null,
-    upper: null,
-  });
+  const row = (comparator: string, period: string, value: number, member: string | null = null) =>
+    benchmarkSchema.parse({ indicator_id: "ffd.contacts_swa_pct", comparator, period, member, value });
   return [
     row("statistical_neighbours", "FY2017-18", 30),
     row("statistical_neighbours", "FY2018-19", 50),

@@ -23,6 +23,8 @@ Commands:
   import cin-census <file.xml…> import the CIN census (every module) through the API
   import workforce-census <file.xml…>
                                 import the social work workforce census through the API
+  import published <file…>      post DfE's published statistics (LAIT, explore-education-statistics)
+                                as the authority's benchmarks
 
 Run "kpi <command> --help" for a command's options.
 
@@ -99,6 +101,7 @@ ${CONNECTION}
   import: `Usage: kpi import ssda903 <folder|file…> [options]
        kpi import cin-census <file.xml…> [options]
        kpi import workforce-census <file.xml…> [options]
+       kpi import published <file|folder…> (--organisation ID | --la CODE) [--dry-run] [--json]
 
 Uploads a statutory return's files (every .csv/.xml under a folder, sub-folders included) to the API,
 which maps them onto the datasets and answers a report: per table or element, rows read, mapped, kept
@@ -118,8 +121,20 @@ the workforce census its census date) and replaces what was stored within that y
 corrected return replaces that year's records and leaves other years alone. Children are added or
 updated, never deleted.
 
+published: DfE's published statistics as downloaded: explore-education-statistics CSVs (children looked
+after, children in need, child protection, placement stability, care leavers, the workforce, ONS
+populations), LAIT's bds_long_0.parquet and data dictionary, and a statistical-neighbour list (the 2021
+groupings, the 2025 model CSV or LAIT's sn_may_2025.xlsx; the last given is used). Posts, for the
+authority the organisation is (its la_code, --organisation) or --la names, each mapped indicator's
+benchmarks: England (with the authority's rank and quartile band among all authorities), its region,
+its neighbours' mean and median and each neighbour's figure, with the publication and year; DfE's
+symbols (c, x, z, k, u, low, ..) are kept and never read as 0. Also its populations (0-17). Figures of a
+different definition from the indicator's are listed and not posted. Benchmarks are upserted.
+
 Options:
   --dry-run            map and report only; write nothing
+  --organisation <id>  published: the organisation whose local-authority code says which authority
+  --la <code>          published: the authority, 885 or E10000034 (instead of the organisation's)
   --year <year>        the collection year, 2018 or 2017-18 (the year of its 31 March; for the workforce
                        census the year of its 30 September); else the files must state it
   --strict             write nothing if any row would be dropped

@@ -6,13 +6,16 @@ export type ImportFiles =
   | { readonly ok: true; readonly files: { path: string; bytes: Uint8Array }[] }
   | { readonly ok: false; readonly error: string };
 
-async function walk(dir: string): Promise<string[]> {
+/** The files a statutory return's folder is read for. */
+const RETURN_FILES = /\.(csv|xml|txt)$/i;
+
+async function walk(dir: string, wanted: RegExp): Promise<string[]> {
   const out: string[] = [];
   for (const e of await readdir(dir, { withFileTypes: true })) {
     if (e.name.startsWith(".")) continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p)));
-    else if (/\.(csv|xml|txt)$/i.test(e.name)) out.push(p);
+    if (e.isDirectory()) out.push(...(await walk(p, wanted)));
+    else if (wanted.test(e.name)) out.push(p);
   }
   return out.sort();
 }
@@ -25,13 +28,18 @@ async function walk(dir: string): Promise<string[]> {
  *
  * @param cwd - the working directory
  * @param paths - folders or files, as the user typed them
+ * @param wanted - the names of the files read from a folder (default: `.csv`, `.xml`, `.txt`)
  * @returns the files with their paths and bytes, or the error
  * @example
  * ```ts
  * const read = await readImportFiles(process.cwd(), ["903"]);
  * ```
  */
-export async function readImportFiles(cwd: string, paths: readonly string[]): Promise<ImportFiles> {
+export async function readImportFiles(
+  cwd: string,
+  paths: readonly string[],
+  wanted: RegExp = RETURN_FILES,
+): Promise<ImportFiles> {
   const files: { path: string; bytes: Uint8Array }[] = [];
   for (const p of paths) {
     const full = resolve(cwd, p);
@@ -41,8 +49,12 @@ export async function readImportFiles(cwd: string, paths: readonly string[]): Pr
     } catch (e) {
       return { ok: false, error: `cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
     }
-    const list = isDir ? await walk(full) : [full];
-    if (isDir && list.length === 0) return { ok: false, error: `${p} holds no .csv or .xml file` };
+    const list = isDir ? await walk(full, wanted) : [full];
+    if (isDir && list.length === 0)
+      return {
+        ok: false,
+        error: `${p} holds no ${wanted === RETURN_FILES ? ".csv or .xml" : ".csv, .parquet or .xlsx"} file`,
+      };
     for (const f of list) {
       const name = isDir ? `${basename(full)}/${relative(full, f).split("\\").join("/")}` : basename(f);
       files.push({ path: name, bytes: await readFile(f) });

@@ -4,6 +4,7 @@ import type { CliIo, ExitCode } from "./cli-io.js";
 import { runDatasets } from "./commands/datasets-command.js";
 import { runImport } from "./commands/import-command.js";
 import { runIngest } from "./commands/ingest-command.js";
+import { runPublished } from "./commands/published-command.js";
 import { runReport } from "./commands/report-command.js";
 import { isWindow, runValues } from "./commands/values-command.js";
 import { type CliConfig, resolveConfig } from "./config.js";
@@ -51,6 +52,8 @@ const COMMAND_OPTIONS = {
     strict: { type: "boolean" },
     json: { type: "boolean" },
     year: { type: "string" },
+    la: { type: "string" },
+    organisation: { type: "string" },
   },
 } as const satisfies Record<string, ParseArgsConfig["options"]>;
 
@@ -199,10 +202,32 @@ function dispatch(
     }
     case "import": {
       const [named, ...paths] = positionals;
+      if (named === "published") {
+        if (paths.length === 0) throw new UsageError("give DfE's published files: published <file|folder…>");
+        if (values.year !== undefined || values.strict !== undefined)
+          throw new UsageError("published takes no --year or --strict (each file states its years)");
+        const la = str(values.la);
+        const organisation = str(values.organisation);
+        if (la !== undefined && organisation !== undefined)
+          throw new UsageError("give --la or --organisation, not both");
+        return runPublished(
+          {
+            paths,
+            dryRun: values["dry-run"] === true,
+            json: values.json === true,
+            ...(la === undefined ? {} : { la }),
+            ...(organisation === undefined ? {} : { organisation }),
+          },
+          config,
+          io,
+        );
+      }
+      if (values.la !== undefined || values.organisation !== undefined)
+        throw new UsageError("--la and --organisation go with published");
       const kind = named === "cin" ? "cin-census" : named;
       if (kind !== "ssda903" && kind !== "cin-census" && kind !== "workforce-census")
         throw new UsageError(
-          "give the return: ssda903 <folder|files…>, cin-census <file.xml…> or workforce-census <file.xml…>",
+          "give the return: ssda903 <folder|files…>, cin-census <file.xml…>, workforce-census <file.xml…> or published <files…>",
         );
       if (paths.length === 0)
         throw new UsageError(`give the return's folder or files: ${kind} <folder|files…>`);

@@ -51,14 +51,41 @@ export function quartileBand(
   polarity: Polarity,
 ): QuartileBandResult {
   if (!Number.isFinite(value)) throw new CoreError("invalid_argument", `value must be finite, got ${value}`);
+  return quartileBander(members, polarity)(value);
+}
+
+/**
+ * {@link quartileBand} for many values against one comparator group: the group's quartiles are worked
+ * out once (the authority's band among all 150 authorities, for each of them).
+ *
+ * @param members - the group's member values (display scale)
+ * @param polarity - which direction is good
+ * @returns a function giving a value's band by the rule of {@link quartileBand}
+ * @throws CoreError `invalid_argument` for non-finite members, or (from the function) a non-finite value
+ * @example
+ * ```ts
+ * const band = quartileBander([10, 20, 30, 40, 50], "high");
+ * band(45).band; // "A"
+ * band(15).band; // "D"
+ * ```
+ */
+export function quartileBander(
+  members: readonly number[],
+  polarity: Polarity,
+): (value: number) => QuartileBandResult {
   if (members.some((m) => !Number.isFinite(m))) {
     throw new CoreError("invalid_argument", "every comparator member value must be a finite number");
   }
   if (members.length < MIN_QUARTILE_MEMBERS) {
-    return {
+    const none: QuartileBandResult = {
       band: null,
       reason: `No quartile band: the comparator group has ${members.length} member values and at least ${MIN_QUARTILE_MEMBERS} are needed.`,
       quartiles: null,
+    };
+    return (value) => {
+      if (!Number.isFinite(value))
+        throw new CoreError("invalid_argument", `value must be finite, got ${value}`);
+      return { ...none };
     };
   }
   const sorted = [...members].sort((a, b) => a - b);
@@ -68,11 +95,15 @@ export function quartileBand(
     quantileType7(sorted, 0.75),
   ];
   const [q1, q2, q3] = quartiles;
-  let band: QuartileBand;
-  if (polarity === "low") {
-    band = value <= q1 ? "A" : value <= q2 ? "B" : value <= q3 ? "C" : "D";
-  } else {
-    band = value >= q3 ? "A" : value >= q2 ? "B" : value >= q1 ? "C" : "D";
-  }
-  return { band, reason: null, quartiles };
+  return (value) => {
+    if (!Number.isFinite(value))
+      throw new CoreError("invalid_argument", `value must be finite, got ${value}`);
+    let band: QuartileBand;
+    if (polarity === "low") {
+      band = value <= q1 ? "A" : value <= q2 ? "B" : value <= q3 ? "C" : "D";
+    } else {
+      band = value >= q3 ? "A" : value >= q2 ? "B" : value >= q1 ? "C" : "D";
+    }
+    return { band, reason: null, quartiles: [...quartiles] };
+  };
 }
