@@ -248,7 +248,13 @@ describe("targets", () => {
   });
 
   it("lists every indicator's targets in one response, in force for a year (GET /v1/targets)", async () => {
-    type Entry = { indicator: { id: string }; default_target: unknown; targets: unknown; in_force: unknown };
+    type Entry = {
+      indicator: { id: string };
+      default_target: unknown;
+      targets: unknown;
+      in_force: unknown;
+      last_change: unknown;
+    };
     const all = await get(a.read, "/v1/targets");
     expect(all.statusCode, all.body).toBe(200);
     const body = all.json() as { financial_year: string; latest_quarter: string; indicators: Entry[] };
@@ -263,13 +269,15 @@ describe("targets", () => {
       default_target: { value: 60 },
       targets: { "FY2019-20": { range: [60, 65] } },
       in_force: { range: [60, 65] },
+      last_change: { financial_year: "FY2019-20", target: { range: [60, 65] }, set_by: "default-admin" },
     });
+    expect(body.indicators.find((e) => e.indicator.id === "cin.count")?.last_change).toBeNull();
     const lastYear = (await get(a.read, "/v1/targets?financial_year=FY2018-19")).json();
     expect(lastYear.financial_year).toBe("FY2018-19");
     expect(swa(lastYear.indicators)?.in_force).toEqual(swa(lastYear.indicators)?.default_target);
     // Organisation B has set nothing: its default is in force; it has no data, so no year is chosen.
     const other = (await get(b.read, "/v1/targets?financial_year=FY2019-20")).json();
-    expect(swa(other.indicators)).toMatchObject({ targets: {}, in_force: { value: 60 } });
+    expect(swa(other.indicators)).toMatchObject({ targets: {}, in_force: { value: 60 }, last_change: null });
     const none = (await get(b.read, "/v1/targets")).json();
     expect(none).toMatchObject({ financial_year: null, latest_quarter: null });
     expect(swa(none.indicators)?.in_force).toBeNull();

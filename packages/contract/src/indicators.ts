@@ -217,12 +217,13 @@ export const targetsQuerySchema = z.object({ financial_year: storedText().min(1)
 export type TargetsQuery = z.infer<typeof targetsQuerySchema>;
 
 /**
- * One indicator in `GET /v1/targets`: the indicator, its default target, its targets per financial year
- * and the target in force for the year asked (`null`: none, or withdrawn for that year).
+ * One indicator in `GET /v1/targets`: the indicator, its default target, its targets per financial year,
+ * the target in force for the year asked (`null`: none, or withdrawn for that year) and its latest
+ * change in any year (`null`: never changed, the default holds).
  *
  * @example
  * ```ts
- * Object.keys(indicatorTargetsSchema.shape); // ["indicator", "default_target", "targets", "in_force"]
+ * Object.keys(indicatorTargetsSchema.shape); // ["indicator", "default_target", "targets", "in_force", "last_change"]
  * ```
  */
 export const indicatorTargetsSchema = z.object({
@@ -230,6 +231,7 @@ export const indicatorTargetsSchema = z.object({
   default_target: targetSchema.nullable(),
   targets: targetHistorySchema,
   in_force: targetSchema.nullable(),
+  last_change: targetChangeSchema.nullable(),
 });
 /** See {@link indicatorTargetsSchema}. */
 export type IndicatorTargets = z.infer<typeof indicatorTargetsSchema>;

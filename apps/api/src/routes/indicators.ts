@@ -3,8 +3,8 @@ import { financialYearId, parsePeriodOrThrow } from "@kpi/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { callerOf } from "../plugins/auth.js";
 import {
+  allTargets,
   checkFinancialYear,
-  currentTargets,
   findDefinition,
   indicatorDetail,
   indicatorValues,
@@ -74,7 +74,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         : latest === null
           ? null
           : financialYearId(parsePeriodOrThrow(latest).fyStartYear);
-    const current = await currentTargets(app.database.db, organisationId);
+    const { current, lastChange } = await allTargets(app.database.db, organisationId);
     return {
       financial_year: year,
       latest_quarter: latest,
@@ -83,7 +83,13 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         const defaultTarget = d.target ?? null;
         // A year set (or withdrawn: null) for the indicator overrides its default target.
         const inForce = year === null ? null : year in targets ? (targets[year] ?? null) : defaultTarget;
-        return { indicator: summary(d), default_target: defaultTarget, targets, in_force: inForce };
+        return {
+          indicator: summary(d),
+          default_target: defaultTarget,
+          targets,
+          in_force: inForce,
+          last_change: lastChange[d.id] ?? null,
+        };
       }),
     };
   });

@@ -136,6 +136,37 @@ export async function currentTargets(
 }
 
 /**
+ * Every indicator's targets in force and its latest target change, from one read of the targets.
+ *
+ * @param db - the database
+ * @param organisationId - the organisation
+ * @returns the targets in force per indicator and year, and each indicator's latest change
+ * @example
+ * ```ts
+ * (await allTargets(db, "default")).lastChange["ffd.contacts_swa_pct"]?.set_by; // "default-analyst"
+ * ```
+ */
+export async function allTargets(
+  db: Db,
+  organisationId: string,
+): Promise<{ current: Record<string, TargetHistory>; lastChange: Record<string, TargetChange> }> {
+  const rows = await db
+    .select()
+    .from(targets)
+    .where(eq(targets.organisationId, organisationId))
+    .orderBy(asc(targets.setAt), asc(targets.id));
+  const lastChange: Record<string, TargetChange> = {};
+  for (const row of rows)
+    lastChange[row.indicator] = {
+      financial_year: row.financialYear,
+      target: parseTarget(row.target),
+      set_by: row.setBy,
+      set_at: row.setAt.toISOString(),
+    };
+  return { current: targetsInForce(rows), lastChange };
+}
+
+/**
  * Checks a financial-year id for a target (`FY2019-20`).
  *
  * @param financialYear - the id from the path

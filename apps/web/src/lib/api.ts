@@ -22,6 +22,7 @@ import {
   type Session,
   type SessionInfo,
   type TargetSet,
+  type TargetsOverview,
   type TokenInfo,
   type User,
 } from "@kpi/contract";
@@ -195,6 +196,21 @@ export async function signOut(token: string): Promise<ApiOutcome<null>> {
  */
 export const getIndicators = cache(async (): Promise<IndicatorSummary[]> => {
   return (await read(routes.listIndicators, {})).indicators;
+});
+
+/**
+ * Every indicator's targets in one request (`routes.targets`): its default, its targets per financial
+ * year and the one in force for the year asked (the targets page makes only this call).
+ *
+ * @param financialYear - e.g. `FY2019-20` (default: the year of the latest quarter with data)
+ * @returns the year shown, the latest quarter with data and every indicator's targets
+ * @example
+ * ```ts
+ * const { financial_year, indicators } = await getTargets("FY2019-20");
+ * ```
+ */
+export const getTargets = cache(async (financialYear: string | undefined): Promise<TargetsOverview> => {
+  return read(routes.targets, { query: given({ financial_year: financialYear }) });
 });
 
 /**

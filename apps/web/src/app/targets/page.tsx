@@ -1,32 +1,37 @@
-import type { IndicatorDetail } from "@kpi/contract";
-import { financialYearId, parsePeriodOrThrow } from "@kpi/core";
+import type { IndicatorTargets } from "@kpi/contract";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "../../components/data-table";
 import { TargetForm } from "../../components/target-form";
-import { getIndicator, getIndicators, getLatestQuarter } from "../../lib/api";
+import { getTargets } from "../../lib/api";
 import { canEdit, portalRoleOf } from "../../lib/roles";
 import { requireSession } from "../../lib/session";
 
 export const metadata: Metadata = { title: "Targets" };
 
-function targetInForce(detail: IndicatorDetail, fy: string): string {
-  const t = fy in detail.targets ? detail.targets[fy] : detail.default_target;
-  if (t === null || t === undefined) return "None";
+/** `FY2019-20`: a year and the next one's last two digits (anything else shows the default year). */
+function isFinancialYear(text: string): boolean {
+  const m = /^FY(\d{4})-(\d{2})$/.exec(text);
+  return m !== null && (Number(m[1]) + 1) % 100 === Number(m[2]);
+}
+
+function targetInForce(entry: IndicatorTargets): string {
+  const t = entry.in_force;
+  if (t === null) return "None";
   const tol = t.tolerance === undefined ? "" : ` (tolerance ${t.tolerance})`;
   return "value" in t ? `${t.value}${tol}` : `${t.range[0]}–${t.range[1]}${tol}`;
 }
 
-function targetColumns(fy: string): DataTableColumn<IndicatorDetail>[] {
+function targetColumns(fy: string): DataTableColumn<IndicatorTargets>[] {
   return [
     { key: "indicator", header: "Indicator", cell: (d) => d.indicator.title },
-    { key: "target", header: "Target", cell: (d) => targetInForce(d, fy) },
+    { key: "target", header: "Target", cell: (d) => targetInForce(d) },
     {
       key: "last-change",
       header: "Last change",
       cell: (d) => {
-        const last = d.target_history[0];
-        return last === undefined ? "Default" : `${last.financial_year} by ${last.set_by}`;
+        const last = d.last_change;
+        return last === null ? "Default" : `${last.financial_year} by ${last.set_by}`;
       },
     },
     {
@@ -59,11 +64,12 @@ export default async function TargetsPage({ searchParams }: PageProps<"/targets"
     );
   }
   const query = await searchParams;
-  const latest = await getLatestQuarter();
-  const defaultFy = latest === null ? "" : financialYearId(parsePeriodOrThrow(latest).fyStartYear);
-  const fy = typeof query.fy === "string" && /^FY\d{4}-\d{2}$/.test(query.fy) ? query.fy : defaultFy;
-  const indicators = await getIndicators();
-  const details = await Promise.all(indicators.map((i) => getIndicator(i.id, undefined, "quarter")));
+  // One request: every indicator's targets, in force for the year asked (or the latest quarter's).
+  const asked = typeof query.fy === "string" && isFinancialYear(query.fy) ? query.fy : undefined;
+  const overview = await getTargets(asked);
+  const fy = overview.financial_year ?? "";
+  const details = overview.indicators;
+  const indicators = details.map((d) => d.indicator);
   const chosen = typeof query.indicator === "string" ? query.indicator : "";
   return (
     <>
