@@ -11,6 +11,7 @@ import type {
   ContactRecord,
   CpPlanRecord,
   DueActivityRecord,
+  EarlyHelpRecord,
   MissingEpisodeRecord,
   ReferralRecord,
   S47EnquiryRecord,
@@ -230,3 +231,19 @@ export const covering = (
     history_from: null,
     received_at: null,
   }));
+
+export const earlyHelp = (
+  child_id: string,
+  start_date: string,
+  more: Partial<EarlyHelpRecord> = {},
+): EarlyHelpRecord => ({
+  early_help_id: nextId("eh"),
+  child_id,
+  start_date,
+  assessment_completed_date: null,
+  step_down: null,
+  end_date: null,
+  end_reason: null,
+  team: null,
+  ...more,
+});
