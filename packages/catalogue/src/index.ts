@@ -105,6 +105,8 @@ export {
   datasetRules,
   datasetSchemas,
   dueActivitySchema,
+  type EarlyHelpRecord,
+  earlyHelpSchema,
   emptyDatasetRecords,
   type MissingEpisodeRecord,
   missingEpisodeSchema,
