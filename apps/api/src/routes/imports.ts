@@ -41,7 +41,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["imports"],
         summary:
-          "Import a statutory return (SSDA903: CSV tables or the XML message; the CIN census; the social work workforce census) and answer the import report",
+          "Import a statutory return (SSDA903: CSV tables or the XML message; the CIN census; the social work workforce census) or Ofsted's Annex A workbook, and answer the import report",
         description:
           "Content-Type `multipart/form-data`, one part per file (any part name; the file name may keep its folder, which can name the collection year). The report is answered whether the import is clean, partial or failed; `outcome` says which, and a failed import writes nothing.",
         consumes: ["multipart/form-data"],
@@ -70,7 +70,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
           );
         files.push({ path: part.filename.replaceAll("\\", "/"), bytes });
       }
-      const { year, dry_run: dryRun, strict } = request.query;
+      const { year, from, to, dry_run: dryRun, strict } = request.query;
       // Counted with the organisation's posted batches (at most a few at once), and its transaction
       // waits for a slot like theirs (decision 141).
       const leave = batchAdmissionOf(app).enter(caller.organisationId);
@@ -88,6 +88,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
             kind: request.params.kind,
             files,
             ...(year === undefined ? {} : { year }),
+            ...(from === undefined ? {} : { from }),
+            ...(to === undefined ? {} : { to }),
             dryRun,
             strict,
           },

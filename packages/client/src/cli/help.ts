@@ -23,6 +23,7 @@ Commands:
   import cin-census <file.xml…> import the CIN census (every module) through the API
   import workforce-census <file.xml…>
                                 import the social work workforce census through the API
+  import annex-a <workbook.xlsx>  import Ofsted's Annex A workbook (lists 1–11) through the API
 
 Run "kpi <command> --help" for a command's options.
 
@@ -99,6 +100,7 @@ ${CONNECTION}
   import: `Usage: kpi import ssda903 <folder|file…> [options]
        kpi import cin-census <file.xml…> [options]
        kpi import workforce-census <file.xml…> [options]
+       kpi import annex-a <workbook.xlsx> [--covers from..to] [options]
 
 Uploads a statutory return's files (every .csv/.xml under a folder, sub-folders included) to the API,
 which maps them onto the datasets and answers a report: per table or element, rows read, mapped, kept
@@ -112,6 +114,9 @@ CIN plans, section 47 enquiries, CP plans and reviews, pre-proceedings); the yea
 ReferenceDate (cin is a shorter name for it).
 workforce-census: children's social work workforce census messages; each worker is dated on the
 census date, 30 September.
+annex-a: Ofsted's Annex A workbook; each list is found by its sheet name or headings, in the
+authority's own wording. Its span is the one its title says, else --covers first..last; each dataset's
+rows replace only what was stored within that span (care leavers: their status on its last day).
 
 Each dated dataset is recorded as a statutory return covering its collection year (1 April – 31 March;
 the workforce census its census date) and replaces what was stored within that year: re-importing a
@@ -123,6 +128,7 @@ Options:
   --year <year>        the collection year, 2018 or 2017-18 (the year of its 31 March; for the workforce
                        census the year of its 30 September); else the files must state it
   --strict             write nothing if any row would be dropped
+  --covers <from..to>  annex-a: the days the workbook's lists cover, e.g. 2020-09-01..2021-02-28
   --json               print the API's report as JSON
   -h, --help           show this help
 

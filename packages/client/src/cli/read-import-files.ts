@@ -12,13 +12,13 @@ async function walk(dir: string): Promise<string[]> {
     if (e.name.startsWith(".")) continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...(await walk(p)));
-    else if (/\.(csv|xml|txt)$/i.test(e.name)) out.push(p);
+    else if (/\.(csv|xml|txt|xlsx)$/i.test(e.name)) out.push(p);
   }
   return out.sort();
 }
 
 /**
- * Read the files of a statutory import: every `.csv`, `.xml` and `.txt` file under a folder (sub-folders
+ * Read the files of a statutory import: every `.csv`, `.xml`, `.txt` and `.xlsx` file under a folder (sub-folders
  * included, so a folder with one sub-folder per year imports in one go), or the files named. Each keeps
  * its path from the folder given, the folder's own name first (`903-2017-18/episodes.csv`), so that a
  * folder or file name can state the collection year.

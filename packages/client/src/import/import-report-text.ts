@@ -49,6 +49,7 @@ export function importReportText(report: ImportReport, options: ImportReportText
     lines.push(
       `file ${f.file}: ${how} → ${f.tables.join(", ")}${f.year === undefined ? "" : ` (${f.year})`}`,
     );
+    for (const n of f.not_imported ?? []) lines.push(`  not imported: ${n.table} (${n.why})`);
   }
   for (const t of report.tables) {
     lines.push(

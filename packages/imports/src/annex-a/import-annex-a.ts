@@ -1,5 +1,6 @@
 import { type DatasetName, datasets as datasetSpecs } from "@kpi/catalogue";
 import type { ImportFileReport, ImportTableReport } from "@kpi/contract";
+import { isIsoDate } from "@kpi/core";
 import { finishDataset, type MappedRow } from "../framework/finish-dataset.js";
 import {
   type FileProblem,
@@ -239,7 +240,13 @@ export async function importAnnexA(
       message:
         "does not say which days it covers: give the span its lists cover (--covers 2020-09-01..2021-02-28 on the command line, from and to on the API)",
     });
-  else if (span.from > span.to) {
+  else if (!isIsoDate(span.from) || !isIsoDate(span.to)) {
+    problems.push({
+      file: file.path,
+      message: `its span ${span.from} to ${span.to} is not two dates YYYY-MM-DD`,
+    });
+    span = null;
+  } else if (span.from > span.to) {
     problems.push({ file: file.path, message: `its span ends (${span.to}) before it starts (${span.from})` });
     span = null;
   }
