@@ -29,7 +29,8 @@ const importers: {
  * @returns the report and the records per dataset and year
  * @example
  * ```ts
- * (await importStatutoryReturn("cin-census", [], { recordId: () => "" })).report.outcome; // "failed"
+ * // Resolves to the report (`failed` here: no file) and the records.
+ * importStatutoryReturn("cin-census", [], { recordId: () => "" }) instanceof Promise; // true
  * ```
  */
 export async function importStatutoryReturn(

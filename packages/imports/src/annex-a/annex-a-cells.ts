@@ -69,7 +69,7 @@ export function annexADate(text: string): { ok: true; value: string | null } | {
     const value = iso(year, Number(m[2]), Number(m[1]));
     return value === null ? { ok: false } : { ok: true, value };
   }
-  m = /^(\d{1,2})[ -]([a-z]{3,9})[ -,]*(\d{4})$/i.exec(t);
+  m = /^(\d{1,2})[ -]([a-z]{3,9})[ ,-]*(\d{4})$/i.exec(t);
   if (m) {
     const name = (m[2] as string).toLowerCase();
     const month = MONTHS.findIndex((full) => full.startsWith(name)) + 1;
@@ -101,7 +101,17 @@ export function annexACode(text: string): string {
   return m ? (m[1] as string).toUpperCase() : t;
 }
 
-/** A code list's codes and labels from the catalogue's field (one place for code lists). */
+/**
+ * A code list's codes and labels from the catalogue's field (one place for code lists).
+ *
+ * @param dataset - the dataset
+ * @param field - the code field
+ * @returns the codes with their labels (none for a field without codes)
+ * @example
+ * ```ts
+ * fieldCodes("cp_plans", "initial_category")[1]; // { code: "PHY", label: "Physical abuse" }
+ * ```
+ */
 export function fieldCodes(dataset: DatasetName, field: string): readonly { code: string; label: string }[] {
   return datasets[dataset].fields.find((f) => f.name === field)?.codes ?? [];
 }

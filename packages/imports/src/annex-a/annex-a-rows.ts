@@ -47,7 +47,9 @@ const UNKNOWN_SEX =
  * @returns the child, or `null` when the row has no child id
  * @example
  * ```ts
- * // readAnnexAChild(reader) → { child_id: "9212044", sex: "F", ethnicity: "WBRI", … }
+ * const row = { values: { "Child ID": "1", Gender: "b) Female", Ethnicity: "a) WBRI" }, file: "a.xlsx [List 1]", line: 2 };
+ * const headings = new Map([["child_id", "Child ID"], ["gender", "Gender"], ["ethnicity", "Ethnicity"]]);
+ * readAnnexAChild(new AnnexAReader(row, headings, []))?.ethnicity; // "WBRI"
  * ```
  */
 export function readAnnexAChild(r: AnnexAReader): AnnexAChild | null {

@@ -138,8 +138,8 @@ const DATED_IN_SPAN: Readonly<Record<number, string>> = {
  * @returns the report and the records
  * @example
  * ```ts
- * const { report } = await importAnnexA([], { recordId: () => "" });
- * report.outcome; // "failed"
+ * // Resolves to the report (`failed` here: no workbook) and the records.
+ * importAnnexA([], { recordId: () => "" }) instanceof Promise; // true
  * ```
  */
 export async function importAnnexA(

@@ -56,8 +56,8 @@ export function xlsxCellText(value: unknown): string {
  * @returns the sheets, or the problem
  * @example
  * ```ts
- * const read = await readXlsxWorkbook(new TextEncoder().encode("a,b"));
- * read.ok; // false
+ * // Resolves to `{ ok: false, problem: "is not an Excel workbook (.xlsx): …" }` for a CSV.
+ * readXlsxWorkbook(new TextEncoder().encode("a,b")) instanceof Promise; // true
  * ```
  */
 export async function readXlsxWorkbook(bytes: Uint8Array): Promise<XlsxWorkbook> {
