@@ -51,6 +51,7 @@ const COMMAND_OPTIONS = {
     strict: { type: "boolean" },
     json: { type: "boolean" },
     year: { type: "string" },
+    covers: { type: "string" },
   },
 } as const satisfies Record<string, ParseArgsConfig["options"]>;
 
