@@ -1,5 +1,6 @@
 export * from "./annex-a/annex-a-cells.js";
 export * from "./annex-a/annex-a-lists.js";
+export * from "./annex-a/annex-a-mapping-markdown.js";
 export * from "./annex-a/annex-a-rows.js";
 export * from "./annex-a/import-annex-a.js";
 export * from "./cin/cin-codes.js";

@@ -483,7 +483,8 @@ export const annexALists: readonly AnnexAList[] = [
     title: "Adoption",
     sheetNames: [/^list 10$/, /^list 10\b/, /\badoption\b/],
     dataset: "adoption_decisions",
-    covers: "decisions that a child should be placed for adoption, dated in the span (the list's 12 months)",
+    covers:
+      "decisions that a child should be placed for adoption dated in the span (a list of twelve months replaces only the span given)",
     columns: [
       ...childColumns("Age of Child (Years)"),
       col("family", "Family identifier", [/\bfamily\b.*\b(id|identifier)\b/], "not_imported", {
