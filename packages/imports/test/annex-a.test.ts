@@ -274,6 +274,68 @@ describe("the public Annex A workbook (liia-tools' lists 1–11)", () => {
   });
 });
 
+describe("an Annex A workbook with problems", () => {
+  const contacts = (rows: Cell[][]) => ({
+    name: "Contacts",
+    rows: [["Child Unique ID", "Gender", "Date of Contact", "Contact Source"], ...rows],
+  });
+
+  it("drops a row it cannot read and keeps one with a warning, naming the sheet, line and heading", async () => {
+    const out = await run(
+      await workbookOf([
+        contacts([
+          ["C1", "a) Male", new Date(Date.UTC(2020, 9, 1)), "q) 6: Police"], // clean
+          ["C2", "b) Female", "31/02/2021", "q) 6: Police"], // no such day: dropped
+          ["C3", { error: "#N/A" } as Cell, "02/10/2020", "2A"], // #N/A gender: kept, sex unknown
+          ["C4", "Female", "2020-05-01", "q) 6: Police"], // before the span: kept with a warning
+          ["C5", "Female", "03/10/2020", "z) 99: Martians"], // no such source: dropped
+        ]),
+      ]),
+    );
+    expect(out.report.outcome).toBe("partial");
+    const t = out.report.tables.find((x) => x.table.startsWith("List 1:"));
+    expect([t?.read, t?.mapped, t?.kept_with_warning, t?.dropped]).toEqual([5, 3, 1, 2]);
+    expect(t?.drops[0]).toMatchObject({
+      file: "annex-a.xlsx [Contacts]",
+      line: 3,
+      columns: { "Child Unique ID": "C2", "Date of Contact": "31/02/2021" },
+    });
+    expect(t?.drops[0]?.message).toContain("Date of Contact '31/02/2021' is not a date");
+    expect(t?.drops[1]?.message).toContain("Contact Source 'z) 99: Martians' is not one of the codes");
+    expect(t?.warnings[0]?.message).toContain("is outside the span the workbook covers");
+    const children = out.report.tables.find((x) => x.dataset === "children");
+    expect(children?.warnings[0]?.message).toBe("Gender is the Excel error #N/A: read as empty");
+    // With --strict nothing is written.
+    const strict = await importAnnexA(
+      [{ path: "a.xlsx", bytes: await workbookOf([contacts([["C2", "F", "31/02/2021", "6"]])]) }],
+      { recordId, span: SPAN, strict: true },
+    );
+    expect(strict.report.outcome).toBe("failed");
+    expect(strict.datasets).toEqual([]);
+  });
+
+  it("refuses a list without a required column, and two sheets holding one list", async () => {
+    const noDate = await run(
+      await workbookOf([
+        {
+          name: "List 1",
+          rows: [
+            ["Child Unique ID", "Contact Source"],
+            ["C1", "6"],
+          ],
+        },
+      ]),
+    );
+    // "Contact Source" alone makes the sheet list 1; its date column is missing.
+    expect(noDate.report.problems[0]?.message).toContain("has no column for 'Date of Contact'");
+    const twice = await run(
+      await workbookOf([contacts([["C1", "M", "01/10/2020", "6"]]), { ...contacts([]), name: "Contacts 2" }]),
+    );
+    expect(twice.report.problems[0]?.message).toContain("both hold list 1");
+    expect(twice.datasets).toEqual([]);
+  });
+});
+
 describe("Annex A cells", () => {
   it("reads dates as serials, text in English day-first order, or ISO", () => {
     // 1 Jan 2020 is serial 43831; 16 Sep 2020 is 259 days later (31+29+31+30+31+30+31+31+15).

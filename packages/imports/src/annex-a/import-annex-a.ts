@@ -283,7 +283,11 @@ export async function importAnnexA(
   );
   for (const r of order) {
     const headings = new Map([...r.columns].map(([k, v]) => [k, v.heading]));
-    const mappedKeys = r.list.columns.filter((c) => c.role === "mapped").map((c) => c.key);
+    // The child's own columns are read for the children table, the rest for the list's dataset.
+    const isChild = (field: string | undefined) => field?.startsWith("children.") === true;
+    const mapped = r.list.columns.filter((c) => c.role === "mapped");
+    const mappedKeys = mapped.filter((c) => !isChild(c.field)).map((c) => c.key);
+    const childKeys = mapped.filter((c) => isChild(c.field)).map((c) => c.key);
     const dataRows = r.sheet.rows.slice(r.headingRow + 1);
     const heads = r.sheet.rows[r.headingRow]?.cells ?? [];
     const rows: { row: SourceRow; outcome: RowOutcome }[] = [];
@@ -294,7 +298,7 @@ export async function importAnnexA(
       });
       const row: SourceRow = { values, file: `${file.path} [${r.sheet.name}]`, line: raw.line };
       if (r.list.list !== 11) {
-        const childReader = new AnnexAReader(row, headings, []);
+        const childReader = new AnnexAReader(row, headings, childKeys);
         const child = readAnnexAChild(childReader);
         if (child !== null) {
           const had = children.get(child.child_id);
