@@ -80,6 +80,10 @@ describe("the public Annex A workbook (liia-tools' lists 1–11)", () => {
     const file = m.report.files[0];
     expect(file?.format).toBe("xlsx");
     expect(file?.tables).toHaveLength(11);
+    // Each list is found on the sheet the template names for it.
+    file?.tables.forEach((t, i) => {
+      expect(t).toMatch(new RegExp(`^List ${i + 1} \\(.*\\): sheet 'List ${i + 1}'$`));
+    });
     // Rows read per list: the sheet's rows after its heading row, counted by exceljs here.
     const dataRows = Object.fromEntries(sheets.map((s) => [s.name, s.rows.length - 1]));
     for (let n = 1; n <= 11; n += 1) {
@@ -215,6 +219,8 @@ describe("the public Annex A workbook (liia-tools' lists 1–11)", () => {
       });
       const renamed = await run(new Uint8Array(await wb.xlsx.writeBuffer()));
       expect(renamed.report.outcome).toBe("clean");
+      // Still each list on its own sheet, now named Tab A … Tab K.
+      expect(renamed.report.files[0]?.tables[3]).toBe("List 4 (Assessments): sheet 'Tab D'");
       expect(recordsOf(renamed)).toEqual(original);
     });
 
