@@ -306,7 +306,7 @@ describe("GET /v1/datasets", () => {
     const res = await inject({ method: "GET", url: "/v1/datasets", headers: bearer(own.read) });
     expect(res.statusCode).toBe(200);
     const list = res.json().datasets;
-    expect(list).toHaveLength(25);
+    expect(list).toHaveLength(26);
     const contacts = list.find((d: { name: string }) => d.name === "contacts");
     expect(contacts.key).toEqual(["contact_id"]);
     expect(contacts.person_fields).toEqual(["child_id"]);

@@ -109,6 +109,8 @@ export {
   datasetRules,
   datasetSchemas,
   dueActivitySchema,
+  type EarlyHelpRecord,
+  earlyHelpSchema,
   emptyDatasetRecords,
   type MissingEpisodeRecord,
   missingEpisodeSchema,

@@ -482,11 +482,36 @@ describe("kpi import", () => {
     expect(r.stdout).toContain("covers 30 Sep 2022: workforce");
   });
 
+  it("imports an Annex A workbook over the span given with --covers", async () => {
+    const { token: own } = await freshOrganisation(apiUrl, adminToken, "impannexa");
+    const book = fileURLToPath(
+      new URL("../../imports/test/fixtures/annex-a/liia-Annex_A.xlsx", import.meta.url),
+    );
+    const r = await kpi(["import", "annex-a", book, "--covers", "2020-09-01..2021-03-31"], {
+      env: { ...env, KPI_TOKEN: own },
+    });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("annex-a import: clean.");
+    expect(r.stdout).toContain("file liia-Annex_A.xlsx: xlsx → List 1 (Contacts): sheet 'List 1'");
+    expect(r.stdout).toContain("  not imported: List 11: Adopters (list 11 is about adopters");
+    // List 1 holds five contacts (the import package's test reads them from the workbook).
+    expect(r.stdout).toContain("written contacts: 5 received, 5 inserted, 0 updated, 0 unchanged, 0 deleted");
+    expect(r.stdout).toContain("covers 1 Sep 2020 to 31 Mar 2021: contacts, early_help, referrals");
+    expect(r.stdout).toContain("covers 31 Mar 2021: care_leavers");
+  });
+
+  it("says --covers is for Annex A only", async () => {
+    const r = await kpi(["import", "ssda903", "x.csv", "--covers", "2020-09-01..2021-03-31"], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--covers gives the span of an Annex A workbook");
+  });
+
   it("refuses a kind it does not know", async () => {
     const r = await kpi(["import", "cin-cencus", "x.xml"], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      "give the return: ssda903 <folder|files…>, cin-census <file.xml…>, workforce-census <file.xml…> or published <files…>",
+      "give the return: ssda903 <folder|files…>, cin-census <file.xml…>, workforce-census <file.xml…>, annex-a <workbook.xlsx> or published <files…>",
     );
   });
 });

@@ -1,15 +1,16 @@
 import { z } from "zod";
 
 /**
- * The statutory returns `POST /v1/imports/{kind}` maps onto the datasets: the SSDA903 (CSV tables or the
- * XML message), the CIN census XML message and the children's social work workforce census XML message.
+ * The statutory returns and extracts `POST /v1/imports/{kind}` maps onto the datasets: the SSDA903 (CSV
+ * tables or the XML message), the CIN census XML message, the children's social work workforce census
+ * XML message and Ofsted's Annex A workbook (`annex-a`, an `.xlsx` of lists 1–11).
  *
  * @example
  * ```ts
  * importKinds.includes("cin-census"); // true
  * ```
  */
-export const importKinds = ["ssda903", "cin-census", "workforce-census"] as const;
+export const importKinds = ["ssda903", "cin-census", "workforce-census", "annex-a"] as const;
 /** One of {@link importKinds}. */
 export type ImportKind = (typeof importKinds)[number];
 
@@ -33,8 +34,9 @@ const flag = z
 
 /**
  * The options of an import: `year` (the collection year, `2018` or `2017-18`, the year of its 31 March;
- * inferred from file or folder names when absent), `dry_run` (map and report, write nothing) and `strict`
- * (write nothing if any row would be dropped).
+ * inferred from file or folder names when absent), `from` and `to` (the first and last day an extract
+ * covers, for an Annex A workbook that does not state its span), `dry_run` (map and report, write
+ * nothing) and `strict` (write nothing if any row would be dropped).
  *
  * @example
  * ```ts
@@ -46,6 +48,14 @@ export const importQuerySchema = z.object({
   year: z
     .string()
     .regex(/^(20\d\d|20\d\d-\d\d)$/, "use the year of the return's 31 March, e.g. 2018 or 2017-18")
+    .optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "use a date YYYY-MM-DD, the first day an extract covers")
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "use a date YYYY-MM-DD, the last day an extract covers")
     .optional(),
   dry_run: flag,
   strict: flag,
@@ -104,7 +114,8 @@ export type ImportTableReport = z.infer<typeof importTableReportSchema>;
 
 /**
  * One file of the upload as read: its format, the encoding it was decoded from, the CSV delimiter, the
- * table and collection year it was recognised as, or the whole-file problem that stopped the import.
+ * tables (or an Annex A workbook's lists) and collection year it was recognised as, the tables or
+ * sheets read but not imported and why, or the whole-file problem that stopped the import.
  *
  * @example
  * ```ts
@@ -115,12 +126,14 @@ export type ImportTableReport = z.infer<typeof importTableReportSchema>;
  */
 export const importFileReportSchema = z.object({
   file: z.string(),
-  format: z.enum(["csv", "xml", "unknown"]),
+  format: z.enum(["csv", "xml", "xlsx", "unknown"]),
   encoding: z.string().optional(),
   delimiter: z.string().optional(),
   tables: z.array(z.string()),
   year: z.string().optional(),
   problem: z.string().optional(),
+  /** Tables or sheets of the file read but not imported (an Annex A sheet no list's headings fit, list 11), and why. */
+  not_imported: z.array(z.object({ table: z.string(), why: z.string() })).optional(),
 });
 /** See {@link importFileReportSchema}. */
 export type ImportFileReport = z.infer<typeof importFileReportSchema>;

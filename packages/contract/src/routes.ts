@@ -257,7 +257,7 @@ export const routes = {
     access: "ingest",
     tags: ["imports"],
     summary:
-      "Import a statutory return (SSDA903: CSV tables or the XML message; the CIN census; the social work workforce census) and answer the import report",
+      "Import a statutory return (SSDA903: CSV tables or the XML message; the CIN census; the social work workforce census) or Ofsted's Annex A workbook, and answer the import report",
     description:
       "Content-Type `multipart/form-data`, one part per file (any part name; the file name may keep its folder, which can name the collection year). The report is answered whether the import is clean, partial or failed; `outcome` says which, and a failed import writes nothing.",
     consumes: ["multipart/form-data"],

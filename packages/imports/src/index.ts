@@ -1,3 +1,8 @@
+export * from "./annex-a/annex-a-cells.js";
+export * from "./annex-a/annex-a-lists.js";
+export * from "./annex-a/annex-a-mapping-markdown.js";
+export * from "./annex-a/annex-a-rows.js";
+export * from "./annex-a/import-annex-a.js";
 export * from "./cin/cin-codes.js";
 export * from "./cin/cin-context.js";
 export * from "./cin/cin-mapping-markdown.js";
@@ -23,6 +28,7 @@ export * from "./published/read-neighbour-list.js";
 export * from "./published/read-published-files.js";
 export * from "./read/csv-table.js";
 export * from "./read/decode-text.js";
+export * from "./read/xlsx-workbook.js";
 export * from "./read/xml-tree.js";
 export * from "./ssda903/import-ssda903.js";
 export * from "./ssda903/oc3-date.js";

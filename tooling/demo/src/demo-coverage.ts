@@ -12,6 +12,7 @@ const NOT_IN_THE_DEMO: ReadonlySet<string> = new Set([
   "social_worker_episodes",
   "cp_reviews",
   "pre_proceedings",
+  "early_help",
 ]);
 
 /**

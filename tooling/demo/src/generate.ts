@@ -128,5 +128,6 @@ export function generateDemoAuthority(options: DemoAuthorityOptions = {}): Datas
     // The census-only records: the demonstration's CP reviews are due activities; it has no pre-proceedings.
     cp_reviews: [],
     pre_proceedings: [],
+    early_help: [],
   };
 }

@@ -46,7 +46,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
           );
         files.push({ path: part.filename.replaceAll("\\", "/"), bytes });
       }
-      const { year, dry_run: dryRun, strict } = request.query;
+      const { year, from, to, dry_run: dryRun, strict } = request.query;
       // Counted with the organisation's posted batches (at most a few at once), and its transaction
       // waits for a slot like theirs (decision 141).
       const report = await app.ingestion.importReturn({
@@ -54,6 +54,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         kind: request.params.kind,
         files,
         ...(year === undefined ? {} : { year }),
+        ...(from === undefined ? {} : { from }),
+        ...(to === undefined ? {} : { to }),
         dryRun,
         strict,
       });

@@ -19,6 +19,9 @@ export interface ImportRequest {
   readonly files: readonly ImportFile[];
   /** `2018` or `2017-18`; else each file's folder or name says. */
   readonly year?: string;
+  /** The first and last days an extract covers (Annex A), when the workbook does not state them. */
+  readonly from?: string;
+  readonly to?: string;
   readonly dryRun: boolean;
   readonly strict: boolean;
 }
@@ -35,6 +38,7 @@ const returnTitles: Readonly<Record<ImportKind, string>> = {
   ssda903: "SSDA903 return",
   "cin-census": "CIN census",
   "workforce-census": "Children's social work workforce census",
+  "annex-a": "Ofsted Annex A",
 };
 
 /** What an import needs from the app. */
@@ -105,9 +109,17 @@ export async function importReturn(deps: ImportDeps, request: ImportRequest): Pr
       );
     year = parsed;
   }
+  if ((request.from === undefined) !== (request.to === undefined))
+    throw new ApiError(
+      "validation_failed",
+      "Give both from and to (the first and last days the extract covers), or neither",
+    );
   const organisationId = request.caller.organisationId;
-  const mapped = importStatutoryReturn(request.kind, request.files, {
+  const mapped = await importStatutoryReturn(request.kind, request.files, {
     ...(year === undefined ? {} : { year }),
+    ...(request.from === undefined || request.to === undefined
+      ? {}
+      : { span: { from: request.from, to: request.to } }),
     strict: request.strict,
     dryRun: request.dryRun,
     recordId: (prefix, parts) => importRecordId(deps.pseudonymKey, organisationId, prefix, parts),
@@ -148,7 +160,8 @@ export async function importReturn(deps: ImportDeps, request: ImportRequest): Pr
             ...(statutory
               ? {
                   declaration: {
-                    kind: "statutory" as const,
+                    // An extract (Annex A) declares the span it covers; a return is statutory.
+                    kind: request.kind === "annex-a" ? ("declared" as const) : ("statutory" as const),
                     from: span.from,
                     to: span.to,
                     name: `${title} ${span.year}`,

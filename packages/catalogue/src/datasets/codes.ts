@@ -63,6 +63,24 @@ export const assessmentOutcomeCodes = [
   { code: "NFA", label: "No further action" },
 ] as const satisfies readonly CodeOption[];
 
+/**
+ * Why an early help episode ended: `step_up` when the child was stepped up to children's social care
+ * (a referral accepted for statutory social care), else the family's needs met, consent withdrawn, the
+ * family moved away, or another reason.
+ *
+ * @example
+ * ```ts
+ * earlyHelpEndReasonCodes[0].code; // "step_up"
+ * ```
+ */
+export const earlyHelpEndReasonCodes = [
+  { code: "step_up", label: "Stepped up to children's social care" },
+  { code: "needs_met", label: "Needs met" },
+  { code: "consent_withdrawn", label: "Consent withdrawn or family disengaged" },
+  { code: "moved", label: "Moved out of the area" },
+  { code: "other", label: "Another reason" },
+] as const satisfies readonly CodeOption[];
+
 /** Category of abuse of a child protection plan. */
 export const cpCategoryCodes = [
   { code: "NEG", label: "Neglect" },

@@ -387,6 +387,17 @@ const described = {
     noun: "pre-proceedings",
     leftOutOfFigures: null,
   },
+  early_help: {
+    title: "Early help episodes",
+    description:
+      "One record per early help episode: its assessment started and completed, whether it began as a step-down from social care, and whether it ended in a step-up to it.",
+    key: ["early_help_id"],
+    personFields: ["child_id"],
+    dateFields: ["start_date", "assessment_completed_date", "end_date"],
+    dating: { kind: "events", field: "start_date" },
+    noun: "early help episodes",
+    leftOutOfFigures: null,
+  },
 } as const satisfies { readonly [D in DatasetName]: Described };
 
 /**

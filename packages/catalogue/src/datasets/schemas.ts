@@ -11,6 +11,7 @@ import {
   cpCategoryCodes,
   disabilityCodes,
   dueActivityKindCodes,
+  earlyHelpEndReasonCodes,
   inTouchCodes,
   legalStatusCodes,
   levelOfNeedCodes,
@@ -83,6 +84,7 @@ export const datasetNames = [
   "social_worker_episodes",
   "cp_reviews",
   "pre_proceedings",
+  "early_help",
 ] as const;
 /** One of {@link datasetNames}. */
 export type DatasetName = (typeof datasetNames)[number];
@@ -149,6 +151,11 @@ export const datasetRules: { readonly [D in DatasetName]: readonly CrossFieldRul
   social_worker_episodes: [dateOrderRule("start_date", "end_date")],
   cp_reviews: [],
   pre_proceedings: [],
+  early_help: [
+    dateOrderRule("start_date", "assessment_completed_date"),
+    dateOrderRule("start_date", "end_date"),
+    requiresRule("end_reason", "end_date"),
+  ],
 };
 
 function recordSchema<S extends z.ZodRawShape>(shape: S, rules: readonly CrossFieldRule[]) {
@@ -692,6 +699,39 @@ export const preProceedingsSchema = recordSchema(
 /** A validated `pre_proceedings` record. */
 export type PreProceedingsRecord = z.output<typeof preProceedingsSchema>;
 
+/** `early_help` — key `early_help_id` (early help episodes: the assessment, and how the episode ended). */
+export const earlyHelpSchema = recordSchema(
+  {
+    early_help_id: textField(
+      "The authority's identifier for the early help episode (generated from the child and start date on import).",
+      64,
+    ),
+    child_id: childId(),
+    start_date: dateField(
+      "Date the early help assessment started (Annex A list 2); places the episode in a period.",
+    ),
+    assessment_completed_date: optional(
+      dateField("Date the early help assessment was completed; empty while it is open."),
+    ),
+    step_down: optional(
+      booleanField("Whether the episode began as a step-down from children's social care."),
+    ),
+    end_date: optional(dateField("Date the early help episode ended; empty while it is open.")),
+    end_reason: optional(
+      codeField(
+        earlyHelpEndReasonCodes,
+        "Why the episode ended; `step_up` when the child was stepped up to children's social care.",
+      ),
+    ),
+    team: optional(
+      textField("The team or organisation completing the assessment (a school, a locality team).", 100),
+    ),
+  },
+  datasetRules.early_help,
+);
+/** A validated `early_help` record. */
+export type EarlyHelpRecord = z.output<typeof earlyHelpSchema>;
+
 // ── all datasets together ────────────────────────────────────────────────────────────────────────
 
 /**
@@ -729,6 +769,7 @@ export interface DatasetRecords {
   social_worker_episodes: SocialWorkerEpisodeRecord[];
   cp_reviews: CpReviewRecord[];
   pre_proceedings: PreProceedingsRecord[];
+  early_help: EarlyHelpRecord[];
 }
 
 /** The validated record type of dataset `D`. */
@@ -768,6 +809,7 @@ export const datasetSchemas = {
   social_worker_episodes: socialWorkerEpisodeSchema,
   cp_reviews: cpReviewSchema,
   pre_proceedings: preProceedingsSchema,
+  early_help: earlyHelpSchema,
 } as const satisfies { readonly [D in DatasetName]: z.ZodType<RecordOf<D>> };
 
 /**
@@ -806,5 +848,6 @@ export function emptyDatasetRecords(): DatasetRecords {
     social_worker_episodes: [],
     cp_reviews: [],
     pre_proceedings: [],
+    early_help: [],
   };
 }

@@ -494,4 +494,32 @@ export const validRows: {
       letter_init_cp_date: null,
     },
   },
+  early_help: {
+    json: {
+      early_help_id: "EH1",
+      child_id: "C1",
+      start_date: "2020-09-16",
+      assessment_completed_date: "2020-09-30",
+      end_date: "2021-01-10",
+      end_reason: "step_up",
+    },
+    csv: {
+      early_help_id: "EH1",
+      child_id: "C1",
+      start_date: "16/09/2020",
+      assessment_completed_date: "30/09/2020",
+      end_date: "10/01/2021",
+      end_reason: "step_up",
+    },
+    record: {
+      early_help_id: "EH1",
+      child_id: "C1",
+      start_date: "2020-09-16",
+      assessment_completed_date: "2020-09-30",
+      step_down: null,
+      end_date: "2021-01-10",
+      end_reason: "step_up",
+      team: null,
+    },
+  },
 };

@@ -25,8 +25,8 @@ describe("the catalogue", () => {
   });
 
   it("covers every indicator of the specification", () => {
-    expect(catalogue).toHaveLength(76);
-    expect(catalogue.filter((i) => i.definition.section === "ffd")).toHaveLength(11);
+    expect(catalogue).toHaveLength(80);
+    expect(catalogue.filter((i) => i.definition.section === "ffd")).toHaveLength(15);
     expect(catalogue.filter((i) => i.definition.section === "staffing")).toHaveLength(6);
   });
 

@@ -3,6 +3,7 @@ import { careLeaverIndicators } from "./care-leavers.js";
 import type { CatalogueIndicator } from "./catalogue-indicator.js";
 import { childProtectionIndicators } from "./child-protection.js";
 import { childrenInNeedIndicators } from "./children-in-need.js";
+import { earlyHelpIndicators } from "./early-help.js";
 import { ffdIndicators } from "./ffd.js";
 import { lookedAfterOutcomeIndicators } from "./looked-after-outcomes.js";
 import { staffingIndicators } from "./staffing.js";
@@ -22,6 +23,7 @@ import { vulnerabilityIndicators } from "./vulnerabilities.js";
  */
 export const catalogue: readonly CatalogueIndicator[] = [
   ...ffdIndicators,
+  ...earlyHelpIndicators,
   ...throughCareIndicators,
   ...lookedAfterOutcomeIndicators,
   ...careLeaverIndicators,

@@ -10,6 +10,7 @@ import type {
   ContactRecord,
   CpPlanRecord,
   DueActivityRecord,
+  EarlyHelpRecord,
   MissingEpisodeRecord,
   ReferralRecord,
   S47EnquiryRecord,
@@ -213,3 +214,19 @@ export const worker = (
  * span: the catalogue's {@link declaredCoverage}, under the name the tests use.
  */
 export const covering = declaredCoverage;
+
+export const earlyHelp = (
+  child_id: string,
+  start_date: string,
+  more: Partial<EarlyHelpRecord> = {},
+): EarlyHelpRecord => ({
+  early_help_id: nextId("eh"),
+  child_id,
+  start_date,
+  assessment_completed_date: null,
+  step_down: null,
+  end_date: null,
+  end_reason: null,
+  team: null,
+  ...more,
+});

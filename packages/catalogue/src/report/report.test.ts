@@ -131,13 +131,15 @@ describe("buildReport", () => {
       benchmarks: smallAuthorityBenchmarks(),
     }).sections[0]?.analysis.text;
     // The draft leads with the stronger movement (−5 before +2), places the SWA share against
-    // neighbours, and names the indicators without a figure together, once.
+    // neighbours, and counts the indicators without a figure once: the small authority has no
+    // referrals, assessments or early help records, so referrals (2), assessments (4) and early help
+    // (4) make 10, more than the draft names one by one.
     expect(draftFfd).toBe(
       [
         "Of concern: contacts at level 4 or 3 fell to 50.0% (from 80.0% in Q2 2018-19).",
         "Going well: contacts resulting in the need for a social work assessment rose to 45.00% (from 20.00% in Q2 2018-19).",
         "Compared with other authorities: contacts resulting in the need for a social work assessment at 45.00%, in the worst quarter of statistical neighbours.",
-        "There are no figures for Q2 2019-20 for: Referrals; Re-referrals within 12 months; Social work assessments started; Social work assessments completed; Assessments completed within 45 working days; Assessments resulting in continued social work intervention.",
+        "There are no figures for Q2 2019-20 for 10 measures; the table gives each one's reason.",
       ].join("\n\n"),
     );
     expect(section("staffing").analysis.text).toBe("There are no figures in this section for Q2 2019-20.");

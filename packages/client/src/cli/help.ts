@@ -25,6 +25,8 @@ Commands:
                                 import the social work workforce census through the API
   import published <file…>      post DfE's published statistics (LAIT, explore-education-statistics)
                                 as the authority's benchmarks
+  import annex-a <workbook.xlsx>
+                                import Ofsted's Annex A workbook (lists 1–11) through the API
 
 Run "kpi <command> --help" for a command's options.
 
@@ -102,6 +104,7 @@ ${CONNECTION}
        kpi import cin-census <file.xml…> [options]
        kpi import workforce-census <file.xml…> [options]
        kpi import published <file|folder…> (--organisation ID | --la CODE) [--dry-run] [--json]
+       kpi import annex-a <workbook.xlsx> [--covers from..to] [options]
 
 Uploads a statutory return's files (every .csv/.xml under a folder, sub-folders included) to the API,
 which maps them onto the datasets and answers a report: per table or element, rows read, mapped, kept
@@ -115,6 +118,9 @@ CIN plans, section 47 enquiries, CP plans and reviews, pre-proceedings); the yea
 ReferenceDate (cin is a shorter name for it).
 workforce-census: children's social work workforce census messages; each worker is dated on the
 census date, 30 September.
+annex-a: Ofsted's Annex A workbook; each list is found by its sheet name or headings, in the
+authority's own wording. Its span is the one its title says, else --covers first..last; each dataset's
+rows replace only what was stored within that span (care leavers: their status on its last day).
 
 Each dated dataset is recorded as a statutory return covering its collection year (1 April – 31 March;
 the workforce census its census date) and replaces what was stored within that year: re-importing a
@@ -138,6 +144,7 @@ Options:
   --year <year>        the collection year, 2018 or 2017-18 (the year of its 31 March; for the workforce
                        census the year of its 30 September); else the files must state it
   --strict             write nothing if any row would be dropped
+  --covers <from..to>  annex-a: the days the workbook's lists cover, e.g. 2020-09-01..2021-02-28
   --json               print the API's report as JSON
   -h, --help           show this help
 

@@ -7,7 +7,7 @@ export type ImportFiles =
   | { readonly ok: false; readonly error: string };
 
 /** The files a statutory return's folder is read for. */
-const RETURN_FILES = /\.(csv|xml|txt)$/i;
+const RETURN_FILES = /\.(csv|xml|txt|xlsx)$/i;
 
 async function walk(dir: string, wanted: RegExp): Promise<string[]> {
   const out: string[] = [];
@@ -21,14 +21,14 @@ async function walk(dir: string, wanted: RegExp): Promise<string[]> {
 }
 
 /**
- * Read the files of a statutory import: every `.csv`, `.xml` and `.txt` file under a folder (sub-folders
+ * Read the files of a statutory import: every `.csv`, `.xml`, `.txt` and `.xlsx` file under a folder (sub-folders
  * included, so a folder with one sub-folder per year imports in one go), or the files named. Each keeps
  * its path from the folder given, the folder's own name first (`903-2017-18/episodes.csv`), so that a
  * folder or file name can state the collection year.
  *
  * @param cwd - the working directory
  * @param paths - folders or files, as the user typed them
- * @param wanted - the names of the files read from a folder (default: `.csv`, `.xml`, `.txt`)
+ * @param wanted - the names of the files read from a folder (default: `.csv`, `.xml`, `.txt`, `.xlsx`)
  * @returns the files with their paths and bytes, or the error
  * @example
  * ```ts

@@ -54,6 +54,7 @@ const COMMAND_OPTIONS = {
     year: { type: "string" },
     la: { type: "string" },
     organisation: { type: "string" },
+    covers: { type: "string" },
   },
 } as const satisfies Record<string, ParseArgsConfig["options"]>;
 
@@ -225,14 +226,25 @@ function dispatch(
       if (values.la !== undefined || values.organisation !== undefined)
         throw new UsageError("--la and --organisation go with published");
       const kind = named === "cin" ? "cin-census" : named;
-      if (kind !== "ssda903" && kind !== "cin-census" && kind !== "workforce-census")
+      if (kind !== "ssda903" && kind !== "cin-census" && kind !== "workforce-census" && kind !== "annex-a")
         throw new UsageError(
-          "give the return: ssda903 <folder|files…>, cin-census <file.xml…>, workforce-census <file.xml…> or published <files…>",
+          "give the return: ssda903 <folder|files…>, cin-census <file.xml…>, workforce-census <file.xml…>, annex-a <workbook.xlsx> or published <files…>",
         );
       if (paths.length === 0)
         throw new UsageError(`give the return's folder or files: ${kind} <folder|files…>`);
       const yearValue = str(values.year);
       const yearText = yearValue === undefined ? undefined : String(returnYear(yearValue));
+      const coversText = str(values.covers);
+      const covers =
+        coversText === undefined ? null : /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(coversText);
+      if (coversText !== undefined && covers === null)
+        throw new UsageError(
+          `--covers must be two dates, first..last, e.g. 2020-09-01..2021-02-28 (got '${coversText}')`,
+        );
+      if (covers !== null && kind !== "annex-a")
+        throw new UsageError(
+          "--covers gives the span of an Annex A workbook: a statutory return covers its year",
+        );
       return runImport(
         {
           kind,
@@ -241,6 +253,7 @@ function dispatch(
           strict: values.strict === true,
           json: values.json === true,
           ...(yearText === undefined ? {} : { year: yearText }),
+          ...(covers === null ? {} : { from: covers[1] ?? "", to: covers[2] ?? "" }),
         },
         config,
         io,

@@ -140,13 +140,19 @@ export interface KpiClient {
    *
    * @param kind - `ssda903`
    * @param files - the files, each with its path (a folder or name may state the collection year)
-   * @param options - the collection year (`2018` or `2017-18`), dry run, strict
+   * @param options - the collection year (`2018` or `2017-18`), an Annex A workbook's span (`from`, `to`), dry run, strict
    * @returns the import report
    */
   importReturn(
     kind: ImportKind,
     files: readonly { readonly path: string; readonly bytes: Uint8Array }[],
-    options?: { readonly year?: string; readonly dryRun?: boolean; readonly strict?: boolean },
+    options?: {
+      readonly year?: string;
+      readonly from?: string;
+      readonly to?: string;
+      readonly dryRun?: boolean;
+      readonly strict?: boolean;
+    },
   ): Promise<ImportReport>;
   /**
    * An organisation, with the local authority it is (the token's own; `KPI_ADMIN_TOKEN` reads any).
@@ -216,6 +222,8 @@ export function createClient(options: ClientOptions): KpiClient {
         params: { kind },
         query: {
           year: importOptions.year,
+          from: importOptions.from,
+          to: importOptions.to,
           dry_run: importOptions.dryRun ? "true" : undefined,
           strict: importOptions.strict ? "true" : undefined,
         },

@@ -49,6 +49,7 @@ export function importReportText(report: ImportReport, options: ImportReportText
     lines.push(
       `file ${f.file}: ${how} → ${f.tables.join(", ")}${f.year === undefined ? "" : ` (${f.year})`}`,
     );
+    for (const n of f.not_imported ?? []) lines.push(`  not imported: ${n.table} (${n.why})`);
   }
   for (const t of report.tables) {
     lines.push(
@@ -79,7 +80,10 @@ export function importReportText(report: ImportReport, options: ImportReportText
     const span =
       c.from === c.to
         ? formatDisplayDate(c.from)
-        : `${c.year} (${formatDisplayDate(c.from)} to ${formatDisplayDate(c.to)})`;
+        : // An extract's span (Annex A) is its own label; a return's is its collection year.
+          c.year === `${c.from} to ${c.to}`
+          ? `${formatDisplayDate(c.from)} to ${formatDisplayDate(c.to)}`
+          : `${c.year} (${formatDisplayDate(c.from)} to ${formatDisplayDate(c.to)})`;
     spans.set(span, [...(spans.get(span) ?? []), c.dataset]);
   }
   for (const [span, list] of spans) lines.push(`covers ${span}: ${[...new Set(list)].join(", ")}`);

@@ -19,6 +19,8 @@ export interface ImportOptions {
   readonly strict?: boolean;
   /** Report only. */
   readonly dryRun?: boolean;
+  /** The span an extract covers (ISO first and last days), when the file does not state it (Annex A). */
+  readonly span?: { readonly from: string; readonly to: string };
   /** A stable id for a record the return gives none, from a prefix and its identifying values (keyed, so it reveals nothing). */
   readonly recordId: (prefix: string, parts: readonly string[]) => string;
 }

@@ -9,7 +9,7 @@ import { readImportFiles } from "../read-import-files.js";
 
 /** What `kpi import` was asked to do. */
 export interface ImportCommand {
-  /** The return: `ssda903`, `cin-census` or `workforce-census`. */
+  /** The return: `ssda903`, `cin-census`, `workforce-census` or `annex-a`. */
   readonly kind: ImportKind;
   /** The return's folders or files. */
   readonly paths: readonly string[];
@@ -20,10 +20,13 @@ export interface ImportCommand {
   readonly json?: boolean;
   /** The collection year as typed (`2018` or `2017-18`). */
   readonly year?: string;
+  /** The first and last days an Annex A workbook covers (`--covers from..to`), when it does not say. */
+  readonly from?: string;
+  readonly to?: string;
 }
 
 /**
- * `kpi import <ssda903|cin-census|workforce-census> <folder|files…>`: upload the return's files to
+ * `kpi import <ssda903|cin-census|workforce-census|annex-a> <folder|files…>`: upload the return's files to
  * `POST /v1/imports/{kind}`, which maps them (the same mapping the portal uses), and print its report.
  * Exit status 0 when clean, 3 when rows were dropped and the rest written, 1 when nothing was written (a
  * whole-file problem, `--strict` with drops, the API unreachable), 2 for missing settings.
@@ -53,6 +56,8 @@ export async function runImport(command: ImportCommand, config: CliConfig, io: C
   try {
     report = await connection.client.importReturn(command.kind, read.files, {
       ...(command.year === undefined ? {} : { year: command.year }),
+      ...(command.from === undefined ? {} : { from: command.from }),
+      ...(command.to === undefined ? {} : { to: command.to }),
       dryRun: command.dryRun,
       strict: command.strict === true,
     });
