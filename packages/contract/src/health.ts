@@ -18,14 +18,8 @@ export type Health = z.infer<typeof healthSchema>;
  *
  * @example
  * ```ts
- * apiIndexSchema.parse({
- *   name: "Children's services performance API",
- *   reference: "/docs",
- *   openapi: "/openapi.json",
- *   health: "/healthz",
- *   readiness: "/readyz",
- *   routes: "/v1/",
- * }).reference; // "/docs"
+ * const links = { reference: "/docs", openapi: "/openapi.json", health: "/healthz", readiness: "/readyz" };
+ * apiIndexSchema.parse({ name: "Children's services performance API", ...links, routes: "/v1/" }).reference; // "/docs"
  * ```
  */
 export const apiIndexSchema = z.object({

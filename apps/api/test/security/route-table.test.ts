@@ -12,7 +12,8 @@ type Role = "read" | "ingest" | "analyst" | "admin";
 /** Who may call each route, from the contract (spec/api.md, docs/api.md), by method and pattern. */
 function required(method: string, path: string): Required | undefined {
   if (path === "/docs" || path.startsWith("/docs/")) return "public";
-  if (["/openapi.json", "/healthz", "/readyz"].includes(path)) return "public";
+  // The root answers where to start (what `npm start` prints), like the health checks.
+  if (["/", "/openapi.json", "/healthz", "/readyz"].includes(path)) return "public";
   if (method === "POST" && path === "/v1/sessions") return "public";
   // Signing out is for portal sessions: API tokens are revoked through /v1/tokens instead.
   if (method === "DELETE" && path === "/v1/sessions/current") return "session";
