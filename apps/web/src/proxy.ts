@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy } from "./lib/content-security-policy";
+import { PAGE_PATH_HEADER } from "./lib/page-path";
 import { SESSION_COOKIE } from "./lib/session-cookie-name";
 
 /**
@@ -29,6 +30,8 @@ export function proxy(request: NextRequest): NextResponse {
   }
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
+  // The page asked for, so a page the API turned away (too many requests) can offer to try it again.
+  headers.set(PAGE_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   return response;

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }),
+  headers: async () =>
+    new Headers({ "x-forwarded-for": "203.0.113.9", "x-kpi-page": "/targets?fy=FY2019-20" }),
 }));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {
@@ -72,6 +73,20 @@ describe("the portal's API module", () => {
     await expect(api.getSessions()).rejects.toThrow("redirect /signin?reason=role");
     answer(() => json(503, { error: { code: "unavailable", message: "Busy" } }));
     await expect(api.getDatasets()).rejects.toThrow("Busy");
+    expect(seen).toHaveLength(1);
+  });
+
+  it("sends a page whose reads were turned away (429) to the busy page, with the wait and the page", async () => {
+    answer(
+      () =>
+        new Response(
+          JSON.stringify({
+            error: { code: "rate_limited", message: "Too many requests; try again in 42 seconds" },
+          }),
+          { status: 429, headers: { "content-type": "application/json", "retry-after": "42" } },
+        ),
+    );
+    await expect(api.getUsers()).rejects.toThrow("redirect /busy?after=42&next=%2Ftargets%3Ffy%3DFY2019-20");
     expect(seen).toHaveLength(1);
   });
 

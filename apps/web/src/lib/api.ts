@@ -31,6 +31,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { webConfig } from "./env";
+import { busyPath, PAGE_PATH_HEADER } from "./page-path";
 import { requireSession } from "./session";
 
 /**
@@ -47,7 +48,15 @@ import { requireSession } from "./session";
 /** A write's outcome: the data, or the status, a message for people and messages per field. */
 export type ApiOutcome<T> =
   | { ok: true; data: T }
-  | { ok: false; status: number; code: string; message: string; fieldErrors: Record<string, string[]> };
+  | {
+      ok: false;
+      status: number;
+      code: string;
+      message: string;
+      fieldErrors: Record<string, string[]>;
+      /** Seconds the API asked to wait (a 429 or 503), or `null`. */
+      retryAfterSeconds?: number | null;
+    };
 
 type Failure = Extract<ApiOutcome<unknown>, { ok: false }>;
 
@@ -114,25 +123,35 @@ function failure(error: KpiClientError, route: RouteDefinition): Failure {
     const field = issue.field ?? "form";
     fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message];
   }
-  return { ok: false, status, code: error.code, message: error.message, fieldErrors };
+  return {
+    ok: false,
+    status,
+    code: error.code,
+    message: error.message,
+    fieldErrors,
+    ...(error.retryAfterSeconds === null ? {} : { retryAfterSeconds: error.retryAfterSeconds }),
+  };
 }
 
 /**
  * Unwraps a read for a page: sign-in on 401; sign-in on 403 too, since pages only ask for what the
  * session's role may read, so a refusal means the session cookie claims a role its token does not
- * have (edited, or the role changed); not-found on 404; the error page otherwise.
+ * have (edited, or the role changed); not-found on 404; the busy page on 429 (too many requests: it
+ * says so in words, with when to try again, never the error page); the error page otherwise.
  */
-function orLeave<T>(outcome: ApiOutcome<T>): T {
+function orLeave<T>(outcome: ApiOutcome<T>, page: string | null): T {
   if (outcome.ok) return outcome.data;
   if (outcome.status === 401) redirect("/signin?reason=expired");
   if (outcome.status === 403) redirect("/signin?reason=role");
   if (outcome.status === 404) notFound();
+  if (outcome.status === 429) redirect(busyPath(outcome.retryAfterSeconds ?? null, page));
   throw new Error(outcome.message);
 }
 
 async function read<R extends RouteDefinition>(route: R, input: RouteCallInput<R>): Promise<ResponseOf<R>> {
   const { token } = await requireSession();
-  return orLeave(await call(route, input, token));
+  const outcome = await call(route, input, token);
+  return orLeave(outcome, outcome.ok ? null : (await headers()).get(PAGE_PATH_HEADER));
 }
 
 async function write<R extends RouteDefinition>(

@@ -249,6 +249,25 @@ describe("createClient reads", () => {
     expect(error).toMatchObject({ code: "not_found", status: 404, message: "Unknown indicator" });
   });
 
+  it("gives the API's Retry-After with a 429 it does not retry", async () => {
+    const { fetch } = fakeFetch([
+      json(
+        429,
+        { error: { code: "rate_limited", message: "Too many requests; try again in 42 seconds" } },
+        { "retry-after": "42" },
+      ),
+    ]);
+    const error = await clientWith(fetch, { retries: 0 })
+      .values("ffd.contacts_swa_pct")
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "rate_limited", status: 429, retryAfterSeconds: 42 });
+    const { fetch: plain } = fakeFetch([json(404, { error: { code: "not_found", message: "Unknown" } })]);
+    const without = await clientWith(plain)
+      .values("nope")
+      .catch((e: unknown) => e);
+    expect(without).toMatchObject({ retryAfterSeconds: null });
+  });
+
   it("says so when the server is not the API", async () => {
     const { fetch } = fakeFetch([new Response("<html>Bad gateway</html>", { status: 502 })]);
     const error = await clientWith(fetch, { retries: 0 })

@@ -103,6 +103,14 @@ export async function sendRequest(transport: Transport, request: ApiRequest): Pr
   }
 }
 
+/** `Retry-After` in seconds: a number of seconds, or an HTTP date from now; `null` when absent or unreadable. */
+function retryAfterSeconds(header: string | null): number | null {
+  if (header === null || header.trim() === "") return null;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
 function requestUrl(baseUrl: string, request: ApiRequest): string {
   const url = new URL(baseUrl.replace(/\/+$/, "") + request.path);
   for (const [name, value] of Object.entries(request.query ?? {}))
@@ -170,5 +178,6 @@ async function readResponse(response: Response): Promise<ApiResponse> {
     status: response.status,
     issues: mapped,
     ...(issue_count === undefined ? {} : { issueCount: issue_count }),
+    retryAfterSeconds: retryAfterSeconds(response.headers.get("retry-after")),
   });
 }

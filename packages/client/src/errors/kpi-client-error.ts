@@ -58,6 +58,8 @@ export interface KpiClientErrorDetails {
   readonly completed?: readonly BatchResult[];
   /** The underlying error (a network failure), for debugging. */
   readonly cause?: unknown;
+  /** How long the API asked the caller to wait before trying again (its `Retry-After`), in seconds. */
+  readonly retryAfterSeconds?: number | null;
 }
 
 /**
@@ -87,6 +89,8 @@ export class KpiClientError extends Error {
   readonly issueCount: number;
   /** Batches of the same ingest already committed before the failure (empty when none). */
   readonly completed: readonly BatchResult[];
+  /** Seconds the API asked to wait before trying again (`Retry-After` of a 429 or 503), or `null`. */
+  readonly retryAfterSeconds: number | null;
 
   /**
    * @param code - the error code
@@ -105,5 +109,6 @@ export class KpiClientError extends Error {
     this.issues = details.issues ?? [];
     this.issueCount = Math.max(details.issueCount ?? 0, this.issues.length);
     this.completed = details.completed ?? [];
+    this.retryAfterSeconds = details.retryAfterSeconds ?? null;
   }
 }
