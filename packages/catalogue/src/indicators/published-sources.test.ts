@@ -32,6 +32,15 @@ describe("publishedSources", () => {
       expect(s.note, s.indicatorId).toMatch(/\w/);
   });
 
+  it("calls an indicator comparable with DfE's statistics exactly when its published figure has the same definition", () => {
+    // The portal's indicator page says "comparable with DfE published statistics" from the flag; a
+    // figure DfE defines differently must not be called comparable (nor judged against it).
+    for (const s of publishedSources)
+      expect(findIndicator(s.indicatorId)?.definition.dfeComparable ?? true, s.indicatorId).toBe(
+        s.definition === "same",
+      );
+  });
+
   it("dates the workforce census on 30 September and every other publication by its financial year", () => {
     for (const s of publishedSources)
       expect(s.period, s.indicatorId).toBe(

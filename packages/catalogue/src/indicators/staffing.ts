@@ -111,6 +111,8 @@ export const staffingIndicators: readonly CatalogueIndicator[] = [
         "Full-time equivalent of agency case-holding social workers as a share of all case-holding FTE, from each worker's latest snapshot in the 3 months to period end.",
       numerator: "agency FTE (case-holding roles)",
       denominator: "all FTE (case-holding roles)",
+      // DfE's agency rate is agency FTE among all children and family social workers, not case holders.
+      dfeComparable: false,
       sources: ["workforce"],
       breakdowns: ["team"],
     },
