@@ -244,6 +244,17 @@ describe("targets", () => {
     expect(badYear.json().error.issues).toEqual([expect.objectContaining({ field: "financial_year" })]);
     expect((await put(url, { value: "high" })).statusCode).toBe(422);
     expect((await put(url, { range: [9, 1] })).statusCode).toBe(422);
+    // No value of the unit can reach it: a negative count, a percentage above 100.
+    const negative = await put(url, { value: -3 });
+    expect(negative.statusCode).toBe(422);
+    expect(negative.json().error.issues).toEqual([
+      { field: "value", message: "The target must be a count, 0 or more" },
+    ]);
+    const over = await put("/v1/indicators/ffd.contacts_swa_pct/targets/FY2017-18", { range: [90, 150] });
+    expect(over.statusCode).toBe(422);
+    expect(over.json().error.issues).toEqual([
+      { field: "range", message: "The target must be a percentage, between 0 and 100" },
+    ]);
     expect((await put("/v1/indicators/ffd.nope/targets/FY2019-20", { value: 1 })).statusCode).toBe(404);
   });
 

@@ -1,6 +1,7 @@
 import { type IndicatorSummary, routes } from "@kpi/contract";
-import { financialYearId, parsePeriodOrThrow } from "@kpi/core";
+import { financialYearId, parsePeriodOrThrow, targetOutsideUnit } from "@kpi/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { ApiError } from "../errors.js";
 import { callerOf } from "../plugins/auth.js";
 import {
   allTargets,
@@ -112,6 +113,13 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     const caller = callerOf(request);
     const definition = findDefinition(await snapshotFor(caller.organisationId), request.params.id);
     const financialYear = checkFinancialYear(request.params.financial_year);
+    // A target no value of the indicator's unit can reach (150% of a percentage) is refused.
+    const outside = targetOutsideUnit(request.body, definition.unit);
+    if (outside !== null)
+      throw new ApiError("validation_failed", outside.message, {
+        issues: [{ field: outside.field, message: outside.message }],
+        issueCount: 1,
+      });
     const change = await setTarget(app.database.db, {
       organisationId: caller.organisationId,
       indicator: definition.id,

@@ -29,7 +29,10 @@ export async function setTargetAction(_previous: FormState, form: FormData): Pro
   if (!outcome.ok) {
     const message =
       outcome.status === 403 ? "Only analysts and administrators can set targets." : outcome.message;
-    return { status: "error", message, fieldErrors: outcome.fieldErrors, values: input };
+    // The API names a range's problem `range`; the form has its two ends.
+    const { range, ...fieldErrors } = outcome.fieldErrors;
+    if (range !== undefined) Object.assign(fieldErrors, { low: range, high: range });
+    return { status: "error", message, fieldErrors, values: input };
   }
   revalidatePath("/targets");
   return {
