@@ -129,6 +129,26 @@ describe("GET /v1/organisations/{id}", () => {
   });
 });
 
+describe("GET /v1/organisation", () => {
+  it("shows every role its own organisation without being told its id", async () => {
+    for (const [tokens, id] of [
+      [worcs, "worcs"],
+      [other, "other-la"],
+    ] as const)
+      for (const role of ["read", "ingest", "analyst", "admin"] as const) {
+        const res = await inject({ method: "GET", url: "/v1/organisation", headers: bearer(tokens[role]) });
+        expect(res.statusCode, `${id} ${role}`).toBe(200);
+        expect(res.json(), `${id} ${role}`).toEqual((await read(id, tokens.admin)).json());
+      }
+    // worcs had its code set above; other-la has none.
+    const own = await inject({ method: "GET", url: "/v1/organisation", headers: bearer(worcs.read) });
+    expect(own.json().authority).toEqual(worcestershire);
+    const none = await inject({ method: "GET", url: "/v1/organisation", headers: bearer(other.read) });
+    expect(none.json().authority).toBeNull();
+    expect((await inject({ method: "GET", url: "/v1/organisation" })).statusCode).toBe(401);
+  });
+});
+
 describe("PATCH /v1/organisations/{id}", () => {
   it("lets the organisation's admin set it by either code, change it and clear it", async () => {
     const nine = await patch("other-la", other.admin, { la_code: "E08000035" });

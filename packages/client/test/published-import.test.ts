@@ -21,6 +21,10 @@ describe("kpi import published", () => {
     const noCode = await kpi(["import", "published", published, "--organisation", organisation], { env });
     expect(noCode.code).toBe(2);
     expect(noCode.stderr).toContain(`organisation ${organisation} has no local-authority code`);
+    // Without --organisation, the token's own organisation is asked for (GET /v1/organisation).
+    const own = await kpi(["import", "published", published, "--dry-run"], { env });
+    expect(own.code).toBe(2);
+    expect(own.stderr).toContain(`organisation ${organisation} has no local-authority code`);
 
     await admin.setOrganisationAuthority(organisation, "885");
     const first = await kpi(["import", "published", published, "--organisation", organisation], { env });
@@ -35,7 +39,8 @@ describe("kpi import published", () => {
     // Worcestershire's ONS estimates of 2022, 2023 and 2024 (ons_mid-year_population_estimates…csv).
     expect(first.stdout).toContain("populations: 3 received, 3 inserted");
 
-    const again = await kpi(["import", "published", published, "--organisation", organisation], { env });
+    // The token's organisation, now with its code: the same authority without naming it.
+    const again = await kpi(["import", "published", published], { env });
     expect(again.stdout).toContain(
       `benchmarks: ${received?.[1]} received, 0 inserted, 0 updated, ${received?.[1]} unchanged`,
     );
@@ -53,11 +58,11 @@ describe("kpi import published", () => {
     ]);
   });
 
-  it("says which authority is missing, and names a file it cannot read", async () => {
+  it("says when the token's organisation cannot be read, and names a file it cannot read", async () => {
     const env = { KPI_API_URL: apiUrl, KPI_TOKEN: "unused" };
     const none = await kpi(["import", "published", published, "--dry-run"], { env });
-    expect(none.code).toBe(2);
-    expect(none.stderr).toContain("which authority? give --organisation ID");
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("reading this token's organisation:");
     const bad = await kpi(
       [
         "import",

@@ -102,6 +102,14 @@ export const routes = {
     body: createOrganisationBodySchema,
     responses: { 201: organisationSchema, ...errorResponses(401, 403, 409, 413, 422) },
   }),
+  currentOrganisation: defineRoute({
+    method: "GET",
+    path: "/v1/organisation",
+    access: "read",
+    tags: ["administration"],
+    summary: "The caller's own organisation (the token's or session's), with the local authority it is",
+    responses: { 200: organisationSchema, ...errorResponses(401, 403, 404) },
+  }),
   organisation: defineRoute({
     method: "GET",
     path: "/v1/organisations/:id",

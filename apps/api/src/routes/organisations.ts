@@ -51,6 +51,13 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(201).send(toBody(created));
   });
 
+  // "Who am I": the caller's own organisation, so a script need not be told its id.
+  registerRoute(app, routes.currentOrganisation, async (request) => {
+    const found = await findOrganisation(app.database.db, callerOf(request).organisationId);
+    if (found === null) throw new ApiError("not_found", "The caller's organisation does not exist");
+    return toBody(found);
+  });
+
   registerRoute(app, routes.organisation, async (request) => {
     const found = organisationVisibleTo(callerOf(request), request.params.id)
       ? await findOrganisation(app.database.db, request.params.id)

@@ -103,7 +103,7 @@ ${CONNECTION}
   import: `Usage: kpi import ssda903 <folder|file…> [options]
        kpi import cin-census <file.xml…> [options]
        kpi import workforce-census <file.xml…> [options]
-       kpi import published <file|folder…> (--organisation ID | --la CODE) [--dry-run] [--json]
+       kpi import published <file|folder…> [--organisation ID | --la CODE] [--dry-run] [--json]
        kpi import annex-a <workbook.xlsx> [--covers from..to] [options]
 
 Uploads a statutory return's files (every .csv/.xml under a folder, sub-folders included) to the API,

@@ -162,6 +162,12 @@ export interface KpiClient {
    */
   organisation(id: string): Promise<Organisation>;
   /**
+   * The caller's own organisation (the token's), with the local authority it is.
+   *
+   * @returns the organisation; `authority` is `null` until its code is set (`GET /v1/organisation`)
+   */
+  currentOrganisation(): Promise<Organisation>;
+  /**
    * Creates an organisation (`KPI_ADMIN_TOKEN` only), optionally with its local-authority code.
    *
    * @param body - `id`, `name` and optionally `la_code` (the three-digit or the nine-character code)
@@ -231,6 +237,7 @@ export function createClient(options: ClientOptions): KpiClient {
       });
     },
     organisation: (id) => call(routes.organisation, { params: { id } }),
+    currentOrganisation: () => call(routes.currentOrganisation, {}),
     createOrganisation: (body) => call(routes.createOrganisation, { body }),
     setOrganisationAuthority: (id, laCode) =>
       call(routes.updateOrganisation, { params: { id }, body: { la_code: laCode } }),

@@ -5,6 +5,7 @@ import {
   findIndicator,
   publishedStatusCodes,
 } from "@kpi/catalogue";
+import type { Organisation } from "@kpi/contract";
 import { type PublishedImport, publishedImport, readPublishedFiles } from "@kpi/imports";
 import type { IngestSummary } from "../../client/ingest.js";
 import { KpiClientError } from "../../errors/kpi-client-error.js";
@@ -87,19 +88,26 @@ export async function runPublished(
       return 2;
     }
     authority = found;
-  } else if (command.organisation !== undefined && connection !== null) {
-    let code: string | null;
+  } else if (connection !== null) {
+    // The organisation named, or else the token's own: its local-authority code says which authority.
+    const named = command.organisation;
+    let organisation: Organisation;
     try {
-      code = (await connection.client.organisation(command.organisation)).authority?.old_la_code ?? null;
+      organisation =
+        named === undefined
+          ? await connection.client.currentOrganisation()
+          : await connection.client.organisation(named);
     } catch (error) {
       if (!(error instanceof KpiClientError)) throw error;
-      io.stderr.write(`${NAME}: reading organisation ${command.organisation}: ${error.message}\n`);
+      const which = named === undefined ? "this token's organisation" : `organisation ${named}`;
+      io.stderr.write(`${NAME}: reading ${which}: ${error.message}\n`);
       return 1;
     }
+    const code = organisation.authority?.old_la_code ?? null;
     const found = code === null ? null : findAuthority(code);
     if (found === null || found === undefined) {
       io.stderr.write(
-        `${NAME}: organisation ${command.organisation} has no local-authority code: its admin sets it (PATCH /v1/organisations/${command.organisation} with la_code), or give --la CODE\n`,
+        `${NAME}: organisation ${organisation.id} has no local-authority code: its admin sets it (PATCH /v1/organisations/${organisation.id} with la_code), or give --la CODE\n`,
       );
       return 2;
     }
