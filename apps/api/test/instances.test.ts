@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ServerProcess, startServerProcess } from "./faults/support/server-process.js";
+import { type ServerProcess, sameDatabaseEnv, startServerProcess } from "./faults/support/server-process.js";
 import { decidedContacts } from "./support/contacts.js";
 import { adminToken, bearer, startTestApi, type TestApi } from "./support/test-api.js";
 
@@ -50,11 +50,7 @@ describe.runIf(onPostgres)("two API processes on one PostgreSQL", () => {
   beforeAll(async () => {
     api = await startTestApi();
     const env = (dir: string) => ({
-      KPI_DATA_DIR: dir,
-      KPI_ADMIN_TOKEN: adminToken,
-      DATABASE_URL: api.config.databaseUrl ?? "",
-      KPI_PSEUDONYM_KEY: api.config.pseudonymKey ?? "",
-      KPI_RATE_LIMIT_PER_MINUTE: "1000000",
+      ...sameDatabaseEnv(api.config, dir, adminToken),
       // Warm-up off: every report read here is built by the request, on the process it reaches.
       KPI_REPORT_WARMUP_MS: "0",
     });

@@ -76,7 +76,7 @@ export const reportsPlugin = fp(
     const reports = createReportService({
       db: app.database.db,
       evaluation: app.evaluation,
-      warmupMs: app.config.reportWarmupMs ?? 1_000,
+      ...(app.config.reportWarmupMs === undefined ? {} : { warmupMs: app.config.reportWarmupMs }),
       onWarmupSettled: (_organisationId, outcome) => {
         if ("error" in outcome)
           app.log.debug("report warm-up did not finish; the next request builds the report");

@@ -5,9 +5,9 @@ import { sql } from "drizzle-orm";
 import { serializerCompiler } from "fastify-type-provider-zod";
 import { type Db, queryRows } from "../db/database.js";
 import { type CoalescedReads, createCoalescedReads } from "./coalesced-reads.js";
-import type { EvaluationService } from "./evaluation.js";
+import type { EvaluationService, EvaluationSnapshot } from "./evaluation.js";
 import type { IngestionEvents } from "./ingestion-events.js";
-import { createReportCache, quarterlyReport, type ReportCache, reportCacheKey } from "./reporting.js";
+import { createReportCache, quarterlyReport, reportCacheKey } from "./reporting.js";
 
 /** A quarterly report ready to send: its JSON bytes and a strong entity tag for them. */
 export interface ReportResponse {
@@ -93,7 +93,7 @@ export interface ReportService {
    */
   response(organisationId: string, period: string): Promise<ReportResponse>;
   /** A report already built from this snapshot for these inputs, without touching the database. */
-  cached(snapshot: Parameters<ReportCache["get"]>[0], key: string): QuarterlyReport | undefined;
+  cached(snapshot: EvaluationSnapshot, key: string): QuarterlyReport | undefined;
   /**
    * Builds and serialises the report of an organisation's latest quarter with data, as the first
    * request after a batch would. An ordinary read: cached under the data version it read first, so a

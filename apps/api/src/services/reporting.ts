@@ -72,6 +72,11 @@ export async function setTarget(
     })
     .returning();
   if (row === undefined) throw new Error("The target was not stored");
+  return targetChangeOf(row);
+}
+
+/** A stored target row as the API lists its change. */
+function targetChangeOf(row: typeof targets.$inferSelect): TargetChange {
   return {
     financial_year: row.financialYear,
     target: parseTarget(row.target),
@@ -102,12 +107,7 @@ export async function targetChanges(
     .from(targets)
     .where(and(eq(targets.organisationId, organisationId), eq(targets.indicator, indicator)))
     .orderBy(desc(targets.setAt), desc(targets.id));
-  return rows.map((row) => ({
-    financial_year: row.financialYear,
-    target: parseTarget(row.target),
-    set_by: row.setBy,
-    set_at: row.setAt.toISOString(),
-  }));
+  return rows.map(targetChangeOf);
 }
 
 /**
@@ -156,13 +156,8 @@ export async function allTargets(
     .where(eq(targets.organisationId, organisationId))
     .orderBy(asc(targets.setAt), asc(targets.id));
   const lastChange: Record<string, TargetChange> = {};
-  for (const row of rows)
-    lastChange[row.indicator] = {
-      financial_year: row.financialYear,
-      target: parseTarget(row.target),
-      set_by: row.setBy,
-      set_at: row.setAt.toISOString(),
-    };
+  // Rows come oldest first, so each indicator's last row is its latest change.
+  for (const row of rows) lastChange[row.indicator] = targetChangeOf(row);
   return { current: targetsInForce(rows), lastChange };
 }
 

@@ -6,7 +6,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.js";
 import { queryRows } from "../../src/db/database.js";
-import { type ServerProcess, startServerProcess } from "../faults/support/server-process.js";
+import { type ServerProcess, sameDatabaseEnv, startServerProcess } from "../faults/support/server-process.js";
 import { adminToken, bearer, startTestApi, type TestApi } from "../support/test-api.js";
 
 // Issue 12, defect 6: a revoked token must stop working on every instance within 1 s (decision 145),
@@ -142,13 +142,7 @@ describe.runIf(onPostgres)("revocation on every instance (PostgreSQL)", () => {
     const frozen = Date.now();
     other = await buildApp(api.config, { now: () => frozen });
     dataDir = mkdtempSync(join(tmpdir(), "kpi-revocation-"));
-    process2 = await startServerProcess({
-      KPI_DATA_DIR: dataDir,
-      KPI_ADMIN_TOKEN: adminToken,
-      DATABASE_URL: api.config.databaseUrl ?? "",
-      KPI_PSEUDONYM_KEY: api.config.pseudonymKey ?? "",
-      KPI_RATE_LIMIT_PER_MINUTE: "1000000",
-    });
+    process2 = await startServerProcess(sameDatabaseEnv(api.config, dataDir, adminToken));
   });
 
   afterAll(async () => {

@@ -15,10 +15,25 @@ export const PAGE_PATH_HEADER = "x-kpi-page";
  * ```
  */
 export function busyPath(retryAfterSeconds: number | null, page: string | null): string {
-  const after = retryAfterSeconds === null ? 60 : Math.max(1, Math.min(3600, Math.ceil(retryAfterSeconds)));
+  const after = boundedWait(retryAfterSeconds);
   const next =
     page === null || page === "" || page.startsWith("/busy") ? "" : `&next=${encodeURIComponent(page)}`;
   return `/busy?after=${after}${next}`;
+}
+
+/**
+ * The wait the busy page shows: whole seconds from 1 to an hour, a minute when none was given.
+ *
+ * @param seconds - the API's `Retry-After`, or what the busy page's address says (null: none)
+ * @returns the wait in whole seconds
+ * @example
+ * ```ts
+ * boundedWait(0.2); // 1
+ * boundedWait(null); // 60
+ * ```
+ */
+export function boundedWait(seconds: number | null): number {
+  return seconds === null || !Number.isFinite(seconds) ? 60 : Math.max(1, Math.min(3600, Math.ceil(seconds)));
 }
 
 /**

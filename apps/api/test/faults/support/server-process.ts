@@ -33,6 +33,29 @@ function spawnServer(env: Record<string, string>): ChildProcess {
 }
 
 /**
+ * The environment of a second API process on the same PostgreSQL as an in-process test API: its own
+ * data directory, the same database, pseudonym key and admin token, and no rate limit to trip.
+ *
+ * @param config - the test API's configuration (its `databaseUrl` and `pseudonymKey`)
+ * @param dataDir - a scratch data directory for the process
+ * @param adminToken - the test API's `KPI_ADMIN_TOKEN`
+ * @returns the variables to start it with
+ */
+export function sameDatabaseEnv(
+  config: { readonly databaseUrl?: string | undefined; readonly pseudonymKey?: string | undefined },
+  dataDir: string,
+  adminToken: string,
+): Record<string, string> {
+  return {
+    KPI_DATA_DIR: dataDir,
+    KPI_ADMIN_TOKEN: adminToken,
+    DATABASE_URL: config.databaseUrl ?? "",
+    KPI_PSEUDONYM_KEY: config.pseudonymKey ?? "",
+    KPI_RATE_LIMIT_PER_MINUTE: "1000000",
+  };
+}
+
+/**
  * Starts `src/server.ts` with the given environment and resolves once it prints its listening line.
  *
  * @param env - configuration variables (KPI_DATA_DIR, DATABASE_URL, …)

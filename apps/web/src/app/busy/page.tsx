@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { waitInWords } from "../../lib/page-path";
+import { boundedWait, waitInWords } from "../../lib/page-path";
 import { safeReturnPath } from "../../lib/safe-return-path";
 
 export const metadata: Metadata = { title: "Too many requests" };
@@ -12,8 +12,8 @@ export const metadata: Metadata = { title: "Too many requests" };
  */
 export default async function BusyPage({ searchParams }: PageProps<"/busy">) {
   const query = await searchParams;
-  const asked = typeof query.after === "string" && /^\d{1,4}$/.test(query.after) ? Number(query.after) : 60;
-  const wait = waitInWords(Math.max(1, Math.min(3600, asked)));
+  const asked = typeof query.after === "string" && /^\d{1,4}$/.test(query.after) ? Number(query.after) : null;
+  const wait = waitInWords(boundedWait(asked));
   const next = safeReturnPath(typeof query.next === "string" ? query.next : null);
   return (
     <>
